@@ -1,0 +1,1 @@
+"""Liaison: a People's Procuratorate's platform for its cooperation mechanisms."""

@@ -1,0 +1,42 @@
+"""People who use Liaison: staff of every organisation, lawyers, volunteers and citizens."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from liaison.core.validators import validate_mobile, validate_resident_id
+
+
+class User(AbstractUser):
+    """A person. What they may do comes from their memberships (``orgs.Membership``)."""
+
+    name = models.CharField(_("name"), max_length=64, help_text=_("Full name, as on the ID card."))
+    name_en = models.CharField(_("English name"), max_length=128, blank=True)
+    mobile = models.CharField(_("mobile"), max_length=11, blank=True, validators=[validate_mobile])
+    resident_id = models.CharField(
+        _("resident ID number"), max_length=18, blank=True, validators=[validate_resident_id]
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=[("zh-hans", "简体中文"), ("en", "English")],
+        default="zh-hans",
+        help_text=_("Language of emails and text messages sent to this person."),
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.get_full_name() or self.username
+
+    @property
+    def masked_name(self) -> str:
+        """The name with all but its first character hidden, for people not entitled to it."""
+        name = self.display_name
+        return name[:1] + "*" * max(len(name) - 1, 1)

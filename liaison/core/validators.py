@@ -1,0 +1,104 @@
+"""Validators for Chinese identifiers: resident ID numbers, unified social credit codes, mobiles.
+
+Each raises ``ValidationError`` with a message in the user's language and a stable ``code`` so
+forms and the API can show it next to the field without losing what was typed.
+"""
+
+import re
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# GB 11643-1999: weights of the first 17 digits and the check character for each sum mod 11.
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+_ID_SHAPE = re.compile(r"^\d{17}[\dX]$")
+
+# GB 32100-2015: the 31 characters of the code set (no I, O, Z, S, V) and the position weights.
+USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_USCC_SHAPE = re.compile(rf"^[{USCC_CHARSET}]{{18}}$")
+
+# Mainland mobile numbers: 11 digits starting 13-19, optionally written with +86 / 86.
+_MOBILE_SHAPE = re.compile(r"^1[3-9]\d{9}$")
+
+
+def resident_id_check_char(first17: str) -> str:
+    """The GB 11643 check character for the first 17 digits."""
+    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
+    return _ID_CHECK[total % 11]
+
+
+def normalise_resident_id(value: str) -> str:
+    """Strip spaces and upper-case the final ``x``, as people type it both ways."""
+    return value.strip().replace(" ", "").upper()
+
+
+def validate_resident_id(value: str) -> None:
+    """An 18-character resident identity number with a real birth date and a right check digit."""
+    value = normalise_resident_id(value)
+    if not _ID_SHAPE.match(value):
+        raise ValidationError(
+            _("A resident ID number has 18 characters: 17 digits and a digit or X."),
+            code="resident_id_shape",
+        )
+    try:
+        born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        raise ValidationError(
+            _("The birth date in this resident ID number does not exist."),
+            code="resident_id_birth_date",
+        ) from None
+    if born.year < 1900 or born > date.today():
+        raise ValidationError(
+            _("The birth date in this resident ID number does not exist."),
+            code="resident_id_birth_date",
+        )
+    if resident_id_check_char(value[:17]) != value[17]:
+        raise ValidationError(
+            _("This resident ID number's check digit is wrong; please check it for a typo."),
+            code="resident_id_check_digit",
+        )
+
+
+def uscc_check_char(first17: str) -> str:
+    """The GB 32100 check character for the first 17 characters of a credit code."""
+    total = sum(USCC_CHARSET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
+    return USCC_CHARSET[(31 - total % 31) % 31]
+
+
+def validate_uscc(value: str) -> None:
+    """An 18-character unified social credit code with a right check character."""
+    value = value.strip().upper()
+    if not _USCC_SHAPE.match(value):
+        raise ValidationError(
+            _(
+                "A unified social credit code has 18 characters: digits and capital letters "
+                "other than I, O, Z, S and V."
+            ),
+            code="uscc_shape",
+        )
+    if uscc_check_char(value[:17]) != value[17]:
+        raise ValidationError(
+            _("This unified social credit code's check character is wrong; please check it."),
+            code="uscc_check_digit",
+        )
+
+
+def normalise_mobile(value: str) -> str:
+    """Drop spaces, dashes and a +86 country prefix."""
+    digits = re.sub(r"[\s\-]", "", value.strip())
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    elif digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    return digits
+
+
+def validate_mobile(value: str) -> None:
+    """A mainland China mobile number: 11 digits beginning with 13 to 19."""
+    if not _MOBILE_SHAPE.match(normalise_mobile(value)):
+        raise ValidationError(
+            _("A mobile number has 11 digits and begins with 13 to 19."), code="mobile_shape"
+        )

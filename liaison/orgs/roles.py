@@ -1,0 +1,85 @@
+"""The role catalogue: which roles a member of each kind of organisation may hold.
+
+Workflows name roles by these codes (``Transition(..., who=[Who("partner_org", {"liaison"})])``),
+so the catalogue is code, translated like every other label, not a table anyone can edit.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    PROCURATORATE = "procuratorate", _("procuratorate")
+    COURT = "court", _("court")
+    JUDICIAL_BUREAU = "judicial_bureau", _("judicial bureau")
+    LEGAL_AID_CENTRE = "legal_aid_centre", _("legal-aid centre")
+    LAW_FIRM = "law_firm", _("law firm")
+    BAR_ASSOCIATION = "bar_association", _("bar association")
+    VOLUNTEER_ORGANISATION = "volunteer_organisation", _("volunteer organisation")
+    ADMINISTRATIVE_AGENCY = "administrative_agency", _("administrative agency")
+
+
+class Role(models.TextChoices):
+    # procuratorate
+    CLUE_OFFICER = "clue_officer", _("clue officer")
+    PROSECUTOR = "prosecutor", _("prosecutor")
+    DEPARTMENT_HEAD = "department_head", _("department head")
+    CHIEF_PROCURATOR = "chief_procurator", _("chief procurator")
+    CASE_MANAGEMENT = "case_management", _("case-management office")
+    # court
+    JUDGE = "judge", _("judge")
+    ENFORCEMENT_OFFICER = "enforcement_officer", _("enforcement officer")
+    COURT_PRESIDENT = "court_president", _("court president")
+    # judicial bureau and legal-aid centre
+    BUREAU_OFFICER = "bureau_officer", _("judicial bureau officer")
+    LEGAL_AID_OFFICER = "legal_aid_officer", _("legal-aid officer")
+    # law firm and bar association
+    LAWYER = "lawyer", _("lawyer")
+    FIRM_ADMINISTRATOR = "firm_administrator", _("law firm administrator")
+    BAR_OFFICER = "bar_officer", _("bar association officer")
+    # volunteer organisation
+    VOLUNTEER = "volunteer", _("volunteer")
+    VOLUNTEER_COORDINATOR = "volunteer_coordinator", _("volunteer coordinator")
+    # administrative agency
+    AGENCY_OFFICER = "agency_officer", _("agency officer")
+    # every kind: the named contact for an agreement
+    LIAISON = "liaison", _("liaison person")
+    ADMINISTRATOR = "administrator", _("organisation administrator")
+
+
+_EVERY_KIND = {Role.LIAISON, Role.ADMINISTRATOR}
+
+CATALOGUE: dict[str, frozenset[str]] = {
+    OrganisationKind.PROCURATORATE: frozenset(
+        {
+            Role.CLUE_OFFICER,
+            Role.PROSECUTOR,
+            Role.DEPARTMENT_HEAD,
+            Role.CHIEF_PROCURATOR,
+            Role.CASE_MANAGEMENT,
+        }
+        | _EVERY_KIND
+    ),
+    OrganisationKind.COURT: frozenset(
+        {Role.JUDGE, Role.ENFORCEMENT_OFFICER, Role.COURT_PRESIDENT} | _EVERY_KIND
+    ),
+    OrganisationKind.JUDICIAL_BUREAU: frozenset(
+        {Role.BUREAU_OFFICER, Role.LEGAL_AID_OFFICER} | _EVERY_KIND
+    ),
+    OrganisationKind.LEGAL_AID_CENTRE: frozenset({Role.LEGAL_AID_OFFICER} | _EVERY_KIND),
+    OrganisationKind.LAW_FIRM: frozenset({Role.LAWYER, Role.FIRM_ADMINISTRATOR} | _EVERY_KIND),
+    OrganisationKind.BAR_ASSOCIATION: frozenset({Role.BAR_OFFICER, Role.LAWYER} | _EVERY_KIND),
+    OrganisationKind.VOLUNTEER_ORGANISATION: frozenset(
+        {Role.VOLUNTEER, Role.VOLUNTEER_COORDINATOR} | _EVERY_KIND
+    ),
+    OrganisationKind.ADMINISTRATIVE_AGENCY: frozenset({Role.AGENCY_OFFICER} | _EVERY_KIND),
+}
+
+# Roles whose holders are staff: they work in the staff workspace and see their organisation's
+# matters. Lawyers and volunteers see only the matters they are party to.
+STAFF_ROLES = frozenset(Role) - {Role.LAWYER, Role.VOLUNTEER}
+
+
+def roles_for(kind: str) -> frozenset[str]:
+    """The roles a member of an organisation of this kind may hold."""
+    return CATALOGUE.get(kind, frozenset())
