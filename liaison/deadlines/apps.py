@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db import transaction
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +8,34 @@ class DeadlinesConfig(AppConfig):
     name = "liaison.deadlines"
     label = "deadlines"
     verbose_name = _("deadlines")
+
+    def ready(self) -> None:
+        """Load the statutory periods after migrate; drop the cached calendar on corrections."""
+        from .models import CalendarCorrection
+        from .periods import sync_statutory_periods
+
+        post_migrate.connect(
+            sync_statutory_periods, sender=self, dispatch_uid="deadlines.sync_statutory_periods"
+        )
+        post_save.connect(
+            invalidate_calendar_on_change,
+            sender=CalendarCorrection,
+            dispatch_uid="deadlines.calendar_cache.save",
+        )
+        post_delete.connect(
+            invalidate_calendar_on_change,
+            sender=CalendarCorrection,
+            dispatch_uid="deadlines.calendar_cache.delete",
+        )
+
+
+def invalidate_calendar_on_change(sender: type, using: str = "default", **kwargs: object) -> None:
+    """Clear the calendar cache at once (this request sees the change) and again after commit.
+
+    The second clear catches another thread that reloaded the cache between the save and the
+    commit and so still holds the old corrections.
+    """
+    from .calendar import invalidate_calendar_cache
+
+    invalidate_calendar_cache()
+    transaction.on_commit(invalidate_calendar_cache, using=using)
