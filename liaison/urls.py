@@ -1,8 +1,32 @@
 """The URL map: each app brings its own ``urls.py``."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView
+
+from liaison.accounts import views as account_views
 
 urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="workspace:my-work"), name="home"),
+    path("accounts/login/", account_views.LoginView.as_view(), name="login"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("liaison.workflow.urls")),
+    path("notices/", include("liaison.notices.urls")),
     path("admin/", admin.site.urls),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
 ]
+
+# TEMPORARY while the apps are being written in parallel; removed once they exist.
+import importlib.util  # noqa: E402
+
+for _module in ("liaison.notifications.urls", "liaison.attachments.urls"):
+    if importlib.util.find_spec(_module) is not None:
+        urlpatterns.append(path("", include(_module)))
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

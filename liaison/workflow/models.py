@@ -1,1 +1,249 @@
-"""Models."""
+"""Matters and everything the engine keeps about them: parties, timeline, clocks, case numbers.
+
+Every piece of cooperative work is a ``Matter``. A mechanism's own model inherits from it
+(multi-table inheritance) and adds its fields; the state, version, owner, case number, parties,
+timeline and clocks live here so that queues ("my work") and figures span every matter type
+with one query.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from liaison.deadlines.models import Unit
+
+
+class Relation(models.TextChoices):
+    """How an organisation or person stands to a matter; transitions name these."""
+
+    OWNER_ORG = "owner_org", _("owner organisation")
+    PARTNER_ORG = "partner_org", _("partner organisation")
+    HANDLER = "handler", _("handler")
+    REPORTER = "reporter", _("reporter")
+
+
+class Matter(models.Model):
+    """One piece of cooperative work, moved only by ``workflow.actions.transition``."""
+
+    matter_type = models.CharField(_("matter type"), max_length=64, editable=False)
+    workflow_version = models.PositiveSmallIntegerField(default=1, editable=False)
+    state = models.CharField(_("state"), max_length=32, editable=False)
+    version = models.PositiveIntegerField(default=0, editable=False)
+    owner = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.PROTECT,
+        related_name="owned_matters",
+        verbose_name=_("owner organisation"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    urgent = models.BooleanField(
+        _("urgent"), default=False, help_text=_("Urgent matters run on the shorter periods.")
+    )
+    case_number = models.CharField(
+        _("case number"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    case_year = models.PositiveSmallIntegerField(null=True, editable=False)
+    case_seq = models.PositiveIntegerField(null=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("matter")
+        verbose_name_plural = _("matters")
+        indexes = [
+            models.Index(fields=["owner", "matter_type", "state"]),
+            models.Index(fields=["matter_type", "state"]),
+            models.Index(fields=["-updated_at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "matter_type", "case_year", "case_seq"],
+                name="workflow_matter_unique_case_seq",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_number or '#' + str(self.pk)} {self.title}"
+
+    @property
+    def workflow(self):  # type: ignore[no-untyped-def]
+        from .registry import get_workflow
+
+        return get_workflow(self.matter_type)
+
+    @property
+    def state_label(self) -> str:
+        return str(self.workflow.state_label(self.state))
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state in self.workflow.final_states
+
+    def concrete(self) -> "Matter":
+        """The mechanism's own instance (e.g. an ``InformationNotice``) for this matter."""
+        model = self.workflow.model_class()
+        if isinstance(self, model):
+            return self
+        return model.objects.get(pk=self.pk)
+
+
+class MatterParty(models.Model):
+    """An organisation or a person standing to a matter in a relation."""
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="parties")
+    relation = models.CharField(_("relation"), max_length=16, choices=Relation.choices)
+    organisation = models.ForeignKey(
+        "orgs.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        indexes = [
+            models.Index(fields=["organisation", "relation", "matter"]),
+            models.Index(fields=["person", "relation", "matter"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(organisation__isnull=False, person__isnull=True)
+                    | models.Q(organisation__isnull=True, person__isnull=False)
+                ),
+                name="workflow_party_org_xor_person",
+            ),
+            models.UniqueConstraint(
+                fields=["matter", "relation", "organisation"],
+                condition=models.Q(organisation__isnull=False),
+                name="workflow_party_unique_org",
+            ),
+            models.UniqueConstraint(
+                fields=["matter", "relation", "person"],
+                condition=models.Q(person__isnull=False),
+                name="workflow_party_unique_person",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_relation_display()}: {self.organisation or self.person}"
+
+
+class TimelineEvent(models.Model):
+    """One entry of a matter's timeline. Append-only: a database trigger refuses updates and
+    deletes (migration 0002), because the timeline is the record of what happened."""
+
+    matter = models.ForeignKey(Matter, on_delete=models.PROTECT, related_name="timeline")
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=100)
+    transition = models.CharField(max_length=64, blank=True)
+    from_state = models.CharField(max_length=32, blank=True)
+    to_state = models.CharField(max_length=32, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("timeline event")
+        verbose_name_plural = _("timeline events")
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["matter", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+
+class Clock(models.Model):
+    """A deadline running on a matter. The period is copied when the clock starts, so a later
+    correction of the period table does not move a deadline already announced to a party."""
+
+    class State(models.TextChoices):
+        RUNNING = "running", _("running")
+        PAUSED = "paused", _("paused")
+        STOPPED = "stopped", _("stopped")
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="clocks")
+    name = models.CharField(_("clock"), max_length=32)
+    period_code = models.CharField(max_length=64)
+    amount = models.PositiveIntegerField()
+    unit = models.CharField(max_length=16, choices=Unit.choices)
+    remind_before_days = models.PositiveSmallIntegerField(default=3)
+    started_on = models.DateField(_("started"))
+    due_on = models.DateField(_("due"), db_index=True)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.RUNNING)
+    paused_since = models.DateField(null=True, blank=True)
+    paused_days = models.PositiveIntegerField(default=0)
+    stopped_on = models.DateField(null=True, blank=True)
+    reminded_on = models.DateField(null=True, blank=True)
+    overdue_notified_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("deadline clock")
+        verbose_name_plural = _("deadline clocks")
+        ordering = ["due_on"]
+        indexes = [models.Index(fields=["state", "due_on"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["matter", "name"],
+                condition=~models.Q(state="stopped"),
+                name="workflow_one_live_clock_per_name",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.due_on}"
+
+    @property
+    def label(self) -> str:
+        spec = self.matter.workflow.clocks.get(self.name)
+        return str(spec.label) if spec else self.name
+
+    @property
+    def met_in_time(self) -> bool | None:
+        if self.stopped_on is None:
+            return None
+        return self.stopped_on <= self.due_on
+
+
+class ClockExtension(models.Model):
+    """An extension of a clock, with the reason the law requires to be recorded."""
+
+    clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="extensions")
+    amount = models.PositiveIntegerField(_("amount"))
+    unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices)
+    reason = models.TextField(_("reason"))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class CaseNumberSequence(models.Model):
+    """The last case number issued per organisation, type code and year. Incremented with an
+    ``UPDATE … SET last_value = last_value + 1`` inside the opening transaction, so numbers never
+    repeat, and never skip: a rolled-back opening rolls back its increment too."""
+
+    organisation = models.ForeignKey("orgs.Organisation", on_delete=models.CASCADE)
+    type_code = models.CharField(max_length=16)
+    year = models.PositiveSmallIntegerField()
+    last_value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "type_code", "year"], name="workflow_unique_sequence"
+            )
+        ]

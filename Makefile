@@ -1,0 +1,76 @@
+# Liaison: `make run` serves the platform with demo data; `make test` runs every check.
+# Both set up everything they need (virtualenv, Python packages, front-end assets,
+# translations, and for tests Debian's Chromium) and can be run on a fresh clone.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+VENDOR := liaison/static/vendor
+CHROMIUM ?= /usr/bin/chromium
+PYTEST_ARGS ?=
+
+.PHONY: run test setup assets messages chromium lint typecheck pytest demo clean makemessages bench
+
+$(BIN)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(BIN)/.installed assets messages
+
+# Front-end assets come from the npm registry and are served by the app itself.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+$(VENDOR)/.copied: node_modules/.package-lock.json
+	mkdir -p $(VENDOR)/bootstrap $(VENDOR)/htmx
+	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js $(VENDOR)/bootstrap/
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	touch $@
+
+assets: $(VENDOR)/.copied
+
+# Compiled catalogues are committed; recompile when gettext is present so they never go stale.
+messages: $(BIN)/.installed
+	@if command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; \
+	else echo "msgfmt not found: using the committed .mo files"; fi
+
+makemessages: $(BIN)/.installed
+	$(PY) manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+# Browser tests drive Debian's Chromium; never a browser downloaded by a test tool.
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+demo: setup
+	LIAISON_DEBUG=1 $(PY) manage.py migrate --noinput -v 0
+	LIAISON_DEBUG=1 $(PY) manage.py load_demo
+
+run: demo
+	@echo "Liaison on http://$(HOST):$(PORT)/  (the task worker sends notifications in the background)"
+	LIAISON_DEBUG=1 $(PY) manage.py db_worker --interval 2 & worker=$$!; \
+	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	LIAISON_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy liaison
+
+pytest: setup chromium
+	LIAISON_CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) var test-artefacts

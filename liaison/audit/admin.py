@@ -1,0 +1,22 @@
+from django.contrib import admin
+
+from .models import AuditRecord
+
+
+@admin.register(AuditRecord)
+class AuditRecordAdmin(admin.ModelAdmin):
+    """Read-only: the audit record is evidence and is never edited."""
+
+    list_display = ["at", "actor", "action", "object_type", "object_id"]
+    list_filter = ["action"]
+    search_fields = ["object_id", "action"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        return False

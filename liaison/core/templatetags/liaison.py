@@ -1,0 +1,32 @@
+"""Small template helpers shared by every page."""
+
+from datetime import date
+from typing import Any
+
+from django import template
+from django.forms import BoundField
+
+register = template.Library()
+
+
+@register.filter
+def bootstrap(field: BoundField) -> Any:
+    """Render a form field with Bootstrap's classes, marking it invalid when it has errors."""
+    widget_type = field.widget_type
+    css = "form-select" if widget_type in {"select", "selectmultiple"} else "form-control"
+    if widget_type in {"checkbox", "radioselect", "checkboxselectmultiple"}:
+        css = "form-check-input"
+    if field.errors:
+        css += " is-invalid"
+    return field.as_widget(attrs={"class": css})
+
+
+@register.filter
+def days_until(due: date | None, today: date) -> int | None:
+    """Days from today to a due day (negative when overdue)."""
+    return None if due is None else (due - today).days
+
+
+@register.filter
+def absolute(value: int | None) -> int | None:
+    return None if value is None else abs(value)

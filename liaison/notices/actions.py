@@ -1,0 +1,34 @@
+"""Opening information notices; every later step is a workflow transition."""
+
+from typing import Any
+
+from liaison.core.access import Access
+from liaison.orgs.models import Organisation
+from liaison.workflow.actions import matter_open
+
+from .models import InformationNotice
+from .workflows import NOTICE
+
+
+def notice_send(
+    *,
+    access: Access,
+    sender: Organisation,
+    recipient: Organisation,
+    title: str,
+    body: str,
+    urgent: bool = False,
+    **_: Any,
+) -> InformationNotice:
+    """Open a notice from ``sender`` to ``recipient`` and send it; the sender's user handles it."""
+    matter = matter_open(
+        workflow=NOTICE,
+        owner=sender,
+        access=access,
+        fields={"title": title, "body": body, "urgent": urgent},
+        partners=[recipient],
+        handlers=[access.user] if access.user is not None else [],
+        start="send",
+    )
+    assert isinstance(matter, InformationNotice)
+    return matter

@@ -1,0 +1,420 @@
+"""Every change to a matter. ``transition`` is the only way a matter's state changes.
+
+Each public action runs in ``transaction.atomic(durable=True)``: the permission check, the
+conditional state update, the mechanism's own changes, the timeline event, the clocks, the
+queued notifications and the audit record commit together or not at all. Notifications are
+queued as rows in the same transaction and sent after commit by a task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from liaison.audit.actions import audit_record
+from liaison.core.access import Access
+from liaison.deadlines.calculator import clock_due
+from liaison.deadlines.calendar import current_calendar
+from liaison.deadlines.periods import get_period
+
+from .definitions import Transition, Workflow
+from .errors import TransitionConflict, TransitionForbidden, TransitionInvalid, WorkflowError
+from .models import CaseNumberSequence, Clock, ClockExtension, Matter, MatterParty, TimelineEvent
+from .registry import get_workflow
+from .selectors import may_take, people_who_are
+
+if TYPE_CHECKING:
+    from liaison.orgs.models import Organisation
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+# -- case numbers -------------------------------------------------------------------------------
+
+
+def allocate_case_number(*, organisation: Organisation, workflow: Workflow, year: int) -> tuple[int, str]:
+    """The next sequence value and the formatted case number, e.g. ``康检协〔2026〕3号``.
+
+    The ``UPDATE`` takes the row lock before anything is read, so two openings at once queue
+    on it and get consecutive numbers; a rolled-back opening rolls its number back too.
+    """
+    type_code = organisation.case_type_codes.get(workflow.name, workflow.case_code)
+    keys = {"organisation": organisation, "type_code": type_code, "year": year}
+    if not CaseNumberSequence.objects.filter(**keys).update(last_value=F("last_value") + 1):
+        try:
+            with transaction.atomic():
+                CaseNumberSequence.objects.create(**keys, last_value=1)
+        except IntegrityError:
+            CaseNumberSequence.objects.filter(**keys).update(last_value=F("last_value") + 1)
+    seq = CaseNumberSequence.objects.filter(**keys).values_list("last_value", flat=True).get()
+    number = organisation.case_number_pattern.format(
+        abbr=organisation.abbreviation or organisation.name, code=type_code, year=year, seq=seq
+    )
+    return seq, number
+
+
+# -- opening ------------------------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def matter_open(
+    *,
+    workflow: Workflow | str,
+    owner: Organisation,
+    access: Access,
+    fields: Mapping[str, Any],
+    partners: Iterable[Organisation] = (),
+    handlers: Iterable[Any] = (),
+    reporters: Iterable[Any] = (),
+    start: str | None = None,
+    data: Mapping[str, Any] | None = None,
+    note: str = "",
+) -> Matter:
+    """Open a matter of ``workflow`` owned by ``owner`` and, if ``start`` names a transition,
+    take it at once (e.g. a notice is opened and sent in one step)."""
+    if isinstance(workflow, str):
+        workflow = get_workflow(workflow)
+    if not access.is_system and not access.has_role(owner.pk, workflow.opened_by or None):
+        raise TransitionForbidden(_("You may not open this kind of matter for this organisation."))
+    model = workflow.model_class()
+    matter = model(
+        matter_type=workflow.name,
+        workflow_version=workflow.version,
+        state=workflow.initial,
+        owner=owner,
+        created_by=access.user,
+        **fields,
+    )
+    matter.case_year = today().year
+    matter.case_seq, matter.case_number = allocate_case_number(
+        organisation=owner, workflow=workflow, year=matter.case_year
+    )
+    matter.full_clean(exclude=["case_number"])
+    matter.save()
+    MatterParty.objects.bulk_create(
+        [MatterParty(matter=matter, relation="partner_org", organisation=o) for o in partners]
+        + [MatterParty(matter=matter, relation="handler", person=p) for p in handlers]
+        + [MatterParty(matter=matter, relation="reporter", person=p) for p in reporters]
+    )
+    TimelineEvent.objects.create(
+        matter=matter,
+        actor=access.user,
+        action=f"{workflow.name}.open",
+        to_state=workflow.initial,
+        note=note if start is None else "",
+    )
+    audit_record(
+        actor=access.user,
+        action=f"{workflow.name}.open",
+        obj=matter,
+        payload={"case_number": matter.case_number, "owner": owner.pk},
+    )
+    if start is not None:
+        apply_transition(matter=matter, name=start, access=access, data=data, note=note)
+    return matter
+
+
+# -- transitions --------------------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def transition(
+    *,
+    matter: Matter,
+    name: str,
+    access: Access,
+    data: Mapping[str, Any] | None = None,
+    files: Mapping[str, Any] | None = None,
+    note: str = "",
+) -> Matter:
+    """Take the transition ``name`` on ``matter`` as the user behind ``access``.
+
+    Raises ``TransitionForbidden`` (not this user's step), ``TransitionInvalid`` (input, with
+    the bound form), ``TransitionConflict`` (someone changed the matter first) or
+    ``WorkflowError`` (a guard refused). Returns the matter in its new state.
+    """
+    return apply_transition(matter=matter, name=name, access=access, data=data, files=files, note=note)
+
+
+def bound_form(t: Transition, data: Mapping[str, Any] | None = None, files: Any = None) -> Any:
+    """The transition's input form, bound when data is given."""
+    if t.form is None:
+        return None
+    return t.form(data=data, files=files) if data is not None else t.form()
+
+
+@transaction.atomic(savepoint=False)
+def apply_transition(
+    *,
+    matter: Matter,
+    name: str,
+    access: Access,
+    data: Mapping[str, Any] | None = None,
+    files: Mapping[str, Any] | None = None,
+    note: str = "",
+) -> Matter:
+    """``transition`` inside a caller's transaction (for actions that open and move at once)."""
+    matter = matter.concrete()  # the mechanism's effects get its own model; no query if it is
+    workflow = matter.workflow
+    try:
+        t = workflow.transition(name)
+    except LookupError:
+        raise WorkflowError(_("This step does not exist for this kind of matter.")) from None
+    source = matter.state
+    if source not in t.source_states:
+        raise TransitionConflict(
+            _("This step is not possible while the matter is “%(state)s”.")
+            % {"state": workflow.state_label(source)}
+        )
+    if not may_take(access, matter, t):
+        raise TransitionForbidden()
+    cleaned: dict[str, Any] = {}
+    if t.form is not None:
+        form = bound_form(t, data or {}, files)
+        if not form.is_valid():
+            raise TransitionInvalid(form)
+        cleaned = dict(form.cleaned_data)
+    if t.guard is not None:
+        refusal = t.guard(matter, access)
+        if refusal:
+            raise WorkflowError(refusal)
+
+    now = timezone.now()
+    closed_at = now if t.target in workflow.final_states else None
+    changed = Matter.objects.filter(pk=matter.pk, state=source, version=matter.version).update(
+        state=t.target, version=F("version") + 1, updated_at=now, closed_at=closed_at
+    )
+    if changed != 1:
+        raise TransitionConflict()
+    matter.state, matter.version, matter.updated_at = t.target, matter.version + 1, now
+    matter.closed_at = closed_at
+
+    if t.effect is not None:
+        t.effect(matter, cleaned, access)
+    _move_clocks(matter, t, access)
+    TimelineEvent.objects.create(
+        matter=matter,
+        actor=access.user,
+        action=f"{workflow.name}.{t.name}",
+        transition=t.name,
+        from_state=source,
+        to_state=t.target,
+        note=note or str(cleaned.get("note", "")),
+        data=_json_safe(cleaned),
+    )
+    _notify(matter, t, access)
+    audit_record(
+        actor=access.user,
+        action=f"{workflow.name}.{t.name}",
+        obj=matter,
+        payload={"from": source, "to": t.target},
+    )
+    return matter
+
+
+def _json_safe(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Keep what a timeline can show (strings, numbers, dates as text); drop files and objects."""
+    safe: dict[str, Any] = {}
+    for key, value in values.items():
+        if value is None or isinstance(value, bool | int | float | str):
+            safe[key] = value
+        elif isinstance(value, date):
+            safe[key] = value.isoformat()
+        elif hasattr(value, "pk"):
+            safe[key] = str(value)
+    return safe
+
+
+def _move_clocks(matter: Matter, t: Transition, access: Access) -> None:
+    day = today()
+    live = {c.name: c for c in Clock.objects.filter(matter=matter).exclude(state=Clock.State.STOPPED)}
+    for name in t.stops:
+        if name in live:
+            _stop_clock(live.pop(name), day)
+    for name in t.pauses:
+        if name in live and live[name].state == Clock.State.RUNNING:
+            _pause_clock(live[name], day)
+    for name in t.resumes:
+        if name in live and live[name].state == Clock.State.PAUSED:
+            _resume_clock(live[name], day)
+    for name in t.starts:
+        if name in live:
+            _stop_clock(live.pop(name), day)
+        start_clock(matter=matter, name=name, started_on=day)
+
+
+def start_clock(*, matter: Matter, name: str, started_on: date) -> Clock:
+    """Start the clock ``name`` of the matter's workflow from ``started_on`` (inside a transaction)."""
+    spec = matter.workflow.clocks[name]
+    period = get_period(spec.period_for(matter))
+    due = clock_due(started_on, period.amount, period.unit, current_calendar())
+    return Clock.objects.create(
+        matter=matter,
+        name=name,
+        period_code=period.code,
+        amount=period.amount,
+        unit=period.unit,
+        remind_before_days=period.remind_before_days,
+        started_on=started_on,
+        due_on=due,
+    )
+
+
+def recompute_due(clock: Clock) -> date:
+    extensions = [(e.amount, e.unit) for e in clock.extensions.all()]
+    return clock_due(
+        clock.started_on,
+        clock.amount,
+        clock.unit,
+        current_calendar(),
+        paused_days=clock.paused_days,
+        extensions=extensions,
+    )
+
+
+def _stop_clock(clock: Clock, day: date) -> None:
+    if clock.state == Clock.State.PAUSED and clock.paused_since:
+        clock.paused_days += (day - clock.paused_since).days
+        clock.paused_since = None
+    clock.state, clock.stopped_on = Clock.State.STOPPED, day
+    clock.save(update_fields=["state", "stopped_on", "paused_days", "paused_since"])
+
+
+def _pause_clock(clock: Clock, day: date) -> None:
+    clock.state, clock.paused_since = Clock.State.PAUSED, day
+    clock.save(update_fields=["state", "paused_since"])
+
+
+def _resume_clock(clock: Clock, day: date) -> None:
+    clock.paused_days += (day - (clock.paused_since or day)).days
+    clock.state, clock.paused_since = Clock.State.RUNNING, None
+    clock.due_on = recompute_due(clock)
+    clock.save(update_fields=["state", "paused_since", "paused_days", "due_on"])
+
+
+def _notify(matter: Matter, t: Transition, access: Access) -> None:
+    from liaison.notifications.actions import notify
+
+    for rule in t.notifies:
+        notify(
+            recipients=people_who_are(matter, rule.who),
+            event=f"{matter.matter_type}.{t.name}",
+            text=_msgid(rule.text),
+            params=_params(matter, access),
+            matter=matter,
+            actor=access.user,
+            channels=rule.channels,
+        )
+
+
+def _msgid(text: Any) -> str:
+    """The untranslated msgid of a lazy string, so each recipient reads it in their language."""
+    with translation.override(None):
+        return str(text)
+
+
+def _params(matter: Matter, access: Access) -> dict[str, str]:
+    actor = access.user.display_name if access.user is not None else ""
+    return {
+        "actor": actor,
+        "number": matter.case_number or "",
+        "title": matter.title,
+        "state": matter.state,
+    }
+
+
+# -- clocks by hand -----------------------------------------------------------------------------
+
+
+def _clock_action(clock: Clock, access: Access, verb: str) -> None:
+    """Only the owner organisation's staff manage a matter's clocks by hand."""
+    if not access.is_system and not access.is_staff_of(clock.matter.owner_id):
+        raise TransitionForbidden(_("Only the owner organisation's staff may change this clock."))
+
+
+def _clock_event(clock: Clock, access: Access, action: str, note: str, **data: Any) -> None:
+    TimelineEvent.objects.create(
+        matter=clock.matter,
+        actor=access.user,
+        action=f"workflow.clock.{action}",
+        note=note,
+        data={"clock": clock.name, "due_on": clock.due_on.isoformat(), **data},
+    )
+    audit_record(
+        actor=access.user,
+        action=f"workflow.clock.{action}",
+        obj=clock.matter,
+        payload={"clock": clock.name, "due_on": clock.due_on.isoformat(), **data},
+    )
+
+
+def _locked_clock(clock: Clock) -> Clock:
+    return Clock.objects.select_for_update().select_related("matter").get(pk=clock.pk)
+
+
+@transaction.atomic(durable=True)
+def clock_pause(*, clock: Clock, access: Access, reason: str) -> Clock:
+    """Pause a running clock (e.g. while waiting for an authentication), with the reason."""
+    clock = _locked_clock(clock)
+    _clock_action(clock, access, "pause")
+    if clock.state != Clock.State.RUNNING:
+        raise TransitionConflict(_("This clock is not running."))
+    _pause_clock(clock, today())
+    _clock_event(clock, access, "pause", reason)
+    return clock
+
+
+@transaction.atomic(durable=True)
+def clock_resume(*, clock: Clock, access: Access, reason: str = "") -> Clock:
+    """Resume a paused clock; the days it was paused push its due day back."""
+    clock = _locked_clock(clock)
+    _clock_action(clock, access, "resume")
+    if clock.state != Clock.State.PAUSED:
+        raise TransitionConflict(_("This clock is not paused."))
+    _resume_clock(clock, today())
+    _clock_event(clock, access, "resume", reason, paused_days=clock.paused_days)
+    return clock
+
+
+@transaction.atomic(durable=True)
+def clock_extend(*, clock: Clock, access: Access, amount: int, unit: str, reason: str) -> Clock:
+    """Extend a live clock by ``amount`` ``unit`` with the recorded reason."""
+    clock = _locked_clock(clock)
+    _clock_action(clock, access, "extend")
+    if clock.state == Clock.State.STOPPED:
+        raise TransitionConflict(_("This clock has stopped and cannot be extended."))
+    if amount < 1:
+        raise WorkflowError(_("An extension must be at least one day or month."))
+    if not reason.strip():
+        raise WorkflowError(_("Give the reason for the extension."))
+    ClockExtension.objects.create(clock=clock, amount=amount, unit=unit, reason=reason, actor=access.user)
+    before = clock.due_on
+    clock.due_on = recompute_due(clock)
+    clock.reminded_on = None
+    clock.save(update_fields=["due_on", "reminded_on"])
+    _clock_event(clock, access, "extend", reason, before=before.isoformat(), amount=amount, unit=unit)
+    return clock
+
+
+# -- comments -----------------------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def matter_comment(*, matter: Matter, access: Access, text: str) -> TimelineEvent:
+    """Add a comment to the timeline (anyone who can see the matter may)."""
+    if not text.strip():
+        raise WorkflowError(_("A comment cannot be empty."))
+    event = TimelineEvent.objects.create(
+        matter=matter, actor=access.user, action="workflow.comment", note=text.strip()
+    )
+    audit_record(actor=access.user, action="workflow.comment", obj=matter)
+    return event

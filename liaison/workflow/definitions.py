@@ -1,0 +1,162 @@
+"""How a mechanism describes its matter type to the engine: as data.
+
+A ``Workflow`` names the states, the transitions between them, who may take each (by role and by
+relation to the matter), the input each requires (a form), the clocks each starts, stops, pauses
+or resumes, and whom each notifies. The engine (``actions.transition``) reads this description;
+a mechanism never re-implements any of it.
+
+    NOTICE = Workflow(
+        name="notices.notice", model="notices.InformationNotice", case_code="协",
+        states={"draft": _("draft"), "sent": _("sent"), ...},
+        clocks={"answer": ClockSpec(_("answer"), period="notices.answer", owed_by=(RECIPIENT,))},
+        transitions=[Transition("acknowledge", "sent", "acknowledged", who=(RECIPIENT,), ...)],
+    )
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django import forms
+from django.apps import apps
+from django.utils.functional import Promise
+
+from liaison.deadlines.periods import PeriodDefault
+
+from .models import Relation
+
+if TYPE_CHECKING:
+    from liaison.core.access import Access
+
+    from .models import Matter
+
+Label = str | Promise
+
+
+@dataclass(frozen=True)
+class Who:
+    """A kind of user: one who stands to the matter in ``relation`` and, for the organisation
+    relations, holds one of ``roles`` in that organisation (any role when None)."""
+
+    relation: str
+    roles: frozenset[str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.relation not in Relation.values:
+            raise ValueError(f"unknown relation {self.relation!r}")
+        if self.roles is not None and not isinstance(self.roles, frozenset):
+            object.__setattr__(self, "roles", frozenset(self.roles))
+
+
+@dataclass(frozen=True)
+class ClockSpec:
+    """A deadline clock: which period it runs (an administrator-editable ``Period`` row), the
+    shorter period used when the matter is urgent, and who owes the act (reminders go to them)."""
+
+    label: Label
+    period: str
+    urgent_period: str | None = None
+    owed_by: tuple[Who, ...] = ()
+
+    def period_for(self, matter: Matter) -> str:
+        return self.urgent_period if matter.urgent and self.urgent_period else self.period
+
+
+@dataclass(frozen=True)
+class Notify:
+    """Tell ``who`` about a transition. ``text`` is an English msgid with placeholders
+    %(actor)s, %(number)s, %(title)s and %(state)s, shown in each recipient's language."""
+
+    who: tuple[Who, ...]
+    text: Label
+    channels: tuple[str, ...] = ("email", "sms")
+
+
+Guard = Callable[["Matter", "Access"], "Label | None"]
+Effect = Callable[["Matter", Mapping[str, Any], "Access"], None]
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A named step from one of ``sources`` to ``target``."""
+
+    name: str
+    sources: str | tuple[str, ...]
+    target: str
+    label: Label
+    who: tuple[Who, ...]
+    form: type[forms.Form] | None = None
+    guard: Guard | None = None
+    effect: Effect | None = None
+    starts: tuple[str, ...] = ()
+    stops: tuple[str, ...] = ()
+    pauses: tuple[str, ...] = ()
+    resumes: tuple[str, ...] = ()
+    notifies: tuple[Notify, ...] = ()
+    style: str = "primary"
+
+    @property
+    def source_states(self) -> tuple[str, ...]:
+        return (self.sources,) if isinstance(self.sources, str) else self.sources
+
+
+@dataclass
+class Workflow:
+    """A matter type: its model, states, clocks, transitions and the periods it needs."""
+
+    name: str
+    label: Label
+    model: str
+    case_code: str
+    states: Mapping[str, Label]
+    initial: str
+    final: frozenset[str]
+    transitions: Sequence[Transition]
+    clocks: Mapping[str, ClockSpec] = field(default_factory=dict)
+    periods: Sequence[PeriodDefault] = ()
+    opened_by: frozenset[str] = frozenset()
+    version: int = 1
+    detail_template: str = ""
+
+    def __post_init__(self) -> None:
+        self.final = frozenset(self.final)
+        self.opened_by = frozenset(self.opened_by)
+        self._by_name = {t.name: t for t in self.transitions}
+        self.check()
+
+    def check(self) -> None:
+        """Refuse a description that names a state, clock or transition twice or not at all."""
+        if len(self._by_name) != len(self.transitions):
+            raise ValueError(f"{self.name}: a transition name is used twice")
+        if self.initial not in self.states:
+            raise ValueError(f"{self.name}: initial state {self.initial!r} is not a state")
+        for t in self.transitions:
+            for state in (*t.source_states, t.target):
+                if state not in self.states:
+                    raise ValueError(f"{self.name}.{t.name}: unknown state {state!r}")
+            for clock in (*t.starts, *t.stops, *t.pauses, *t.resumes):
+                if clock not in self.clocks:
+                    raise ValueError(f"{self.name}.{t.name}: unknown clock {clock!r}")
+            if not t.who:
+                raise ValueError(f"{self.name}.{t.name}: nobody may take it")
+
+    @property
+    def final_states(self) -> frozenset[str]:
+        return self.final
+
+    def transition(self, name: str) -> Transition:
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise LookupError(f"{self.name} has no transition {name!r}") from None
+
+    def transitions_from(self, state: str) -> list[Transition]:
+        return [t for t in self.transitions if state in t.source_states]
+
+    def state_label(self, state: str) -> Label:
+        return self.states.get(state, state)
+
+    def model_class(self) -> type[Matter]:
+        return apps.get_model(self.model)  # type: ignore[return-value]

@@ -1,0 +1,206 @@
+"""Reads about matters, and the one place that decides who sees and who may act on them.
+
+``matters_visible_to`` is the visibility policy every list, page, export and API endpoint uses;
+``get_matter_for`` answers 404 alike for a missing matter and a forbidden one (after Zulip's
+``access_stream_by_id``), so nobody learns that a matter exists.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from liaison.core.access import Access
+
+from .definitions import Transition, Who, Workflow
+from .models import Clock, Matter, MatterParty, Relation, TimelineEvent
+from .registry import all_workflows
+
+if TYPE_CHECKING:
+    from liaison.accounts.models import User
+
+_EMPTY = Q(pk__in=[])
+
+
+def _party(relation: str, **lookups: object) -> Exists:
+    return Exists(
+        MatterParty.objects.filter(matter_id=OuterRef("pk"), relation=relation, **lookups)
+    )
+
+
+def _who_q(access: Access, who: Who) -> Q | Exists:
+    """The matters on which ``access`` is a ``who`` (without regard to state)."""
+    if who.relation == Relation.OWNER_ORG:
+        orgs = access.organisations_with(who.roles)
+        return Q(owner_id__in=orgs) if orgs else _EMPTY
+    if who.relation == Relation.PARTNER_ORG:
+        orgs = access.organisations_with(who.roles)
+        return _party(Relation.PARTNER_ORG, organisation_id__in=orgs) if orgs else _EMPTY
+    if access.user_id is None:
+        return _EMPTY
+    person = _party(who.relation, person_id=access.user_id)
+    if who.roles is not None:
+        orgs = access.organisations_with(who.roles)
+        return (Q(owner_id__in=orgs) & person) if orgs else _EMPTY
+    return person
+
+
+def matters_visible_to(access: Access) -> QuerySet[Matter]:
+    """Matters this user may see: their organisation's own and those it is a partner in (for
+    staff roles), and those they are personally party to (handler, reporter)."""
+    if access.is_system:
+        return Matter.objects.all()
+    if not access.is_authenticated:
+        return Matter.objects.none()
+    condition: Q | Exists = _party(Relation.HANDLER, person_id=access.user_id) | _party(
+        Relation.REPORTER, person_id=access.user_id
+    )
+    staff_orgs = access.staff_organisation_ids
+    if staff_orgs:
+        condition = (
+            Q(owner_id__in=staff_orgs)
+            | _party(Relation.PARTNER_ORG, organisation_id__in=staff_orgs)
+            | condition
+        )
+    return Matter.objects.filter(condition)
+
+
+def get_matter_for(access: Access, pk: int) -> Matter:
+    """The matter with this id, as its mechanism's own model, or 404 if missing or not visible."""
+    matter = matters_visible_to(access).select_related("owner").filter(pk=pk).first()
+    if matter is None:
+        raise Http404("No such matter.")
+    return matter.concrete()
+
+
+def _relation_holds(access: Access, matter: Matter, who: Who) -> bool:
+    if who.relation == Relation.OWNER_ORG:
+        return access.has_role(matter.owner_id, who.roles)
+    if who.relation == Relation.PARTNER_ORG:
+        orgs = access.organisations_with(who.roles)
+        return bool(orgs) and MatterParty.objects.filter(
+            matter=matter, relation=Relation.PARTNER_ORG, organisation_id__in=orgs
+        ).exists()
+    if access.user_id is None:
+        return False
+    if who.roles is not None and not access.has_role(matter.owner_id, who.roles):
+        return False
+    return MatterParty.objects.filter(
+        matter=matter, relation=who.relation, person_id=access.user_id
+    ).exists()
+
+
+def may_take(access: Access, matter: Matter, transition: Transition) -> bool:
+    """Whether this user may take ``transition`` on ``matter`` (state aside)."""
+    if access.is_system:
+        return True
+    return any(_relation_holds(access, matter, who) for who in transition.who)
+
+
+def available_transitions(access: Access, matter: Matter) -> list[Transition]:
+    """The transitions this user may take now, in the order the workflow declares them."""
+    return [
+        t
+        for t in matter.workflow.transitions_from(matter.state)
+        if may_take(access, matter, t)
+    ]
+
+
+def my_work(access: Access, workflows: Iterable[Workflow] | None = None) -> QuerySet[Matter]:
+    """Every matter, of every type, on which this user can take a step now; the one whose
+    running clock falls due first comes first, overdue ones before all.
+
+    Built from the workflow descriptions as one query: for each (type, state) the conditions
+    under which somebody may act, OR-ed together.
+    """
+    if not access.is_authenticated:
+        return Matter.objects.none()
+    condition: Q | Exists = _EMPTY
+    for workflow in workflows if workflows is not None else all_workflows():
+        whos_by_state: dict[str, set[Who]] = defaultdict(set)
+        for t in workflow.transitions:
+            for state in t.source_states:
+                whos_by_state[state].update(t.who)
+        for state, whos in whos_by_state.items():
+            who_condition: Q | Exists = _EMPTY
+            for who in whos:
+                who_condition = who_condition | _who_q(access, who)
+            condition = condition | (Q(matter_type=workflow.name, state=state) & who_condition)
+    return (
+        Matter.objects.filter(condition)
+        .select_related("owner")
+        .annotate(next_due=Min("clocks__due_on", filter=Q(clocks__state=Clock.State.RUNNING)))
+        .order_by(F("next_due").asc(nulls_last=True), "-updated_at")
+    )
+
+
+def people_who_are(matter: Matter, whos: Iterable[Who]) -> QuerySet[User]:
+    """The active people who stand to ``matter`` as any of ``whos`` (for notifications)."""
+    from liaison.accounts.models import User
+
+    condition = _EMPTY
+    for who in whos:
+        if who.relation == Relation.OWNER_ORG:
+            q = Q(memberships__organisation_id=matter.owner_id, memberships__is_active=True)
+            if who.roles is not None:
+                q &= Q(memberships__role__in=who.roles)
+        elif who.relation == Relation.PARTNER_ORG:
+            partner_orgs = MatterParty.objects.filter(
+                matter=matter, relation=Relation.PARTNER_ORG
+            ).values("organisation_id")
+            q = Q(memberships__organisation_id__in=partner_orgs, memberships__is_active=True)
+            if who.roles is not None:
+                q &= Q(memberships__role__in=who.roles)
+        else:
+            q = Q(
+                pk__in=MatterParty.objects.filter(matter=matter, relation=who.relation).values(
+                    "person_id"
+                )
+            )
+        condition |= q
+    return User.objects.filter(condition, is_active=True).distinct()
+
+
+_EVENT_LABELS = {
+    "workflow.comment": _("Comment"),
+    "workflow.clock.pause": _("Clock paused"),
+    "workflow.clock.resume": _("Clock resumed"),
+    "workflow.clock.extend": _("Clock extended"),
+}
+
+
+@dataclass
+class TimelineEntry:
+    event: TimelineEvent
+    label: str
+    to_state: str
+
+
+def timeline_of(matter: Matter) -> list[TimelineEntry]:
+    """The matter's timeline with each event named in the reader's language."""
+    workflow = matter.workflow
+    entries = []
+    for event in matter.timeline.select_related("actor").order_by("at", "id"):
+        if event.transition:
+            label = workflow.transition(event.transition).label
+        elif event.action.endswith(".open"):
+            label = _("Opened")
+        else:
+            label = _EVENT_LABELS.get(event.action, event.action)
+        to_state = workflow.state_label(event.to_state) if event.to_state else ""
+        entries.append(TimelineEntry(event, str(label), str(to_state)))
+    return entries
+
+
+def clocks_of(matter: Matter) -> QuerySet[Clock]:
+    return matter.clocks.prefetch_related("extensions").order_by("state", "due_on")
+
+
+def parties_of(matter: Matter) -> QuerySet[MatterParty]:
+    return matter.parties.select_related("organisation", "person").order_by("relation", "id")

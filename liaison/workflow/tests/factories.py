@@ -1,0 +1,37 @@
+"""Factories for matters: information notices opened through the real actions."""
+
+from typing import Any
+
+from liaison.core.access import access_for
+from liaison.core.tests.factories import OrganisationFactory, member
+from liaison.notices.actions import notice_send
+from liaison.notices.models import InformationNotice
+from liaison.orgs.models import Organisation
+from liaison.orgs.roles import OrganisationKind, Role
+
+
+def court(**fields: Any) -> Organisation:
+    return OrganisationFactory(
+        kind=OrganisationKind.COURT, name=fields.pop("name", "测试人民法院"), **fields
+    )
+
+
+def sent_notice(
+    *,
+    sender: Organisation | None = None,
+    recipient: Organisation | None = None,
+    author: Any = None,
+    **fields: Any,
+) -> InformationNotice:
+    """An information notice in state "sent", opened by ``author`` (a prosecutor by default)."""
+    sender = sender or OrganisationFactory()
+    recipient = recipient or court()
+    author = author or member(sender, Role.PROSECUTOR)
+    return notice_send(
+        access=access_for(author),
+        sender=sender,
+        recipient=recipient,
+        title=fields.pop("title", "关于执行案件信息共享的通报"),
+        body=fields.pop("body", "请贵院反馈相关执行案件的进展。"),
+        **fields,
+    )

@@ -1,0 +1,86 @@
+"""Two users at once, on two real database connections (PostgreSQL; SQLite serialises writers)."""
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import connection, connections
+
+from liaison.core.access import access_for
+from liaison.core.tests.factories import OrganisationFactory, member
+from liaison.notices.workflows import NOTICE
+from liaison.orgs.roles import Role
+from liaison.workflow.actions import allocate_case_number, transition
+from liaison.workflow.errors import TransitionConflict
+from liaison.workflow.models import TimelineEvent
+
+from .factories import court, sent_notice
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs concurrent writers: PostgreSQL (in .ci/run)"
+)
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.postgres, postgres_only]
+
+
+def _race(jobs: list[Callable[[], Any]]) -> list[Any]:
+    """Run ``jobs`` in threads (each its own connection), released together by a barrier."""
+    barrier = threading.Barrier(len(jobs))
+    results: list[Any] = [None] * len(jobs)
+
+    def run(i: int) -> None:
+        try:
+            barrier.wait()
+            results[i] = jobs[i]()
+        except Exception as error:  # the outcome under test
+            results[i] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def test_two_judges_acknowledging_at_once_exactly_one_wins() -> None:
+    the_court = court()
+    notice = sent_notice(recipient=the_court)
+    judges = [member(the_court, Role.JUDGE) for _ in range(2)]
+    copies = [type(notice).objects.get(pk=notice.pk) for _ in judges]
+    results = _race(
+        [
+            (lambda m=m, j=j: transition(matter=m, name="acknowledge", access=access_for(j)))
+            for m, j in zip(copies, judges, strict=True)
+        ]
+    )
+    conflicts = [r for r in results if isinstance(r, TransitionConflict)]
+    wins = [r for r in results if not isinstance(r, Exception)]
+    assert len(wins) == 1 and len(conflicts) == 1, results
+    assert TimelineEvent.objects.filter(matter=notice, transition="acknowledge").count() == 1
+
+
+def test_case_numbers_never_repeat_or_skip_under_concurrency() -> None:
+    from django.db import transaction
+
+    org = OrganisationFactory(abbreviation="康检")
+
+    def take() -> int:
+        with transaction.atomic():
+            return allocate_case_number(organisation=org, workflow=NOTICE, year=2026)[0]
+
+    numbers = _race([take for _ in range(8)])
+    assert sorted(numbers) == list(range(1, 9)), numbers
+
+
+def test_concurrent_openings_get_consecutive_numbers() -> None:
+    org = OrganisationFactory(abbreviation="康检")
+    the_court = court()
+    authors = [member(org, Role.PROSECUTOR) for _ in range(6)]
+    notices = _race(
+        [(lambda a=a: sent_notice(sender=org, recipient=the_court, author=a)) for a in authors]
+    )
+    seqs = sorted(n.case_seq for n in notices)
+    assert seqs == list(range(1, 7)), notices

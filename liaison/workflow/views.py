@@ -1,0 +1,129 @@
+"""The staff workspace: "my work", a matter's page, and the buttons that take its steps.
+
+Views parse the request, call one action and turn its refusal into a message; they never write
+models. Every matter is fetched through ``get_matter_for``, which answers 404 for a matter the
+user may not see.
+"""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import actions, selectors
+from .errors import TransitionInvalid, WorkflowError
+from .forms import ClockExtendForm, ClockReasonForm, CommentForm
+from .models import Clock, Matter
+
+
+def _access(request: HttpRequest) -> Any:
+    return request.access  # type: ignore[attr-defined]
+
+
+@login_required
+def my_work(request: HttpRequest) -> HttpResponse:
+    """Every matter where this user must act, due soonest and overdue first."""
+    page = Paginator(selectors.my_work(_access(request)), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "workflow/my_work.html",
+        {"page": page, "today": timezone.localdate()},
+    )
+
+
+def _matter_page(
+    request: HttpRequest, matter: Matter, forms: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
+    access = _access(request)
+    transitions = selectors.available_transitions(access, matter)
+    forms = forms or {}
+    steps = [(t, forms.get(t.name) or actions.bound_form(t)) for t in transitions]
+    is_owner_staff = access.is_staff_of(matter.owner_id)
+    return render(
+        request,
+        "workflow/matter.html",
+        {
+            "matter": matter,
+            "workflow": matter.workflow,
+            "steps": steps,
+            "timeline": selectors.timeline_of(matter),
+            "clocks": selectors.clocks_of(matter),
+            "parties": selectors.parties_of(matter),
+            "attachments": matter.attachments.select_related("uploaded_by").order_by("-uploaded_at"),
+            "comment_form": forms.get("_comment") or CommentForm(),
+            "can_manage_clocks": is_owner_staff,
+            "extend_form": ClockExtendForm(),
+            "reason_form": ClockReasonForm(),
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    matter = selectors.get_matter_for(_access(request), pk)
+    return _matter_page(request, matter)
+
+
+@login_required
+@require_POST
+def matter_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    """Take one step. Bad input re-renders the page with the form, its errors and what was typed."""
+    access = _access(request)
+    matter = selectors.get_matter_for(access, pk)
+    try:
+        actions.transition(
+            matter=matter, name=name, access=access, data=request.POST, files=request.FILES
+        )
+    except TransitionInvalid as refusal:
+        messages.error(request, refusal.message)
+        return _matter_page(request, matter, forms={name: refusal.form}, status=400)
+    except WorkflowError as refusal:
+        messages.error(request, refusal.message)
+        return redirect("workspace:matter", pk=pk)
+    messages.success(request, _("Done: %(step)s.") % {"step": matter.workflow.transition(name).label})
+    return redirect("workspace:matter", pk=pk)
+
+
+@login_required
+@require_POST
+def matter_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    access = _access(request)
+    matter = selectors.get_matter_for(access, pk)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _matter_page(request, matter, forms={"_comment": form}, status=400)
+    actions.matter_comment(matter=matter, access=access, text=form.cleaned_data["text"])
+    return redirect("workspace:matter", pk=pk)
+
+
+@login_required
+@require_POST
+def clock_control(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
+    """Pause, resume or extend a clock (owner organisation's staff; the action checks)."""
+    access = _access(request)
+    clock = get_object_or_404(Clock, pk=pk)
+    matter = selectors.get_matter_for(access, clock.matter_id)
+    form: Any = ClockExtendForm(request.POST) if verb == "extend" else ClockReasonForm(request.POST)
+    if verb != "resume" and not form.is_valid():
+        messages.error(request, _("Give the reason (and for an extension, how long)."))
+        return redirect("workspace:matter", pk=matter.pk)
+    try:
+        if verb == "pause":
+            actions.clock_pause(clock=clock, access=access, reason=form.cleaned_data["reason"])
+        elif verb == "resume":
+            actions.clock_resume(clock=clock, access=access, reason=request.POST.get("reason", ""))
+        elif verb == "extend":
+            actions.clock_extend(clock=clock, access=access, **form.cleaned_data)
+        else:
+            return redirect("workspace:matter", pk=matter.pk)
+    except WorkflowError as refusal:
+        messages.error(request, refusal.message)
+    return redirect("workspace:matter", pk=matter.pk)
