@@ -10,10 +10,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("LIAISON_VAR_DIR", BASE_DIR / "var"))
+(VAR_DIR / "static").mkdir(parents=True, exist_ok=True)  # SQLite file, media, collected static
 
 
 def env_flag(name: str, default: bool = False) -> bool:
@@ -25,7 +25,9 @@ def env_flag(name: str, default: bool = False) -> bool:
 
 
 DEBUG = env_flag("LIAISON_DEBUG", default=False)
-SECRET_KEY = os.environ.get("LIAISON_SECRET_KEY", "insecure-development-key-change-me-in-production")
+SECRET_KEY = os.environ.get(
+    "LIAISON_SECRET_KEY", "insecure-development-key-change-me-in-production"
+)
 ALLOWED_HOSTS = os.environ.get("LIAISON_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -133,7 +135,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # Lockout after repeated failed logins (django-axes): five failures lock the account for 30 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("LIAISON_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("LIAISON_LOCKOUT_HOURS", "0.5"))
-AXES_LOCKOUT_PARAMETERS = ["username"]
+# Either too many failures on one account or from one address locks further attempts.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False

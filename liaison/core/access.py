@@ -41,7 +41,9 @@ class Access:
         from liaison.orgs.models import Membership
 
         rows = (
-            Membership.objects.filter(person=self.user, is_active=True, organisation__is_active=True)
+            Membership.objects.filter(
+                person=self.user, is_active=True, organisation__is_active=True
+            )
             .values_list("organisation_id", "organisation__kind", "organisation__path", "role")
             .order_by("organisation__path", "role")
         )

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 
 
 def workspace(request: HttpRequest) -> dict[str, Any]:
-    """The unread-notification count for the navigation bar (one cheap query, only when logged in)."""
+    """The unread-notification count for the navigation bar (one cheap query)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 # GB 11643-1999: weights of the first 17 digits and the check character for each sum mod 11.
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-_ID_SHAPE = re.compile(r"^\d{17}[\dX]$")
+_ID_SHAPE = re.compile(r"^[0-9]{17}[0-9X]$")
 
 # GB 32100-2015: the 31 characters of the code set (no I, O, Z, S, V) and the position weights.
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -21,7 +21,7 @@ _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _USCC_SHAPE = re.compile(rf"^[{USCC_CHARSET}]{{18}}$")
 
 # Mainland mobile numbers: 11 digits starting 13-19, optionally written with +86 / 86.
-_MOBILE_SHAPE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE_SHAPE = re.compile(r"^1[3-9][0-9]{9}$")
 
 
 def resident_id_check_char(first17: str) -> str:

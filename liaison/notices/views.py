@@ -51,10 +51,6 @@ def notice_new(request: HttpRequest) -> HttpResponse:
         except WorkflowError as refusal:
             messages.error(request, refusal.message)
         else:
-            messages.success(
-                request, _("Notice %(number)s sent.") % {"number": notice.case_number}
-            )
+            messages.success(request, _("Notice %(number)s sent.") % {"number": notice.case_number})
             return redirect("workspace:matter", pk=notice.pk)
-    return render(
-        request, "notices/new.html", {"form": form}, status=400 if form.errors else 200
-    )
+    return render(request, "notices/new.html", {"form": form}, status=400 if form.errors else 200)

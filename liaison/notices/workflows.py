@@ -85,7 +85,7 @@ NOTICE = Workflow(
             notifies=(
                 Notify(
                     (RECIPIENT,),
-                    _("%(actor)s sent your organisation an information notice %(number)s: %(title)s"),
+                    _("%(actor)s sent your organisation information notice %(number)s: %(title)s"),
                 ),
             ),
         ),
@@ -115,7 +115,10 @@ NOTICE = Workflow(
             ("sent", "acknowledged"),
             "withdrawn",
             label=_("Withdraw"),
-            who=(HANDLER, Who(Relation.OWNER_ORG, frozenset({"department_head", "chief_procurator"}))),
+            who=(
+                HANDLER,
+                Who(Relation.OWNER_ORG, frozenset({"department_head", "chief_procurator"})),
+            ),
             form=ReasonForm,
             stops=("answer",),
             style="outline-danger",

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from liaison.audit.actions import audit_record
@@ -41,7 +40,9 @@ def today() -> date:
 # -- case numbers -------------------------------------------------------------------------------
 
 
-def allocate_case_number(*, organisation: Organisation, workflow: Workflow, year: int) -> tuple[int, str]:
+def allocate_case_number(
+    *, organisation: Organisation, workflow: Workflow, year: int
+) -> tuple[int, str]:
     """The next sequence value and the formatted case number, e.g. ``康检协〔2026〕3号``.
 
     The ``UPDATE`` takes the row lock before anything is read, so two openings at once queue
@@ -142,7 +143,9 @@ def transition(
     the bound form), ``TransitionConflict`` (someone changed the matter first) or
     ``WorkflowError`` (a guard refused). Returns the matter in its new state.
     """
-    return apply_transition(matter=matter, name=name, access=access, data=data, files=files, note=note)
+    return apply_transition(
+        matter=matter, name=name, access=access, data=data, files=files, note=note
+    )
 
 
 def bound_form(t: Transition, data: Mapping[str, Any] | None = None, files: Any = None) -> Any:
@@ -236,7 +239,9 @@ def _json_safe(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def _move_clocks(matter: Matter, t: Transition, access: Access) -> None:
     day = today()
-    live = {c.name: c for c in Clock.objects.filter(matter=matter).exclude(state=Clock.State.STOPPED)}
+    live = {
+        c.name: c for c in Clock.objects.filter(matter=matter).exclude(state=Clock.State.STOPPED)
+    }
     for name in t.stops:
         if name in live:
             _stop_clock(live.pop(name), day)
@@ -253,7 +258,7 @@ def _move_clocks(matter: Matter, t: Transition, access: Access) -> None:
 
 
 def start_clock(*, matter: Matter, name: str, started_on: date) -> Clock:
-    """Start the clock ``name`` of the matter's workflow from ``started_on`` (inside a transaction)."""
+    """Start the matter's clock ``name`` from ``started_on`` (inside a transaction)."""
     spec = matter.workflow.clocks[name]
     period = get_period(spec.period_for(matter))
     due = clock_due(started_on, period.amount, period.unit, current_calendar())
@@ -396,12 +401,16 @@ def clock_extend(*, clock: Clock, access: Access, amount: int, unit: str, reason
         raise WorkflowError(_("An extension must be at least one day or month."))
     if not reason.strip():
         raise WorkflowError(_("Give the reason for the extension."))
-    ClockExtension.objects.create(clock=clock, amount=amount, unit=unit, reason=reason, actor=access.user)
+    ClockExtension.objects.create(
+        clock=clock, amount=amount, unit=unit, reason=reason, actor=access.user
+    )
     before = clock.due_on
     clock.due_on = recompute_due(clock)
     clock.reminded_on = None
     clock.save(update_fields=["due_on", "reminded_on"])
-    _clock_event(clock, access, "extend", reason, before=before.isoformat(), amount=amount, unit=unit)
+    _clock_event(
+        clock, access, "extend", reason, before=before.isoformat(), amount=amount, unit=unit
+    )
     return clock
 
 

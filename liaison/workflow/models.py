@@ -230,6 +230,9 @@ class ClockExtension(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    def __str__(self) -> str:
+        return f"+{self.amount} {self.unit}: {self.reason[:40]}"
+
 
 class CaseNumberSequence(models.Model):
     """The last case number issued per organisation, type code and year. Incremented with an
@@ -247,3 +250,6 @@ class CaseNumberSequence(models.Model):
                 fields=["organisation", "type_code", "year"], name="workflow_unique_sequence"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.type_code}/{self.year}: {self.last_value}"

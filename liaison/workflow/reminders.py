@@ -8,8 +8,8 @@ once) never send the same reminder twice.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import transaction
 from django.conf import settings
+from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
@@ -39,9 +39,7 @@ def send_deadline_reminders(*, today: date) -> ReminderRun:
     running = Clock.objects.filter(state=Clock.State.RUNNING)
     # A clock is "due soon" when today + its remind_before_days reaches its due day; the
     # query bounds by the longest lead any period may set and each clock is checked on claim.
-    soon = running.filter(
-        reminded_on__isnull=True, due_on__gte=today, due_on__lte=today + MAX_LEAD
-    )
+    soon = running.filter(reminded_on__isnull=True, due_on__gte=today, due_on__lte=today + MAX_LEAD)
     for clock_id in soon.values_list("pk", flat=True).iterator():
         if _claim_and_send(clock_id, field="reminded_on", today=today, text=REMINDER_TEXT):
             run.reminded += 1

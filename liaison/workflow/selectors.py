@@ -84,9 +84,12 @@ def _relation_holds(access: Access, matter: Matter, who: Who) -> bool:
         return access.has_role(matter.owner_id, who.roles)
     if who.relation == Relation.PARTNER_ORG:
         orgs = access.organisations_with(who.roles)
-        return bool(orgs) and MatterParty.objects.filter(
-            matter=matter, relation=Relation.PARTNER_ORG, organisation_id__in=orgs
-        ).exists()
+        return (
+            bool(orgs)
+            and MatterParty.objects.filter(
+                matter=matter, relation=Relation.PARTNER_ORG, organisation_id__in=orgs
+            ).exists()
+        )
     if access.user_id is None:
         return False
     if who.roles is not None and not access.has_role(matter.owner_id, who.roles):
@@ -106,9 +109,7 @@ def may_take(access: Access, matter: Matter, transition: Transition) -> bool:
 def available_transitions(access: Access, matter: Matter) -> list[Transition]:
     """The transitions this user may take now, in the order the workflow declares them."""
     return [
-        t
-        for t in matter.workflow.transitions_from(matter.state)
-        if may_take(access, matter, t)
+        t for t in matter.workflow.transitions_from(matter.state) if may_take(access, matter, t)
     ]
 
 

@@ -55,7 +55,9 @@ def _matter_page(
             "timeline": selectors.timeline_of(matter),
             "clocks": selectors.clocks_of(matter),
             "parties": selectors.parties_of(matter),
-            "attachments": matter.attachments.select_related("uploaded_by").order_by("-uploaded_at"),
+            "attachments": matter.attachments.select_related("uploaded_by").order_by(
+                "-uploaded_at"
+            ),
             "comment_form": forms.get("_comment") or CommentForm(),
             "can_manage_clocks": is_owner_staff,
             "extend_form": ClockExtendForm(),
@@ -88,7 +90,9 @@ def matter_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     except WorkflowError as refusal:
         messages.error(request, refusal.message)
         return redirect("workspace:matter", pk=pk)
-    messages.success(request, _("Done: %(step)s.") % {"step": matter.workflow.transition(name).label})
+    messages.success(
+        request, _("Done: %(step)s.") % {"step": matter.workflow.transition(name).label}
+    )
     return redirect("workspace:matter", pk=pk)
 
 

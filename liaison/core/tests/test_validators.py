@@ -74,7 +74,7 @@ def is_non_ascii_digit(char: str) -> bool:
     return unicodedata.category(char) == "Nd" and not char.isascii()
 
 
-# Any character except non-ASCII decimal digits (see the xfail test at the end), weighted towards
+# Any character except non-ASCII decimal digits (tested on their own at the end), weighted towards
 # the ones a typo produces.
 replacement_chars = st.one_of(
     st.sampled_from(DIGITS + USCC_CHARSET + "IOZSVxX "),
@@ -315,16 +315,9 @@ def test_bad_mobiles(value: str) -> None:
     assert error_code(validate_mobile, value) == "mobile_shape"
 
 
-# --- a bug found by these properties -----------------------------------------------------------
+# --- a bug these properties found (Unicode digits passed \\d); fixed with [0-9] ----------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "validators use \\d without re.ASCII, so full-width and other Unicode digits pass; "
-        "reported, not fixed here"
-    ),
-)
 @pytest.mark.parametrize(
     ("validator", "value"),
     [

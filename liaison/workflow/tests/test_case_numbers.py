@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 def test_numbers_follow_the_chinese_format_and_count_up() -> None:
     org = OrganisationFactory(abbreviation="康检")
     first = sent_notice(sender=org)
-    second = sent_notice(sender=org, recipient=first.parties.get(relation="partner_org").organisation)
+    second = sent_notice(
+        sender=org, recipient=first.parties.get(relation="partner_org").organisation
+    )
     year = first.created_at.year
     assert first.case_number == f"康检协〔{year}〕1号"
     assert second.case_number == f"康检协〔{year}〕2号"

@@ -48,7 +48,11 @@ def test_extension_needs_a_reason_and_moves_the_due_day(clock_and_people) -> Non
             clock=clock, access=access_for(prosecutor), amount=5, unit="days", reason=" "
         )
     extended = actions.clock_extend(
-        clock=clock, access=access_for(prosecutor), amount=1, unit="months", reason="经检察长批准延长"
+        clock=clock,
+        access=access_for(prosecutor),
+        amount=1,
+        unit="months",
+        reason="经检察长批准延长",
     )
     assert extended.due_on > clock.due_on
     assert extended.extensions.get().reason == "经检察长批准延长"
@@ -87,7 +91,9 @@ def test_reminders_go_once_before_the_due_day_and_once_when_missed(  # type: ign
     late_again = send_deadline_reminders(today=due + timedelta(days=2))
     assert (late.overdue, late_again.overdue) == (1, 0)
     events = list(
-        Notification.objects.filter(recipient=judge, matter=clock.matter).values_list("event", flat=True)
+        Notification.objects.filter(recipient=judge, matter=clock.matter).values_list(
+            "event", flat=True
+        )
     )
     assert events.count("workflow.clock.reminder") == 1
     assert events.count("workflow.clock.overdue") == 1
@@ -96,5 +102,7 @@ def test_reminders_go_once_before_the_due_day_and_once_when_missed(  # type: ign
 
 def test_stopped_clocks_are_not_reminded(clock_and_people) -> None:  # type: ignore[no-untyped-def]
     clock, _prosecutor, judge = clock_and_people
-    actions.transition(matter=clock.matter, name="answer", access=access_for(judge), data={"answer": "好"})
+    actions.transition(
+        matter=clock.matter, name="answer", access=access_for(judge), data={"answer": "好"}
+    )
     assert send_deadline_reminders(today=clock.due_on + timedelta(days=5)).overdue == 0

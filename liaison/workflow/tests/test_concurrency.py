@@ -20,7 +20,11 @@ from .factories import court, sent_notice
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs concurrent writers: PostgreSQL (in .ci/run)"
 )
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.postgres, postgres_only]
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.postgres,
+    postgres_only,
+]
 
 
 def _race(jobs: list[Callable[[], Any]]) -> list[Any]:

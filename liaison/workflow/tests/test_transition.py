@@ -47,7 +47,10 @@ def test_acknowledge_then_answer_stops_the_clock_and_tells_the_handler(parties) 
     notice = sent_notice(sender=procuratorate, recipient=the_court, author=prosecutor)
     transition(matter=notice, name="acknowledge", access=access_for(judge))
     transition(
-        matter=notice, name="answer", access=access_for(judge), data={"answer": "已核实，正在执行。"}
+        matter=notice,
+        name="answer",
+        access=access_for(judge),
+        data={"answer": "已核实，正在执行。"},
     )
     notice.refresh_from_db()
     assert notice.state == "answered"
@@ -56,13 +59,15 @@ def test_acknowledge_then_answer_stops_the_clock_and_tells_the_handler(parties) 
     clock = Clock.objects.get(matter=notice)
     assert clock.state == Clock.State.STOPPED and clock.met_in_time
     assert Notification.objects.filter(recipient=prosecutor, matter=notice).count() == 2
-    assert AuditRecord.objects.filter(action="notices.notice.answer", object_id=str(notice.pk)).exists()
+    assert AuditRecord.objects.filter(
+        action="notices.notice.answer", object_id=str(notice.pk)
+    ).exists()
     last = TimelineEvent.objects.filter(matter=notice).last()
     assert last is not None and last.actor == judge and last.from_state == "acknowledged"
 
 
 def test_someone_outside_the_partner_organisation_may_not_acknowledge(parties) -> None:  # type: ignore[no-untyped-def]
-    procuratorate, the_court, prosecutor, judge = parties
+    procuratorate, the_court, prosecutor, _judge = parties
     notice = sent_notice(sender=procuratorate, recipient=the_court, author=prosecutor)
     stranger = member(court(name="另一法院"), Role.JUDGE)
     for who in (stranger, prosecutor):
@@ -114,12 +119,14 @@ def test_a_step_from_the_wrong_state_is_a_conflict_not_a_crash(parties) -> None:
 
 
 def test_withdraw_needs_a_reason_and_the_handler(parties) -> None:  # type: ignore[no-untyped-def]
-    procuratorate, the_court, prosecutor, judge = parties
+    procuratorate, the_court, prosecutor, _judge = parties
     notice = sent_notice(sender=procuratorate, recipient=the_court, author=prosecutor)
     colleague = member(procuratorate, Role.PROSECUTOR)
     with pytest.raises(TransitionForbidden):
         transition(matter=notice, name="withdraw", access=access_for(colleague), data={"note": "x"})
-    transition(matter=notice, name="withdraw", access=access_for(prosecutor), data={"note": "发错了"})
+    transition(
+        matter=notice, name="withdraw", access=access_for(prosecutor), data={"note": "发错了"}
+    )
     notice.refresh_from_db()
     assert notice.state == "withdrawn"
     assert TimelineEvent.objects.filter(matter=notice).last().note == "发错了"  # type: ignore[union-attr]

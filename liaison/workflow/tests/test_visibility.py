@@ -54,7 +54,7 @@ def test_a_party_in_person_sees_it_without_a_staff_role(world) -> None:  # type:
 
 
 def test_inactive_membership_sees_nothing(world) -> None:  # type: ignore[no-untyped-def]
-    notice, _prosecutor, judge, _outsider = world
+    _notice, _prosecutor, judge, _outsider = world
     judge.memberships.update(is_active=False)
     assert not matters_visible_to(access_for(judge)).exists()
 
@@ -73,15 +73,19 @@ def test_my_work_agrees_with_available_transitions(world) -> None:  # type: igno
     notice, prosecutor, judge, outsider = world
     for user in (prosecutor, judge, outsider):
         access = access_for(user)
-        assert bool(available_transitions(access, notice)) == my_work(access).filter(
-            pk=notice.pk
-        ).exists()
+        assert (
+            bool(available_transitions(access, notice))
+            == my_work(access).filter(pk=notice.pk).exists()
+        )
 
 
 def test_my_work_puts_the_soonest_deadline_first(world) -> None:  # type: ignore[no-untyped-def]
     notice, prosecutor, judge, _ = world
     urgent = sent_notice(
-        sender=notice.owner, recipient=notice.parties.get(relation="partner_org").organisation, author=prosecutor, urgent=True
+        sender=notice.owner,
+        recipient=notice.parties.get(relation="partner_org").organisation,
+        author=prosecutor,
+        urgent=True,
     )
     assert _ids(my_work(access_for(judge))) == [urgent.pk, notice.pk]
 
@@ -97,7 +101,7 @@ def test_my_work_is_one_query(world, django_assert_num_queries) -> None:  # type
 def test_notifications_reach_the_right_people(world) -> None:  # type: ignore[no-untyped-def]
     from liaison.notices.workflows import HANDLER, RECIPIENT
 
-    notice, prosecutor, judge, outsider = world
+    notice, prosecutor, judge, _outsider = world
     assert set(people_who_are(notice, (RECIPIENT,))) == {judge}
     assert set(people_who_are(notice, (HANDLER,))) == {prosecutor}
     assert set(people_who_are(notice, (RECIPIENT, HANDLER))) == {judge, prosecutor}

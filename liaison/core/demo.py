@@ -1,0 +1,492 @@
+"""Demo data: the places, organisations and partners the five seed reports name, a user for each
+role, and information notices in every state. Loaded by ``manage.py load_demo`` (``make run``).
+
+Chengzhong District is ambiguous in seed 001 (there are several); Xining's (630103) is used.
+Unified social credit codes below are made up with a valid GB 32100 check character.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from liaison.accounts.models import User
+from liaison.core.access import access_for
+from liaison.core.validators import resident_id_check_char, uscc_check_char
+from liaison.orgs.models import Membership, Organisation
+from liaison.orgs.roles import OrganisationKind as K
+from liaison.orgs.roles import Role
+from liaison.places.models import Division
+from liaison.workflow.actions import matter_open, transition
+
+DEMO_PASSWORD = "liaison-demo-2026"
+
+L = Organisation.Level
+
+
+@dataclass(frozen=True)
+class OrgSpec:
+    key: str
+    name: str
+    name_en: str
+    kind: str
+    level: str
+    division: str
+    parent: str | None = None
+    abbreviation: str = ""
+    uscc_seed: str = ""
+
+
+ORGANISATIONS = [
+    # Inner Mongolia: Kangbashi District of Ordos (seed 000)
+    OrgSpec(
+        "nm",
+        "内蒙古自治区人民检察院",
+        "Inner Mongolia Autonomous Region People's Procuratorate",
+        K.PROCURATORATE,
+        L.PROVINCIAL,
+        "150000",
+        abbreviation="内检",
+    ),
+    OrgSpec(
+        "ordos",
+        "鄂尔多斯市人民检察院",
+        "Ordos Municipal People's Procuratorate",
+        K.PROCURATORATE,
+        L.MUNICIPAL,
+        "150600",
+        "nm",
+        "鄂检",
+    ),
+    OrgSpec(
+        "kbs",
+        "鄂尔多斯市康巴什区人民检察院",
+        "Kangbashi District People's Procuratorate",
+        K.PROCURATORATE,
+        L.COUNTY,
+        "150603",
+        "ordos",
+        "康检",
+    ),
+    OrgSpec(
+        "kbs_court",
+        "鄂尔多斯市康巴什区人民法院",
+        "Kangbashi District People's Court",
+        K.COURT,
+        L.COUNTY,
+        "150603",
+        abbreviation="康法",
+    ),
+    OrgSpec(
+        "kbs_bureau",
+        "鄂尔多斯市康巴什区司法局",
+        "Kangbashi District Judicial Bureau",
+        K.JUDICIAL_BUREAU,
+        L.COUNTY,
+        "150603",
+        abbreviation="康司",
+    ),
+    OrgSpec(
+        "shuzheng",
+        "内蒙古树正律师事务所",
+        "Inner Mongolia Shuzheng Law Firm",
+        K.LAW_FIRM,
+        L.GRASSROOTS,
+        "150603",
+        uscc_seed="31150000MD0000001",
+    ),
+    OrgSpec(
+        "xinyang",
+        "内蒙古信杨律师事务所",
+        "Inner Mongolia Xinyang Law Firm",
+        K.LAW_FIRM,
+        L.GRASSROOTS,
+        "150603",
+        uscc_seed="31150000MD0000002",
+    ),
+    OrgSpec(
+        "yikezhao",
+        "内蒙古伊克昭律师事务所",
+        "Inner Mongolia Yikezhao Law Firm",
+        K.LAW_FIRM,
+        L.GRASSROOTS,
+        "150603",
+        uscc_seed="31150000MD0000003",
+    ),
+    OrgSpec(
+        "ordos_bar",
+        "鄂尔多斯市律师协会",
+        "Ordos Bar Association",
+        K.BAR_ASSOCIATION,
+        L.MUNICIPAL,
+        "150600",
+        uscc_seed="51150600MJ0000004",
+    ),
+    # Qinghai: Chengzhong District (seed 001)
+    OrgSpec(
+        "qh",
+        "青海省人民检察院",
+        "Qinghai Provincial People's Procuratorate",
+        K.PROCURATORATE,
+        L.PROVINCIAL,
+        "630000",
+        abbreviation="青检",
+    ),
+    OrgSpec(
+        "xining",
+        "西宁市人民检察院",
+        "Xining Municipal People's Procuratorate",
+        K.PROCURATORATE,
+        L.MUNICIPAL,
+        "630100",
+        "qh",
+        "宁检",
+    ),
+    OrgSpec(
+        "cz",
+        "西宁市城中区人民检察院",
+        "Chengzhong District People's Procuratorate",
+        K.PROCURATORATE,
+        L.COUNTY,
+        "630103",
+        "xining",
+        "城检",
+    ),
+    OrgSpec(
+        "cz_court",
+        "西宁市城中区人民法院",
+        "Chengzhong District People's Court",
+        K.COURT,
+        L.COUNTY,
+        "630103",
+        abbreviation="城法",
+    ),
+    # Anhui: Wanzhi District of Wuhu (seed 002) and Sixian County of Suzhou (seed 003)
+    OrgSpec(
+        "ah",
+        "安徽省人民检察院",
+        "Anhui Provincial People's Procuratorate",
+        K.PROCURATORATE,
+        L.PROVINCIAL,
+        "340000",
+        abbreviation="皖检",
+    ),
+    OrgSpec(
+        "wuhu",
+        "芜湖市人民检察院",
+        "Wuhu Municipal People's Procuratorate",
+        K.PROCURATORATE,
+        L.MUNICIPAL,
+        "340200",
+        "ah",
+        "芜检",
+    ),
+    OrgSpec(
+        "wz",
+        "芜湖市湾沚区人民检察院",
+        "Wanzhi District People's Procuratorate",
+        K.PROCURATORATE,
+        L.COUNTY,
+        "340210",
+        "wuhu",
+        "湾检",
+    ),
+    OrgSpec(
+        "wz_bureau",
+        "芜湖市湾沚区司法局",
+        "Wanzhi District Judicial Bureau",
+        K.JUDICIAL_BUREAU,
+        L.COUNTY,
+        "340210",
+        abbreviation="湾司",
+    ),
+    OrgSpec(
+        "wz_aid",
+        "芜湖市湾沚区法律援助中心",
+        "Wanzhi District Legal Aid Centre",
+        K.LEGAL_AID_CENTRE,
+        L.COUNTY,
+        "340210",
+        "wz_bureau",
+        "湾援",
+    ),
+    OrgSpec(
+        "suzhou",
+        "宿州市人民检察院",
+        "Suzhou Municipal People's Procuratorate",
+        K.PROCURATORATE,
+        L.MUNICIPAL,
+        "341300",
+        "ah",
+        "宿检",
+    ),
+    OrgSpec(
+        "sx",
+        "泗县人民检察院",
+        "Sixian County People's Procuratorate",
+        K.PROCURATORATE,
+        L.COUNTY,
+        "341324",
+        "suzhou",
+        "泗检",
+    ),
+    OrgSpec(
+        "sx_court",
+        "泗县人民法院",
+        "Sixian County People's Court",
+        K.COURT,
+        L.COUNTY,
+        "341324",
+        abbreviation="泗法",
+    ),
+    # Shanxi: Datong (seed 004)
+    OrgSpec(
+        "sxp",
+        "山西省人民检察院",
+        "Shanxi Provincial People's Procuratorate",
+        K.PROCURATORATE,
+        L.PROVINCIAL,
+        "140000",
+        abbreviation="晋检",
+    ),
+    OrgSpec(
+        "dt",
+        "大同市人民检察院",
+        "Datong Municipal People's Procuratorate",
+        K.PROCURATORATE,
+        L.MUNICIPAL,
+        "140200",
+        "sxp",
+        "同检",
+    ),
+    OrgSpec(
+        "dt_youth",
+        "共青团大同市委员会青年志愿者协会",
+        "Datong Youth Volunteers Association (Communist Youth League)",
+        K.VOLUNTEER_ORGANISATION,
+        L.MUNICIPAL,
+        "140200",
+        uscc_seed="51140200MJ0000005",
+    ),
+    OrgSpec(
+        "dt_env",
+        "大同市生态环境局",
+        "Datong Municipal Ecology and Environment Bureau",
+        K.ADMINISTRATIVE_AGENCY,
+        L.MUNICIPAL,
+        "140200",
+        uscc_seed="11140200MB0000006",
+    ),
+]
+
+# (username, name, English name, organisation key, roles)
+PEOPLE = [
+    ("kbs_clue", "王晓燕", "Wang Xiaoyan", "kbs", [Role.CLUE_OFFICER]),
+    ("kbs_prosecutor", "李建国", "Li Jianguo", "kbs", [Role.PROSECUTOR, Role.LIAISON]),
+    ("kbs_head", "张丽华", "Zhang Lihua", "kbs", [Role.DEPARTMENT_HEAD]),
+    ("kbs_chief", "赵志强", "Zhao Zhiqiang", "kbs", [Role.CHIEF_PROCURATOR]),
+    ("kbs_cmo", "刘芳", "Liu Fang", "kbs", [Role.CASE_MANAGEMENT]),
+    ("kbs_judge", "孙海涛", "Sun Haitao", "kbs_court", [Role.JUDGE]),
+    ("kbs_bureau", "周敏", "Zhou Min", "kbs_bureau", [Role.BUREAU_OFFICER, Role.LIAISON]),
+    ("lawyer_shuzheng", "高文博", "Gao Wenbo", "shuzheng", [Role.LAWYER]),
+    ("lawyer_xinyang", "马丽娜", "Ma Lina", "xinyang", [Role.LAWYER]),
+    ("lawyer_yikezhao", "乌云其其格", "Uyunqiqig", "yikezhao", [Role.LAWYER]),
+    ("bar_officer", "韩磊", "Han Lei", "ordos_bar", [Role.BAR_OFFICER]),
+    ("cz_prosecutor", "刘晓明", "Liu Xiaoming", "cz", [Role.PROSECUTOR, Role.LIAISON]),
+    ("cz_judge", "沈浩", "Shen Hao", "cz_court", [Role.JUDGE, Role.LIAISON]),
+    ("cz_enforcement", "刘烈", "Liu Lie", "cz_court", [Role.ENFORCEMENT_OFFICER]),
+    ("wz_prosecutor", "陈静", "Chen Jing", "wz", [Role.PROSECUTOR, Role.LIAISON]),
+    ("wz_bureau", "吴强", "Wu Qiang", "wz_bureau", [Role.BUREAU_OFFICER, Role.LIAISON]),
+    ("wz_aid", "郑雪", "Zheng Xue", "wz_aid", [Role.LEGAL_AID_OFFICER]),
+    ("sx_chief", "黄春雷", "Huang Chunlei", "sx", [Role.CHIEF_PROCURATOR]),
+    ("sx_prosecutor", "杨帆", "Yang Fan", "sx", [Role.PROSECUTOR, Role.LIAISON]),
+    ("sx_president", "刚杰", "Gang Jie", "sx_court", [Role.COURT_PRESIDENT]),
+    ("sx_enforcement", "许亮", "Xu Liang", "sx_court", [Role.ENFORCEMENT_OFFICER, Role.LIAISON]),
+    ("dt_chief", "郑立明", "Zheng Liming", "dt", [Role.CHIEF_PROCURATOR]),
+    ("dt_clue", "胡燕", "Hu Yan", "dt", [Role.CLUE_OFFICER]),
+    ("dt_prosecutor", "罗伟民", "Luo Weimin", "dt", [Role.PROSECUTOR, Role.LIAISON]),
+    ("dt_coordinator", "付宇", "Fu Yu", "dt_youth", [Role.VOLUNTEER_COORDINATOR, Role.LIAISON]),
+    ("dt_volunteer", "宋柳金", "Song Liujin", "dt_youth", [Role.VOLUNTEER]),
+    ("dt_agency", "吴祖阳", "Wu Zuyang", "dt_env", [Role.AGENCY_OFFICER]),
+]
+
+# (sender key, author, recipient key, title, body, urgent, steps taken: (step, actor, data))
+NOTICES = [
+    (
+        "kbs",
+        "kbs_prosecutor",
+        "kbs_bureau",
+        "关于律师执业权利保障工作情况的通报",
+        "现将本院2026年律师接待与执业权利保障工作情况通报如下，请贵局反馈律师事务所的意见建议。",
+        False,
+        [],
+    ),
+    (
+        "kbs",
+        "kbs_prosecutor",
+        "kbs_court",
+        "关于认罪认罚案件值班律师安排的通报",
+        "请贵院反馈认罪认罚案件庭审中值班律师参与的情况。",
+        False,
+        [("acknowledge", "kbs_judge", {})],
+    ),
+    (
+        "sx",
+        "sx_prosecutor",
+        "sx_court",
+        "关于民事执行活动法律监督案件信息共享的通报",
+        "根据《关于完善民事执行活动法律监督协作配合机制的意见》，请贵院提供本季度终结本次执行程序案件清单。",
+        True,
+        [
+            ("acknowledge", "sx_enforcement", {}),
+            (
+                "answer",
+                "sx_enforcement",
+                {"answer": "已整理本季度终本案件清单共计42件，随附件报送。"},
+            ),
+        ],
+    ),
+    (
+        "wz",
+        "wz_prosecutor",
+        "wz_bureau",
+        "关于支持起诉与法律援助衔接案件的通报",
+        "本院办理农民工追索劳动报酬支持起诉案件3件，请贵局指派法律援助律师。",
+        False,
+        [("answer", "wz_bureau", {"answer": "已指派法律援助中心律师跟进，联络员：吴强。"})],
+    ),
+    (
+        "cz",
+        "cz_prosecutor",
+        "cz_court",
+        "关于虚假诉讼线索移送的通报",
+        "本院在履职中发现一起疑似虚假诉讼线索，拟与贵院共同研究。",
+        False,
+        [("withdraw", "cz_prosecutor", {"note": "线索已另行移送公安机关，撤回本通报。"})],
+    ),
+    (
+        "cz_court",
+        "cz_judge",
+        "cz",
+        "关于检察长列席审判委员会会议的通知",
+        "本院定于下月召开审判委员会会议，讨论再审案件新证据认定问题，请检察长列席。",
+        False,
+        [],
+    ),
+    (
+        "dt",
+        "dt_prosecutor",
+        "dt_youth",
+        "关于公益诉讼志愿者线索收集工作的通报",
+        "请志愿者协会组织志愿者关注煤场扬尘污染整改情况并反馈。",
+        False,
+        [("acknowledge", "dt_coordinator", {})],
+    ),
+]
+
+
+def _uscc(seed: str) -> str:
+    return seed + uscc_check_char(seed) if seed else ""
+
+
+def _resident_id(n: int) -> str:
+    first17 = f"15060319{80 + n % 20:02d}0{1 + n % 9}1{n % 10}{n:03d}"[:17]
+    return first17 + resident_id_check_char(first17)
+
+
+def load_demo() -> list[tuple[str, str, str]]:
+    """Create the demo world (once) and return (username, name, roles) for each account."""
+    if User.objects.filter(username="admin").exists():
+        return _accounts()
+    with transaction.atomic():
+        orgs, users = _organisations_and_people()
+    _notices(orgs, users)
+    User.objects.create_superuser(
+        "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"
+    )
+    return _accounts()
+
+
+def _organisations_and_people() -> tuple[dict[str, Organisation], dict[str, User]]:
+    orgs: dict[str, Organisation] = {}
+    for spec in ORGANISATIONS:
+        org = Organisation(
+            name=spec.name,
+            name_en=spec.name_en,
+            kind=spec.kind,
+            level=spec.level,
+            division=Division.objects.get(code=spec.division),
+            parent=orgs.get(spec.parent) if spec.parent else None,
+            abbreviation=spec.abbreviation,
+            uscc=_uscc(spec.uscc_seed),
+        )
+        org.full_clean()
+        org.save()
+        orgs[spec.key] = org
+    users: dict[str, User] = {}
+    for n, (username, name, name_en, org_key, roles) in enumerate(PEOPLE, start=1):
+        user = User(
+            username=username,
+            name=name,
+            name_en=name_en,
+            email=f"{username}@example.cn",
+            mobile=f"1390477{n:04d}",
+            resident_id=_resident_id(n),
+        )
+        user.set_password(DEMO_PASSWORD)
+        user.full_clean()
+        user.save()
+        for role in roles:
+            Membership.objects.create(person=user, organisation=orgs[org_key], role=role)
+        users[username] = user
+    return orgs, users
+
+
+def _notices(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
+    # Notices opened a few days apart so "my work" shows a spread of due dates.
+    for sender, author, recipient, title, body, urgent, steps in NOTICES:
+        notice = _open_notice(orgs[sender], users[author], orgs[recipient], title, body, urgent)
+        for step, actor, data in steps:
+            transition(matter=notice, name=step, access=access_for(users[actor]), data=data)
+    _draft(orgs["dt"], users["dt_prosecutor"], orgs["dt_env"])
+
+
+def _open_notice(sender, author, recipient, title, body, urgent):  # type: ignore[no-untyped-def]
+    return matter_open(
+        workflow="notices.notice",
+        owner=sender,
+        access=access_for(author),
+        fields={"title": title, "body": body, "urgent": urgent},
+        partners=[recipient],
+        handlers=[author],
+        start="send",
+    )
+
+
+def _draft(sender: Organisation, author: User, recipient: Organisation) -> None:
+    matter_open(
+        workflow="notices.notice",
+        owner=sender,
+        access=access_for(author),
+        fields={
+            "title": "关于煤场扬尘污染整改情况的通报（草稿）",
+            "body": "拟请贵局反馈煤场扬尘污染整改进度。",
+        },
+        partners=[recipient],
+        handlers=[author],
+    )
+
+
+def _accounts() -> list[tuple[str, str, str]]:
+    rows = []
+    for user in (
+        User.objects.filter(is_active=True)
+        .prefetch_related("memberships__organisation")
+        .order_by("pk")
+    ):
+        roles = ", ".join(
+            f"{m.organisation.name} {m.get_role_display()}" for m in user.memberships.all()
+        ) or ("superuser" if user.is_superuser else "")
+        rows.append((user.username, user.display_name, roles))
+    return rows

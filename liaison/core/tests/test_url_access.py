@@ -1,0 +1,122 @@
+"""Every URL refuses whoever must not see what it shows.
+
+The table below must name every URL of the project (a new URL fails the coverage test until it
+is added), with the arguments that point at one information notice and its clock, attachment and
+notification. A staff member of an unrelated organisation gets 404 (never the matter, never
+403: nobody learns that it exists); an anonymous visitor is sent to log in.
+"""
+
+from io import BytesIO
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from PIL import Image
+
+from liaison.attachments.actions import attachment_upload
+from liaison.core.tests.factories import OrganisationFactory, member
+from liaison.notifications.models import Notification
+from liaison.orgs.roles import Role
+from liaison.workflow.models import Clock
+from liaison.workflow.tests.factories import court, sent_notice
+
+pytestmark = pytest.mark.django_db
+
+# URL namespaces that are not about one organisation's data, or that Django itself guards.
+PUBLIC_OR_FRAMEWORK = {"admin", "home", "login", "logout", "set_language", "api-schema"}
+PASSWORD_VIEWS = {
+    "password_change",
+    "password_change_done",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+}
+# Pages that show only the user's own things (their work, their inbox, their notices list).
+OWN_PAGES = {
+    "workspace:my-work",
+    "notices:list",
+    "notices:new",
+    "notifications:inbox",
+    "notifications:mark-all-read",
+}
+
+
+def _names(patterns: list[Any], prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace == "admin":
+                continue
+            ns = f"{prefix}{p.namespace}:" if p.namespace else prefix
+            names |= _names(p.url_patterns, ns)
+        elif isinstance(p, URLPattern) and p.name:
+            names.add(prefix + p.name)
+    return names
+
+
+@pytest.fixture
+def world():  # type: ignore[no-untyped-def]
+    procuratorate, the_court = OrganisationFactory(), court()
+    prosecutor, judge = member(procuratorate, Role.PROSECUTOR), member(the_court, Role.JUDGE)
+    outsider = member(OrganisationFactory(), Role.CHIEF_PROCURATOR)
+    notice = sent_notice(sender=procuratorate, recipient=the_court, author=prosecutor)
+    image = BytesIO()
+    Image.new("RGB", (8, 8), "red").save(image, "PNG")
+    attachment = attachment_upload(
+        file=SimpleUploadedFile("现场.png", image.getvalue(), "image/png"),
+        uploaded_by=prosecutor,
+        matter=notice,
+    )
+    notification = Notification.objects.filter(recipient=judge).first()
+    assert notification is not None
+    clock = Clock.objects.get(matter=notice)
+    guarded: dict[str, tuple[str, list[Any]]] = {
+        "workspace:matter": ("get", [notice.pk]),
+        "workspace:transition": ("post", [notice.pk, "acknowledge"]),
+        "workspace:comment": ("post", [notice.pk]),
+        "workspace:clock": ("post", [clock.pk, "pause"]),
+        "attachments:upload": ("post", [notice.pk]),
+        "attachments:download": ("get", [attachment.pk]),
+        "notifications:mark-read": ("post", [notification.pk]),
+    }
+    return {"notice": notice, "outsider": outsider, "judge": judge, "guarded": guarded}
+
+
+def test_the_table_names_every_url(world) -> None:  # type: ignore[no-untyped-def]
+    every = _names(get_resolver().url_patterns)
+    known = set(world["guarded"]) | OWN_PAGES | PUBLIC_OR_FRAMEWORK | PASSWORD_VIEWS
+    assert every - known == set(), "add the new URLs to test_url_access.py"
+
+
+def test_an_unrelated_organisations_staff_gets_404_everywhere(client, world) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world["outsider"])
+    for name, (method, args) in world["guarded"].items():
+        data = {"text": "x", "reason": "x", "answer": "x"}
+        response = getattr(client, method)(reverse(name, args=args), data)
+        assert response.status_code == 404, name
+    world["notice"].refresh_from_db()
+    assert world["notice"].state == "sent"
+    assert not world["notice"].timeline.filter(action="workflow.comment").exists()
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, world) -> None:  # type: ignore[no-untyped-def]
+    for name, (method, args) in world["guarded"].items():
+        response = getattr(client, method)(reverse(name, args=args))
+        assert response.status_code == 302 and "/accounts/login/" in response["Location"], name
+    for name in OWN_PAGES:
+        response = client.get(reverse(name))
+        assert response.status_code in {302, 405}, name
+
+
+def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world["outsider"])
+    for name in ("workspace:my-work", "notices:list", "notifications:inbox"):
+        page = client.get(reverse(name)).content.decode()
+        assert world["notice"].case_number not in page, name
+
+
+def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(world["judge"])
+    assert client.get(reverse("workspace:matter", args=[world["notice"].pk])).status_code == 200
