@@ -8,6 +8,7 @@ S3-compatible store, and ``LIAISON_TASKS=database`` sends notifications through 
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -154,7 +155,7 @@ STATICFILES_DIRS = [BASE_DIR / "liaison" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("LIAISON_MEDIA_ROOT", VAR_DIR / "media"))
 
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }

@@ -19,6 +19,7 @@ from liaison.orgs.roles import OrganisationKind as K
 from liaison.orgs.roles import Role
 from liaison.places.models import Division
 from liaison.workflow.actions import matter_open, transition
+from liaison.workflow.models import Matter
 
 DEMO_PASSWORD = "liaison-demo-2026"
 
@@ -312,7 +313,7 @@ PEOPLE = [
 ]
 
 # (sender key, author, recipient key, title, body, urgent, steps taken: (step, actor, data))
-NOTICES = [
+NOTICES: list[tuple[str, str, str, str, str, bool, list[tuple[str, str, dict[str, str]]]]] = [
     (
         "kbs",
         "kbs_prosecutor",
@@ -452,7 +453,14 @@ def _notices(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
     _draft(orgs["dt"], users["dt_prosecutor"], orgs["dt_env"])
 
 
-def _open_notice(sender, author, recipient, title, body, urgent):  # type: ignore[no-untyped-def]
+def _open_notice(
+    sender: Organisation,
+    author: User,
+    recipient: Organisation,
+    title: str,
+    body: str,
+    urgent: bool,
+) -> Matter:
     return matter_open(
         workflow="notices.notice",
         owner=sender,

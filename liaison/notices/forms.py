@@ -24,7 +24,9 @@ class NoticeForm(forms.Form):
     def __init__(self, *args: Any, senders: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if senders is not None:
-            self.fields["sender"].queryset = senders
+            sender_field = self.fields["sender"]
+            assert isinstance(sender_field, forms.ModelChoiceField)
+            sender_field.queryset = senders
             if senders.count() == 1:
                 self.fields["sender"].initial = senders.first()
 

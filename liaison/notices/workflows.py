@@ -18,6 +18,7 @@ from liaison.workflow.definitions import ClockSpec, Notify, Transition, Who, Wor
 from liaison.workflow.models import Matter, Relation
 
 from .forms import AnswerForm, ReasonForm
+from .models import InformationNotice
 
 SENDER = Who(Relation.OWNER_ORG, STAFF_ROLES)
 RECIPIENT = Who(Relation.PARTNER_ORG, STAFF_ROLES)
@@ -26,7 +27,7 @@ HANDLER = Who(Relation.HANDLER)
 
 def record_answer(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
     """Keep the answer on the notice itself, where lists and exports read it."""
-    type(matter).objects.filter(pk=matter.pk).update(
+    InformationNotice.objects.filter(pk=matter.pk).update(
         answer=data["answer"], answered_at=timezone.now()
     )
 

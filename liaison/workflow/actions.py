@@ -401,6 +401,8 @@ def clock_extend(*, clock: Clock, access: Access, amount: int, unit: str, reason
         raise WorkflowError(_("An extension must be at least one day or month."))
     if not reason.strip():
         raise WorkflowError(_("Give the reason for the extension."))
+    if access.user is None:
+        raise TransitionForbidden(_("An extension is recorded with the person who granted it."))
     ClockExtension.objects.create(
         clock=clock, amount=amount, unit=unit, reason=reason, actor=access.user
     )

@@ -159,4 +159,4 @@ class Workflow:
         return self.states.get(state, state)
 
     def model_class(self) -> type[Matter]:
-        return apps.get_model(self.model)  # type: ignore[return-value]
+        return apps.get_model(self.model)

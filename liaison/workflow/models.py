@@ -6,11 +6,16 @@ timeline and clocks live here so that queues ("my work") and figures span every 
 with one query.
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from liaison.deadlines.models import Unit
+
+if TYPE_CHECKING:
+    from .definitions import Workflow
 
 
 class Relation(models.TextChoices):
@@ -74,7 +79,7 @@ class Matter(models.Model):
         return f"{self.case_number or '#' + str(self.pk)} {self.title}"
 
     @property
-    def workflow(self):  # type: ignore[no-untyped-def]
+    def workflow(self) -> "Workflow":
         from .registry import get_workflow
 
         return get_workflow(self.matter_type)

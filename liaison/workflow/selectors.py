@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -25,6 +25,8 @@ from .registry import all_workflows
 if TYPE_CHECKING:
     from liaison.accounts.models import User
 
+# A filter condition: a Q, an Exists, or the two combined with & and |.
+Condition = Any
 _EMPTY = Q(pk__in=[])
 
 
@@ -34,7 +36,7 @@ def _party(relation: str, **lookups: object) -> Exists:
     )
 
 
-def _who_q(access: Access, who: Who) -> Q | Exists:
+def _who_q(access: Access, who: Who) -> Condition:
     """The matters on which ``access`` is a ``who`` (without regard to state)."""
     if who.relation == Relation.OWNER_ORG:
         orgs = access.organisations_with(who.roles)
@@ -58,7 +60,7 @@ def matters_visible_to(access: Access) -> QuerySet[Matter]:
         return Matter.objects.all()
     if not access.is_authenticated:
         return Matter.objects.none()
-    condition: Q | Exists = _party(Relation.HANDLER, person_id=access.user_id) | _party(
+    condition: Condition = _party(Relation.HANDLER, person_id=access.user_id) | _party(
         Relation.REPORTER, person_id=access.user_id
     )
     staff_orgs = access.staff_organisation_ids
@@ -122,14 +124,14 @@ def my_work(access: Access, workflows: Iterable[Workflow] | None = None) -> Quer
     """
     if not access.is_authenticated:
         return Matter.objects.none()
-    condition: Q | Exists = _EMPTY
+    condition: Condition = _EMPTY
     for workflow in workflows if workflows is not None else all_workflows():
         whos_by_state: dict[str, set[Who]] = defaultdict(set)
         for t in workflow.transitions:
             for state in t.source_states:
                 whos_by_state[state].update(t.who)
         for state, whos in whos_by_state.items():
-            who_condition: Q | Exists = _EMPTY
+            who_condition: Condition = _EMPTY
             for who in whos:
                 who_condition = who_condition | _who_q(access, who)
             condition = condition | (Q(matter_type=workflow.name, state=state) & who_condition)
