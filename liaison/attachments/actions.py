@@ -1,0 +1,96 @@
+"""Storing and handing out attachments."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from django.core.files import File
+from django.db import transaction
+
+from liaison.audit.actions import audit_record
+
+from .models import Attachment
+from .validators import EXTENSIONS, base_name, file_size, validate_upload
+
+if TYPE_CHECKING:
+    from liaison.accounts.models import User
+
+NAME_MAX = 255
+
+
+def _sha256(file: File) -> str:
+    digest = hashlib.sha256()
+    file.seek(0)
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()
+
+
+def _original_name(file: Any, content_type: str) -> str:
+    """The sender's file name, cut to fit while keeping its extension."""
+    name = base_name(getattr(file, "name", "") or "").strip()
+    if not name:
+        name = f"file.{EXTENSIONS[content_type][0]}"
+    if len(name) > NAME_MAX:
+        stem, dot, ext = name.rpartition(".")
+        keep = NAME_MAX - len(ext) - 1
+        name = f"{stem[:keep]}.{ext}" if dot and stem and keep > 0 else name[:NAME_MAX]
+    return name
+
+
+@transaction.atomic
+def attachment_upload(
+    *, file: Any, uploaded_by: User, matter: Any = None, purpose: str = ""
+) -> Attachment:
+    """Check, hash and store an uploaded file, and audit it.
+
+    Validation happens here, not only in the form, so that every way in (pages, API, imports)
+    refuses the same files. The file is stored under a random name with the extension of what
+    it really is; if the database write fails the stored file is removed again.
+    """
+    if not isinstance(file, File):
+        file = File(file, name=getattr(file, "name", None))
+    content_type = validate_upload(file)
+    attachment = Attachment(
+        matter=matter,
+        original_name=_original_name(file, content_type),
+        content_type=content_type,
+        size=file_size(file),
+        sha256=_sha256(file),
+        purpose=purpose,
+        uploaded_by=uploaded_by,
+    )
+    attachment.file.save(f"{uuid.uuid4().hex}.{EXTENSIONS[content_type][0]}", file, save=False)
+    try:
+        attachment.save()
+        audit_record(
+            actor=uploaded_by,
+            action="attachments.upload",
+            obj=attachment,
+            payload={
+                "name": attachment.original_name,
+                "content_type": content_type,
+                "size": attachment.size,
+                "sha256": attachment.sha256,
+                "matter": getattr(matter, "pk", None),
+                "purpose": purpose,
+            },
+        )
+    except BaseException:
+        attachment.file.delete(save=False)
+        raise
+    return attachment
+
+
+@transaction.atomic
+def attachment_record_download(*, attachment: Attachment, user: User) -> None:
+    """Audit that someone fetched a file: evidence and reporters' photos are sensitive."""
+    audit_record(
+        actor=user,
+        action="attachments.download",
+        obj=attachment,
+        payload={"name": attachment.original_name, "matter": attachment.matter_id},
+    )

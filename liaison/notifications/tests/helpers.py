@@ -1,0 +1,10 @@
+"""Typed shortcuts over the shared factories (factory_boy's calls are typed as the factory)."""
+
+from typing import Any, cast
+
+from liaison.accounts.models import User
+from liaison.core.tests.factories import UserFactory
+
+
+def make_user(**fields: Any) -> User:
+    return cast(User, UserFactory(**fields))
