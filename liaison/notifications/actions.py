@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Least
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from liaison.audit.actions import audit_record
 
@@ -98,13 +98,15 @@ def notify(
         return []
 
     clean_params = {str(key): str(value) for key, value in params.items()}
+    with translation.override(None):  # a lazy text is kept as its msgid, not today's language
+        msgid = str(text)
     now = timezone.now()
     notifications = Notification.objects.bulk_create(
         [
             Notification(
                 recipient=user,
                 event=event,
-                text=str(text),
+                text=msgid,
                 params=clean_params,
                 matter=matter,
                 actor=actor,

@@ -5,6 +5,8 @@ from typing import Any
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from liaison.notifications import sms
 from liaison.notifications.actions import notify
@@ -130,3 +132,11 @@ def test_message_survives_a_missing_parameter() -> None:
     assert entry.message == "张检察官 sent you the notice ."
     entry.text = "Broken %(title)d placeholder with 100% certainty"
     assert entry.message == entry.text
+
+
+def test_a_lazy_text_is_stored_as_its_english_msgid() -> None:
+    with translation.override("zh-hans"):
+        (entry,) = _notify(recipients=[make_user()], text=gettext_lazy("Mark as read"))
+    assert entry.text == "Mark as read"
+    with translation.override("zh-hans"):
+        assert entry.message == "标为已读"
