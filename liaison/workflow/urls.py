@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import api, views
 
 app_name = "workspace"
 
@@ -10,4 +10,7 @@ urlpatterns = [
     path("matters/<int:pk>/steps/<slug:name>/", views.matter_transition, name="transition"),
     path("matters/<int:pk>/comments/", views.matter_comment, name="comment"),
     path("clocks/<int:pk>/<slug:verb>/", views.clock_control, name="clock"),
+    path("api/matters/", api.MatterList.as_view(), name="api-matters"),
+    path("api/matters/<int:pk>/", api.MatterDetail.as_view(), name="api-matter"),
+    path("api/my-work/", api.MyWork.as_view(), name="api-my-work"),
 ]

@@ -30,3 +30,17 @@ def days_until(due: date | None, today: date) -> int | None:
 @register.filter
 def absolute(value: int | None) -> int | None:
     return None if value is None else abs(value)
+
+
+@register.filter
+def local_name(obj: Any) -> str:
+    """An organisation's or person's name for the reader: the English name for English readers
+    where one is recorded (foreign readers), the Chinese name otherwise."""
+    if obj is None:
+        return ""
+    from django.utils.translation import get_language
+
+    english = getattr(obj, "name_en", "")
+    if english and (get_language() or "").startswith("en"):
+        return str(english)
+    return str(getattr(obj, "display_name", None) or getattr(obj, "name", "") or obj)

@@ -36,6 +36,8 @@ PASSWORD_VIEWS = {
 # Pages that show only the user's own things (their work, their inbox, their notices list).
 OWN_PAGES = {
     "workspace:my-work",
+    "workspace:api-matters",
+    "workspace:api-my-work",
     "notices:list",
     "notices:new",
     "notifications:inbox",
@@ -74,6 +76,7 @@ def world():  # type: ignore[no-untyped-def]
     clock = Clock.objects.get(matter=notice)
     guarded: dict[str, tuple[str, list[Any]]] = {
         "workspace:matter": ("get", [notice.pk]),
+        "workspace:api-matter": ("get", [notice.pk]),
         "workspace:transition": ("post", [notice.pk, "acknowledge"]),
         "workspace:comment": ("post", [notice.pk]),
         "workspace:clock": ("post", [clock.pk, "pause"]),
@@ -104,15 +107,24 @@ def test_an_unrelated_organisations_staff_gets_404_everywhere(client, world) -> 
 def test_anonymous_visitors_are_sent_to_log_in(client, world) -> None:  # type: ignore[no-untyped-def]
     for name, (method, args) in world["guarded"].items():
         response = getattr(client, method)(reverse(name, args=args))
+        if name.startswith("workspace:api-"):
+            assert response.status_code == 403, name
+            continue
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], name
     for name in OWN_PAGES:
         response = client.get(reverse(name))
-        assert response.status_code in {302, 405}, name
+        assert response.status_code in {302, 403, 405}, name
 
 
 def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  # type: ignore[no-untyped-def]
     client.force_login(world["outsider"])
-    for name in ("workspace:my-work", "notices:list", "notifications:inbox"):
+    for name in (
+        "workspace:my-work",
+        "notices:list",
+        "notifications:inbox",
+        "workspace:api-matters",
+        "workspace:api-my-work",
+    ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
 

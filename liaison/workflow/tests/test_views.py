@@ -102,3 +102,28 @@ def test_cannot_send_from_an_organisation_one_is_not_staff_of(client, setup) -> 
     )
     assert response.status_code == 400
     assert not Matter.objects.filter(title="冒名").exists()
+
+
+def test_list_pages_cost_the_same_queries_for_more_matters(
+    client, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    """Guard against a query per row on "my work" and the notices list."""
+    the_court = court()
+    judge = member(the_court, Role.JUDGE)
+    client.force_login(judge)
+
+    def count(url: str) -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    sent_notice(recipient=the_court)
+    few = {name: count(reverse(name)) for name in ("workspace:my-work", "notices:list")}
+    for _ in range(8):
+        sent_notice(recipient=the_court)
+    many = {name: count(reverse(name)) for name in ("workspace:my-work", "notices:list")}
+    assert many == few
+    assert max(many.values()) <= 12
