@@ -21,8 +21,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 class TimelineInline(admin.TabularInline):
     model = TimelineEvent
-    fields = ["at", "actor", "action", "from_state", "to_state", "note"]
-    readonly_fields = fields
+    fields = readonly_fields = ("at", "actor", "action", "from_state", "to_state", "note")
     extra = 0
     can_delete = False
 
@@ -32,8 +31,15 @@ class TimelineInline(admin.TabularInline):
 
 class ClockInline(admin.TabularInline):
     model = Clock
-    fields = ["name", "period_code", "amount", "unit", "started_on", "due_on", "state"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "name",
+        "period_code",
+        "amount",
+        "unit",
+        "started_on",
+        "due_on",
+        "state",
+    )
     extra = 0
     can_delete = False
 
