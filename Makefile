@@ -54,10 +54,14 @@ demo: setup
 	LIAISON_DEBUG=1 $(PY) manage.py migrate --noinput -v 0
 	LIAISON_DEBUG=1 $(PY) manage.py load_demo
 
+# Beside the web server: the task worker that sends notifications, and a five-minute loop that
+# does what cron does in production (deadline reminders, retries of failed sends).
 run: demo
-	@echo "Liaison on http://$(HOST):$(PORT)/  (the task worker sends notifications in the background)"
+	@echo "Liaison on http://$(HOST):$(PORT)/  (notifications are sent by a background worker)"
 	LIAISON_DEBUG=1 $(PY) manage.py db_worker --interval 2 & worker=$$!; \
-	trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	( while true; do LIAISON_DEBUG=1 $(PY) manage.py send_deadline_reminders; \
+	  LIAISON_DEBUG=1 $(PY) manage.py retry_deliveries; sleep 300; done ) & scheduler=$$!; \
+	trap "kill $$worker $$scheduler 2>/dev/null" EXIT INT TERM; \
 	LIAISON_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: $(BIN)/.installed

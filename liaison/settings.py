@@ -136,8 +136,10 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # Lockout after repeated failed logins (django-axes): five failures lock the account for 30 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("LIAISON_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("LIAISON_LOCKOUT_HOURS", "0.5"))
-# Either too many failures on one account or from one address locks further attempts.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Lock the account, not the address: a whole government office often shares one NAT address,
+# and one person's typos must not lock out their colleagues (hence axes.W006 is silenced).
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
@@ -179,6 +181,9 @@ EMAIL_BACKEND = os.environ.get(
     "LIAISON_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("LIAISON_FROM_EMAIL", "liaison@localhost")
+EMAIL_TIMEOUT = 10  # a hung mail server must not block a task worker
+# The site's address, for absolute links in emails (e.g. https://liaison.example.gov.cn).
+LIAISON_SITE_URL = os.environ.get("LIAISON_SITE_URL", "")
 # The SMS gateway: a dotted path to a class with ``send(mobile, text)``.
 LIAISON_SMS_BACKEND = os.environ.get(
     "LIAISON_SMS_BACKEND", "liaison.notifications.sms.ConsoleSMSBackend"

@@ -15,16 +15,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("liaison.workflow.urls")),
     path("notices/", include("liaison.notices.urls")),
+    path("", include("liaison.notifications.urls")),
+    path("", include("liaison.attachments.urls")),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
 ]
-
-# TEMPORARY while the apps are being written in parallel; removed once they exist.
-import importlib.util  # noqa: E402
-
-for _module in ("liaison.notifications.urls", "liaison.attachments.urls"):
-    if importlib.util.find_spec(_module) is not None:
-        urlpatterns.append(path("", include(_module)))
 
 if settings.DEBUG:
     from django.conf.urls.static import static
