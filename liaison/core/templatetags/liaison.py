@@ -43,4 +43,7 @@ def local_name(obj: Any) -> str:
     english = getattr(obj, "name_en", "")
     if english and (get_language() or "").startswith("en"):
         return str(english)
-    return str(getattr(obj, "display_name", None) or getattr(obj, "name", "") or obj)
+    name = getattr(obj, "display_name", None)
+    if callable(name):
+        name = name()
+    return str(name or getattr(obj, "name", "") or obj)
