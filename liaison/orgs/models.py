@@ -5,7 +5,9 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from liaison.core.validators import validate_uscc
 
@@ -42,8 +44,10 @@ class Organisation(models.Model):
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
     level = models.CharField(_("level"), max_length=16, choices=Level.choices)
-    name = models.CharField(_("name"), max_length=128)
-    name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    name = models.CharField(pgettext_lazy("organisation", "name"), max_length=128)
+    name_en = models.CharField(
+        pgettext_lazy("organisation", "English name"), max_length=200, blank=True
+    )
     abbreviation = models.CharField(
         _("case-number abbreviation"),
         max_length=16,
@@ -69,7 +73,7 @@ class Organisation(models.Model):
         _("case type codes"),
         default=dict,
         blank=True,
-        help_text=_("Overrides of the type code per matter type, e.g. {\"notices.notice\": \"协\"}."),
+        help_text=_('Overrides of the type code per matter type, e.g. {"notices.notice": "协"}.'),
     )
     is_active = models.BooleanField(_("active"), default=True)
 
@@ -80,40 +84,93 @@ class Organisation(models.Model):
         indexes = [models.Index(fields=["kind", "division"])]
         constraints = [
             models.UniqueConstraint(
-                fields=["uscc"], condition=~models.Q(uscc=""), name="orgs_unique_uscc"
+                fields=["uscc"],
+                condition=~models.Q(uscc=""),
+                name="orgs_unique_uscc",
+                violation_error_code="uscc_taken",
+                violation_error_message=_(
+                    "Another organisation already has this unified social credit code."
+                ),
             )
         ]
 
     def __str__(self) -> str:
         return self.name
 
-    def clean(self) -> None:
-        try:
-            self.case_number_pattern.format(abbr="", code="", year=2000, seq=1)
-        except (KeyError, IndexError, ValueError):
-            raise ValidationError(
-                {"case_number_pattern": _("Use only the placeholders {abbr}, {code}, {year}, {seq}.")}
-            ) from None
-
     def save(self, *args: Any, **kwargs: Any) -> None:
-        """Keep the materialised path in step with the parent (an integrity detail, not logic)."""
+        """Keep the materialised path in step with the parent, moving the whole subtree with it.
+
+        The parent's path is read from the database, not from a possibly stale parent object, and
+        the subtree is rewritten in one UPDATE so every descendant moves together.
+        """
         if self.pk is None:
             super().save(*args, **kwargs)
             kwargs = {k: v for k, v in kwargs.items() if k not in {"force_insert"}}
-        parent_path = self.parent.path if self.parent_id and self.parent else "/"
+        parent_path = "/"
+        if self.parent_id is not None:
+            parent_path = (
+                Organisation.objects.filter(pk=self.parent_id).values_list("path", flat=True).get()
+            )
         new_path = f"{parent_path}{self.pk}/"
-        if new_path != self.path:
-            old_path = self.path
+        old_path = self.path
+        if new_path != old_path:
             self.path = new_path
-            if old_path:
-                for child in Organisation.objects.filter(path__startswith=old_path).exclude(
-                    pk=self.pk
-                ):
-                    child.path = new_path + child.path[len(old_path) :]
-                    child.save(update_fields=["path"])
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "path"}
         super().save(*args, **kwargs)
+        if old_path and new_path != old_path:
+            Organisation.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                path=Concat(
+                    models.Value(new_path),
+                    Substr("path", len(old_path) + 1),
+                    output_field=models.CharField(),
+                )
+            )
+
+    def clean_fields(self, exclude: Any = None) -> None:
+        """Store the credit code as the validator reads it, so uniqueness compares alike."""
+        self.uscc = (self.uscc or "").strip().replace(" ", "").upper()
+        super().clean_fields(exclude=exclude)
+
+    def clean(self) -> None:
+        errors: dict[str, Any] = {}
+        try:
+            self.case_number_pattern.format(abbr="", code="", year=2000, seq=1)
+        except (KeyError, IndexError, ValueError):
+            errors["case_number_pattern"] = _(
+                "Use only the placeholders {abbr}, {code}, {year}, {seq}."
+            )
+        if self.pk is not None and self.parent_id is not None:
+            parent_path = (
+                Organisation.objects.filter(pk=self.parent_id)
+                .values_list("path", flat=True)
+                .first()
+            )
+            if self.parent_id == self.pk or (
+                parent_path and self.path and parent_path.startswith(self.path)
+            ):
+                errors["parent"] = _(
+                    "An organisation cannot sit below itself or below one of its own "
+                    "sub-organisations."
+                )
+        if self.pk is not None and self.kind:
+            misfits = (
+                Membership.objects.filter(organisation=self, is_active=True)
+                .exclude(role__in=roles_for(self.kind))
+                .exists()
+            )
+            if misfits:
+                errors["kind"] = _(
+                    "Some active members hold roles that an organisation of this kind does not "
+                    "have; revoke those memberships first."
+                )
+        if errors:
+            raise ValidationError(errors)
 
     def descendants(self, include_self: bool = True) -> "models.QuerySet[Organisation]":
+        """This organisation and everything below it (one indexed prefix query on ``path``)."""
+        if not self.path:
+            raise ValueError("an unsaved organisation has no place in the tree yet")
         qs = Organisation.objects.filter(path__startswith=self.path)
         return qs if include_self else qs.exclude(pk=self.pk)
 
@@ -125,14 +182,27 @@ class Membership(models.Model):
     """A person's role in an organisation. One person may hold several."""
 
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships"
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     is_active = models.BooleanField(_("active"), default=True)
     since = models.DateField(_("since"), auto_now_add=True)
+    until = models.DateField(
+        _("until"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the membership was revoked; it is kept, not deleted, as history."),
+    )
 
     class Meta:
         verbose_name = _("membership")
@@ -150,5 +220,6 @@ class Membership(models.Model):
     def clean(self) -> None:
         if self.organisation_id and self.role not in roles_for(self.organisation.kind):
             raise ValidationError(
-                {"role": _("This role does not exist in an organisation of this kind.")}
+                {"role": _("This role does not exist in an organisation of this kind.")},
+                code="role_not_in_catalogue",
             )

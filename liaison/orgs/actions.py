@@ -1,0 +1,199 @@
+"""Changes to organisations and memberships. Each validates, saves and writes an audit record in
+one transaction, so the tree, the seats people hold and the record of who changed them never
+disagree (after Zulip's ``zerver/actions``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from liaison.audit.actions import audit_record
+from liaison.places.models import Division
+
+from .models import Membership, Organisation
+from .roles import roles_for
+
+ORGANISATION_CREATE = "orgs.organisation.create"
+ORGANISATION_CHANGE = "orgs.organisation.change"
+ORGANISATION_MOVE = "orgs.organisation.move"
+MEMBERSHIP_GRANT = "orgs.membership.grant"
+MEMBERSHIP_REVOKE = "orgs.membership.revoke"
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    actor: Any,
+    parent: Organisation | None,
+    kind: str,
+    level: str,
+    name: str,
+    division: Division,
+    name_en: str = "",
+    abbreviation: str = "",
+    uscc: str = "",
+) -> Organisation:
+    """Add an organisation to the tree below ``parent`` (None for a root)."""
+    organisation = Organisation(
+        parent=parent,
+        kind=kind,
+        level=level,
+        name=name,
+        name_en=name_en,
+        abbreviation=abbreviation,
+        division=division,
+        uscc=uscc,
+    )
+    organisation.full_clean()
+    organisation.save()
+    audit_record(
+        actor=actor,
+        action=ORGANISATION_CREATE,
+        obj=organisation,
+        payload={
+            "parent": parent.pk if parent else None,
+            "kind": kind,
+            "level": level,
+            "name": name,
+            "division": division.pk,
+        },
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_move(
+    *, actor: Any, organisation: Organisation, parent: Organisation | None
+) -> Organisation:
+    """Put ``organisation`` and everything below it under ``parent``.
+
+    Refuses a parent inside the organisation's own subtree (the tree would become a loop).
+    """
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    before = locked.parent_id
+    locked.parent = parent
+    locked.full_clean()
+    locked.save()
+    audit_record(
+        actor=actor,
+        action=ORGANISATION_MOVE,
+        obj=locked,
+        payload={"parent": {"before": before, "after": parent.pk if parent else None}},
+    )
+    organisation.parent = parent
+    organisation.path = locked.path
+    return locked
+
+
+@transaction.atomic
+def organisation_save(
+    *, actor: Any, organisation: Organisation, changed: Iterable[str] = ()
+) -> Organisation:
+    """Save an organisation edited as a whole (the admin form) and record what changed.
+
+    A new organisation is recorded as created; a new parent moves the subtree and is recorded as
+    a move; anything else as a change naming the fields.
+    """
+    changed = sorted(changed)
+    is_new = organisation.pk is None
+    before_parent = None
+    if not is_new:
+        before_parent = (
+            Organisation.objects.select_for_update()
+            .values_list("parent_id", flat=True)
+            .get(pk=organisation.pk)
+        )
+    organisation.full_clean()
+    organisation.save()
+    if is_new:
+        action = ORGANISATION_CREATE
+        payload: dict[str, Any] = {"parent": organisation.parent_id, "name": organisation.name}
+    elif before_parent != organisation.parent_id:
+        action = ORGANISATION_MOVE
+        payload = {
+            "parent": {"before": before_parent, "after": organisation.parent_id},
+            "fields": changed,
+        }
+    else:
+        action = ORGANISATION_CHANGE
+        payload = {"fields": changed}
+    audit_record(actor=actor, action=action, obj=organisation, payload=payload)
+    return organisation
+
+
+@transaction.atomic
+def membership_grant(
+    *, actor: Any, person: Any, organisation: Organisation, role: str
+) -> Membership:
+    """Give ``person`` the seat ``role`` in ``organisation``.
+
+    A role outside the catalogue of the organisation's kind is refused. A seat held before and
+    revoked is re-activated (the same row, so its history stays in one place); a seat already
+    held is returned unchanged.
+    """
+    if role not in roles_for(organisation.kind):
+        raise ValidationError(
+            {"role": _("This role does not exist in an organisation of this kind.")},
+            code="role_not_in_catalogue",
+        )
+    membership = (
+        Membership.objects.select_for_update()
+        .filter(person=person, organisation=organisation, role=role)
+        .first()
+    )
+    if membership is not None and membership.is_active:
+        return membership
+    reactivated = membership is not None
+    if membership is None:
+        membership = Membership(person=person, organisation=organisation, role=role)
+    else:
+        membership.is_active = True
+        membership.since = timezone.localdate()
+        membership.until = None
+    membership.full_clean()
+    membership.save()
+    audit_record(
+        actor=actor,
+        action=MEMBERSHIP_GRANT,
+        obj=membership,
+        payload={
+            "person": person.pk,
+            "organisation": organisation.pk,
+            "role": role,
+            "reactivated": reactivated,
+        },
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_revoke(*, actor: Any, membership: Membership) -> Membership:
+    """End a membership. The row stays, inactive and dated, so who held which seat is kept.
+
+    No ``full_clean`` here on purpose: ending a seat must work even when the seat no longer fits
+    the catalogue (the organisation's kind changed), which is when it most needs ending.
+    """
+    locked = Membership.objects.select_for_update().get(pk=membership.pk)
+    if not locked.is_active:
+        return locked
+    locked.is_active = False
+    locked.until = timezone.localdate()
+    locked.save(update_fields=["is_active", "until"])
+    audit_record(
+        actor=actor,
+        action=MEMBERSHIP_REVOKE,
+        obj=locked,
+        payload={
+            "person": locked.person_id,
+            "organisation": locked.organisation_id,
+            "role": locked.role,
+        },
+    )
+    membership.is_active = locked.is_active
+    membership.until = locked.until
+    return locked

@@ -1,0 +1,86 @@
+"""Reads over the organisation tree: subtrees, the people holding a role, and jurisdiction.
+
+A higher procuratorate sees the figures of everything below it (:func:`organisations_below`), and
+a clue reported at a place reaches the procuratorate with jurisdiction over it
+(:func:`procuratorate_for_division`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+
+from liaison.places.selectors import ancestors, division_by_code, jurisdiction_chain_codes
+
+from .models import Organisation
+from .roles import OrganisationKind
+
+# When two procuratorates sit on the same division code, the more local one has jurisdiction.
+_LEVEL_SPECIFICITY: dict[str, int] = {
+    Organisation.Level.GRASSROOTS: 0,
+    Organisation.Level.COUNTY: 1,
+    Organisation.Level.MUNICIPAL: 2,
+    Organisation.Level.PROVINCIAL: 3,
+    Organisation.Level.NATIONAL: 4,
+}
+
+
+def organisations_below(org: Organisation, include_self: bool = True) -> QuerySet[Organisation]:
+    """``org`` and every organisation below it, at any depth, in tree order.
+
+    One prefix query on the materialised ``path`` (``/1/5/`` matches ``/1/5/9/``), however deep
+    the tree, rather than one query per level.
+    """
+    if not org.path:
+        raise ValueError("an unsaved organisation has no place in the tree yet")
+    below = Organisation.objects.filter(path__startswith=org.path)
+    if not include_self:
+        below = below.exclude(pk=org.pk)
+    return below.order_by("path")
+
+
+def members_with_role(org: Organisation, roles: str | Iterable[str]) -> QuerySet:
+    """Active people holding an active seat with one of ``roles`` in ``org`` (not below it)."""
+    wanted = [roles] if isinstance(roles, str) else list(roles)
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__organisation=org,
+            memberships__role__in=wanted,
+            memberships__is_active=True,
+        )
+        .distinct()
+        .order_by("name", "pk")
+    )
+
+
+def procuratorate_for_division(code: str) -> Organisation | None:
+    """The active procuratorate with jurisdiction over the place with this division code.
+
+    That is the most specific one whose division is the place itself or, walking up, its
+    prefecture or its province: a county without a procuratorate of its own is served by its
+    prefecture's. Follows the divisions' ``parent`` links, so a county directly under a province
+    (济源市 419001) reaches the province; for a well-formed code missing from the table, the
+    code's arithmetic prefecture and province are tried. A 12-digit code below county level
+    counts as its county. None when nothing matches or the code is malformed.
+    """
+    division = division_by_code(code)
+    if division is not None:
+        chain = [d.code for d in ancestors(division)]
+    else:
+        try:
+            chain = jurisdiction_chain_codes(code)
+        except ValueError:
+            return None
+    candidates = Organisation.objects.filter(
+        kind=OrganisationKind.PROCURATORATE, is_active=True, division_id__in=chain
+    ).order_by("pk")
+    rank = {c: i for i, c in enumerate(chain)}
+    return min(
+        candidates,
+        key=lambda o: (rank[o.division_id], _LEVEL_SPECIFICITY.get(o.level, 99), o.pk),
+        default=None,
+    )
