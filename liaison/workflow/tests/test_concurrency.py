@@ -21,7 +21,8 @@ postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs concurrent writers: PostgreSQL (in .ci/run)"
 )
 pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_data"),
     pytest.mark.postgres,
     postgres_only,
 ]

@@ -11,7 +11,8 @@ from liaison.workflow.tests.factories import court, sent_notice
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_data"),
 ]
 
 PASSWORD = "correct horse battery staple"
