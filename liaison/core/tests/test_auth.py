@@ -6,7 +6,6 @@ settings are what is under test: a shared office machine, a guessed password, a 
 
 from __future__ import annotations
 
-import copy
 import re
 from datetime import timedelta
 from typing import Any
@@ -42,16 +41,6 @@ RESIDENT_ID = "15060319900307123" + resident_id_check_char("15060319900307123")
 def production_hashers(settings: Any) -> None:
     """The production hashers (the shared conftest swaps in MD5 for speed)."""
     settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
-
-
-@pytest.fixture
-def django_context_only(settings: Any) -> None:
-    """Django's own context processors only: these pages must not depend on other apps' state."""
-    templates = copy.deepcopy(settings.TEMPLATES)
-    for engine in templates:
-        processors = engine.get("OPTIONS", {}).get("context_processors", [])
-        processors[:] = [p for p in processors if p.startswith("django.")]
-    settings.TEMPLATES = templates
 
 
 @pytest.fixture
@@ -271,7 +260,6 @@ def test_sessions_are_short_and_end_with_the_browser() -> None:
         assert configured.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
 
 
-@pytest.mark.usefixtures("django_context_only")
 def test_a_session_idle_longer_than_its_age_is_sent_to_login(client: Client, alice: User) -> None:
     response = log_in(client, "alice", PASSWORD)
     cookie = response.cookies[django_settings.SESSION_COOKIE_NAME]

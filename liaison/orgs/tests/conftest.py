@@ -1,6 +1,5 @@
 """Fixtures for the organisation tests."""
 
-import copy
 from typing import Any
 
 import pytest
@@ -23,22 +22,12 @@ def divisions(db: None) -> None:
 
 
 @pytest.fixture
-def plain_pages(settings: Any) -> None:
-    """Django's own context processors only: admin pages must not depend on other apps' state."""
-    templates = copy.deepcopy(settings.TEMPLATES)
-    for engine in templates:
-        processors = engine.get("OPTIONS", {}).get("context_processors", [])
-        processors[:] = [p for p in processors if p.startswith("django.")]
-    settings.TEMPLATES = templates
-
-
-@pytest.fixture
 def superuser(db: None) -> Any:
     return get_user_model().objects.create_superuser("root", "root@example.cn", "x", name="管理员")
 
 
 @pytest.fixture
-def staff_client(superuser: Any, plain_pages: None) -> Client:
+def staff_client(superuser: Any) -> Client:
     """A logged-in superuser's client that asks for English pages."""
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(superuser)
