@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Least
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from liaison.audit.actions import audit_record
 
@@ -73,7 +74,7 @@ def notify(
     *,
     recipients: Iterable[User],
     event: str,
-    text: str,
+    text: str | Promise,
     params: Mapping[str, Any],
     matter: Any = None,
     actor: User | None = None,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.audit.actions import audit_record
@@ -313,18 +313,12 @@ def _notify(matter: Matter, t: Transition, access: Access) -> None:
         notify(
             recipients=people_who_are(matter, rule.who),
             event=f"{matter.matter_type}.{t.name}",
-            text=_msgid(rule.text),
+            text=rule.text,
             params=_params(matter, access),
             matter=matter,
             actor=access.user,
             channels=rule.channels,
         )
-
-
-def _msgid(text: Any) -> str:
-    """The untranslated msgid of a lazy string, so each recipient reads it in their language."""
-    with translation.override(None):
-        return str(text)
 
 
 def _params(matter: Matter, access: Access) -> dict[str, str]:
