@@ -25,6 +25,7 @@ from liaison.deadlines.periods import get_period
 
 from .definitions import Transition, Workflow
 from .errors import TransitionConflict, TransitionForbidden, TransitionInvalid, WorkflowError
+from .forms import StepForm
 from .models import CaseNumberSequence, Clock, ClockExtension, Matter, MatterParty, TimelineEvent
 from .registry import get_workflow
 from .selectors import may_take, people_who_are
@@ -82,6 +83,38 @@ def matter_open(
 ) -> Matter:
     """Open a matter of ``workflow`` owned by ``owner`` and, if ``start`` names a transition,
     take it at once (e.g. a notice is opened and sent in one step)."""
+    return apply_open(
+        workflow=workflow,
+        owner=owner,
+        access=access,
+        fields=fields,
+        partners=partners,
+        handlers=handlers,
+        reporters=reporters,
+        start=start,
+        data=data,
+        note=note,
+    )
+
+
+@transaction.atomic(savepoint=False)
+def apply_open(
+    *,
+    workflow: Workflow | str,
+    owner: Organisation,
+    access: Access,
+    fields: Mapping[str, Any],
+    partners: Iterable[Organisation] = (),
+    handlers: Iterable[Any] = (),
+    reporters: Iterable[Any] = (),
+    start: str | None = None,
+    data: Mapping[str, Any] | None = None,
+    note: str = "",
+) -> Matter:
+    """``matter_open`` inside a caller's transaction: for an action that stores more than the
+    matter in one transaction (a clue and its photos), and for a transition's effect that opens
+    a matter (a clue transferred to another procuratorate opens a new clue there). Whatever
+    fails afterwards in the caller's transaction rolls the opening back with it."""
     if isinstance(workflow, str):
         workflow = get_workflow(workflow)
     if not access.is_system and not access.has_role(owner.pk, workflow.opened_by or None):
@@ -99,7 +132,8 @@ def matter_open(
     matter.case_seq, matter.case_number = allocate_case_number(
         organisation=owner, workflow=workflow, year=matter.case_year
     )
-    matter.full_clean(exclude=["case_number"])
+    # The case number is allocated above; created_by is None when the system opens a matter.
+    matter.full_clean(exclude=["case_number", "created_by"])
     matter.save()
     MatterParty.objects.bulk_create(
         [MatterParty(matter=matter, relation="partner_org", organisation=o) for o in partners]
@@ -148,11 +182,21 @@ def transition(
     )
 
 
-def bound_form(t: Transition, data: Mapping[str, Any] | None = None, files: Any = None) -> Any:
-    """The transition's input form, bound when data is given."""
+def bound_form(
+    t: Transition,
+    data: Mapping[str, Any] | None = None,
+    files: Any = None,
+    *,
+    matter: Matter | None = None,
+) -> Any:
+    """The transition's input form, bound when data is given. A ``StepForm`` is also given the
+    matter, so its choices and checks can depend on it."""
     if t.form is None:
         return None
-    return t.form(data=data, files=files) if data is not None else t.form()
+    kwargs: dict[str, Any] = {"matter": matter} if issubclass(t.form, StepForm) else {}
+    if data is not None:
+        return t.form(data=data, files=files, **kwargs)
+    return t.form(**kwargs)
 
 
 @transaction.atomic(savepoint=False)
@@ -182,7 +226,7 @@ def apply_transition(
         raise TransitionForbidden()
     cleaned: dict[str, Any] = {}
     if t.form is not None:
-        form = bound_form(t, data or {}, files)
+        form = bound_form(t, data or {}, files, matter=matter)
         if not form.is_valid():
             raise TransitionInvalid(form)
         cleaned = dict(form.cleaned_data)

@@ -1,9 +1,26 @@
-"""Forms for the engine's own steps: comments and the hand-operated clock controls."""
+"""Forms for the engine's own steps (comments, the hand-operated clock controls), and the base of
+transition forms that need to know their matter."""
+
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from liaison.deadlines.models import Unit
+
+if TYPE_CHECKING:
+    from .models import Matter
+
+
+class StepForm(forms.Form):
+    """A transition's input form whose choices or checks depend on the matter, e.g. "transfer to
+    another procuratorate" offers every procuratorate but the matter's owner. The engine builds
+    a form of this kind with ``matter=`` (``actions.bound_form``), on the page and when the step
+    is taken, so the choices shown and the choices accepted are the same."""
+
+    def __init__(self, *args: Any, matter: "Matter | None" = None, **kwargs: Any) -> None:
+        self.matter = matter
+        super().__init__(*args, **kwargs)
 
 
 class CommentForm(forms.Form):

@@ -43,7 +43,7 @@ def _matter_page(
     access = _access(request)
     transitions = selectors.available_transitions(access, matter)
     forms = forms or {}
-    steps = [(t, forms.get(t.name) or actions.bound_form(t)) for t in transitions]
+    steps = [(t, forms.get(t.name) or actions.bound_form(t, matter=matter)) for t in transitions]
     is_owner_staff = access.is_staff_of(matter.owner_id)
     return render(
         request,
