@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "liaison.notifications",
     "liaison.attachments",
     "liaison.notices",
+    "liaison.publicinterest",
 ]
 
 MIDDLEWARE = [

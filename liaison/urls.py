@@ -15,6 +15,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("liaison.workflow.urls")),
     path("notices/", include("liaison.notices.urls")),
+    path("publicinterest/", include("liaison.publicinterest.urls")),
     path("", include("liaison.notifications.urls")),
     path("", include("liaison.attachments.urls")),
     path("admin/", admin.site.urls),

@@ -190,10 +190,13 @@ def bound_form(
     matter: Matter | None = None,
 ) -> Any:
     """The transition's input form, bound when data is given. A ``StepForm`` is also given the
-    matter, so its choices and checks can depend on it."""
+    matter, so its choices and checks can depend on it. Ids carry the step's name: a page shows
+    several steps' forms at once, and two "note" fields must not share one id."""
     if t.form is None:
         return None
-    kwargs: dict[str, Any] = {"matter": matter} if issubclass(t.form, StepForm) else {}
+    kwargs: dict[str, Any] = {"auto_id": f"id_{t.name}_%s"}
+    if issubclass(t.form, StepForm):
+        kwargs["matter"] = matter
     if data is not None:
         return t.form(data=data, files=files, **kwargs)
     return t.form(**kwargs)

@@ -18,6 +18,7 @@ from liaison.attachments.actions import attachment_upload
 from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.notifications.models import Notification
 from liaison.orgs.roles import Role
+from liaison.publicinterest.tests.factories import reported_clue
 from liaison.workflow.models import Clock
 from liaison.workflow.tests.factories import court, sent_notice
 
@@ -33,7 +34,19 @@ PASSWORD_VIEWS = {
     "password_reset_confirm",
     "password_reset_complete",
 }
-# Pages that show only the user's own things (their work, their inbox, their notices list).
+# Pages anyone may open without logging in: the public side of public-interest litigation (what
+# it is, reporting a clue, its receipt, its progress by query code, the place lists). Each shows
+# nothing about a clue but to the holder of its query code, or of the session that sent it;
+# ``test_public_pages_need_no_login_and_show_no_clue`` checks that.
+PUBLIC = {
+    "publicinterest:intro",
+    "publicinterest:report",
+    "publicinterest:receipt",
+    "publicinterest:progress",
+    "publicinterest:places",
+}
+# Pages that show only the user's own things (their work, their inbox, their notices list, the
+# clues of the procuratorates where they are a clue officer).
 OWN_PAGES = {
     "workspace:my-work",
     "workspace:api-matters",
@@ -42,6 +55,7 @@ OWN_PAGES = {
     "notices:new",
     "notifications:inbox",
     "notifications:mark-all-read",
+    "publicinterest:triage",
 }
 
 
@@ -74,6 +88,7 @@ def world():  # type: ignore[no-untyped-def]
     notification = Notification.objects.filter(recipient=judge).first()
     assert notification is not None
     clock = Clock.objects.get(matter=notice)
+    clue = reported_clue(anonymous=False)  # reported at the procuratorate's place, Kangbashi
     guarded: dict[str, tuple[str, list[Any]]] = {
         "workspace:matter": ("get", [notice.pk]),
         "workspace:api-matter": ("get", [notice.pk]),
@@ -83,13 +98,20 @@ def world():  # type: ignore[no-untyped-def]
         "attachments:upload": ("post", [notice.pk]),
         "attachments:download": ("get", [attachment.pk]),
         "notifications:mark-read": ("post", [notification.pk]),
+        "publicinterest:reporter": ("get", [clue.pk]),
     }
-    return {"notice": notice, "outsider": outsider, "judge": judge, "guarded": guarded}
+    return {
+        "notice": notice,
+        "clue": clue,
+        "outsider": outsider,
+        "judge": judge,
+        "guarded": guarded,
+    }
 
 
 def test_the_table_names_every_url(world) -> None:  # type: ignore[no-untyped-def]
     every = _names(get_resolver().url_patterns)
-    known = set(world["guarded"]) | OWN_PAGES | PUBLIC_OR_FRAMEWORK | PASSWORD_VIEWS
+    known = set(world["guarded"]) | OWN_PAGES | PUBLIC | PUBLIC_OR_FRAMEWORK | PASSWORD_VIEWS
     assert every - known == set(), "add the new URLs to test_url_access.py"
 
 
@@ -124,11 +146,25 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "notifications:inbox",
         "workspace:api-matters",
         "workspace:api-my-work",
+        "publicinterest:triage",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
+        assert world["clue"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]
     client.force_login(world["judge"])
     assert client.get(reverse("workspace:matter", args=[world["notice"].pk])).status_code == 200
+
+
+def test_public_pages_need_no_login_and_show_no_clue(client, world) -> None:  # type: ignore[no-untyped-def]
+    clue = world["clue"]
+    private = (clue.case_number, clue.query_code, clue.description, clue.reporter_name)
+    for name in PUBLIC:
+        response = client.get(reverse(name))
+        assert response.status_code in {200, 302}, name
+        assert "/accounts/login/" not in response.get("Location", ""), name
+        page = response.content.decode()
+        for text in private:
+            assert text not in page, name

@@ -113,3 +113,15 @@ def test_the_generic_page_masks_a_reporters_name_for_everyone_but_the_reporter(c
     page = client.get(reverse("workspace:matter", args=[matter.pk])).content.decode()
     assert "王小明" in page
     assert access_for(reporter).is_authenticated
+
+
+def test_each_steps_fields_have_ids_of_their_own() -> None:
+    matter = _open(OrganisationFactory())
+    first = bound_form(
+        Transition("a", "sent", "sent", label="a", who=(Who("owner_org"),), form=_Plain)
+    )
+    second = bound_form(
+        Transition("b", "sent", "sent", label="b", who=(Who("owner_org"),), form=_Plain),
+        matter=matter,
+    )
+    assert first["note"].auto_id == "id_a_note" and second["note"].auto_id == "id_b_note"

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicInterestConfig(AppConfig):
+    name = "liaison.publicinterest"
+    label = "publicinterest"
+    verbose_name = _("public-interest litigation")
+
+    def ready(self) -> None:
+        from liaison.workflow.registry import register
+
+        from .workflows import CLUE
+
+        register(CLUE)

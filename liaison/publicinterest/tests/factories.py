@@ -1,0 +1,100 @@
+"""Factories for public-interest clues: procuratorates on real divisions, clue officers, photos,
+and clues reported through the real action (``clue_submit``)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from io import BytesIO
+from typing import Any
+
+import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from factory.django import DjangoModelFactory
+from PIL import Image
+
+from liaison.accounts.models import User
+from liaison.core.tests.factories import OrganisationFactory, division, member
+from liaison.orgs.models import Organisation
+from liaison.orgs.roles import Role
+from liaison.publicinterest.actions import clue_submit
+from liaison.publicinterest.fielddata import seed_fields
+from liaison.publicinterest.models import Clue, Field
+
+KANGBASHI = "150603"  # 鄂尔多斯市康巴什区
+ORDOS = "150600"  # 鄂尔多斯市
+DONGSHENG = "150602"  # 鄂尔多斯市东胜区, no procuratorate of its own in the tests
+DATONG = "140200"  # 山西省大同市 (seed 004)
+
+
+class FieldFactory(DjangoModelFactory):
+    class Meta:
+        model = Field
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"field{n}")
+    name = factory.Sequence(lambda n: f"测试领域{n}")
+    name_en = factory.Sequence(lambda n: f"Test field {n}")
+
+
+def field(code: str = "ecology") -> Field:
+    """A field from the data migration (re-seeded when a transactional test emptied the table)."""
+    if not Field.objects.filter(code=code).exists():
+        seed_fields(Field)
+    return Field.objects.get(code=code)
+
+
+def procuratorate(code: str = KANGBASHI, **fields: Any) -> Organisation:
+    return OrganisationFactory(division=division(code), **fields)
+
+
+def clue_officer(org: Organisation, **user_fields: Any) -> User:
+    return member(org, Role.CLUE_OFFICER, **user_fields)
+
+
+def image_bytes(
+    kind: str = "JPEG", *, size: tuple[int, int] = (32, 24), gps: bool = False, orientation: int = 1
+) -> bytes:
+    """A small real image; with ``gps`` its EXIF holds a GPS position, as a phone's photo does."""
+    image = Image.new("RGB", size, (30, 120, 60))
+    exif = Image.Exif()
+    exif[0x010F] = "TestPhone"  # camera make
+    exif[0x0112] = orientation
+    if gps:
+        exif[0x8825] = {1: "N", 2: (39.0, 49.0, 12.0), 3: "E", 4: (109.0, 46.0, 30.0)}
+    out = BytesIO()
+    image.save(out, kind, exif=exif.tobytes())
+    return out.getvalue()
+
+
+def photo(name: str = "现场.jpg", kind: str = "JPEG", **options: Any) -> SimpleUploadedFile:
+    types = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+    return SimpleUploadedFile(name, image_bytes(kind, **options), types[kind])
+
+
+def reported_clue(
+    *,
+    at: str = KANGBASHI,
+    anonymous: bool = True,
+    photos: list[SimpleUploadedFile] | None = None,
+    **overrides: Any,
+) -> Clue:
+    """A clue reported at the division ``at`` (a procuratorate must cover it), in "submitted"."""
+    from liaison.attachments.validators import validate_upload
+    from liaison.publicinterest.images import PHOTO_TYPES
+
+    values: dict[str, Any] = {
+        "submission_key": uuid.uuid4(),
+        "field": field(),
+        "description": "河道旁有企业长期偷排污水，河水发黑发臭。",
+        "division": division(at),
+        "address": "青春山湿地公园东侧",
+        "seen_on": date(2026, 11, 20),
+        "anonymous": anonymous,
+    }
+    if not anonymous:
+        values.update(reporter_name="王小明", reporter_mobile="13912345678")
+    values.update(overrides)
+    checked = [(p, validate_upload(p, allowed=PHOTO_TYPES)) for p in photos or []]
+    clue, _created = clue_submit(**values, photos=checked)
+    return clue

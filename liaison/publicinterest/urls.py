@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "publicinterest"
+
+urlpatterns = [
+    path("", views.intro, name="intro"),
+    path("report/", views.report, name="report"),
+    path("report/receipt/", views.receipt, name="receipt"),
+    path("progress/", views.progress, name="progress"),
+    path("places/", views.places, name="places"),
+    path("triage/", views.triage, name="triage"),
+    path("clues/<int:pk>/reporter/", views.reporter, name="reporter"),
+]

@@ -1,0 +1,198 @@
+"""Pages of public-interest litigation.
+
+Public (no login, phone first): what public-interest litigation is, reporting a clue, the
+receipt with its query code, and progress by that code. Staff: the clue officers' triage queue
+and the audited look at who reported a clue; a clue's own page is the engine's matter page,
+which includes ``_clue_detail.html``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from liaison.places.models import Division
+from liaison.workflow.errors import TransitionForbidden
+from liaison.workflow.selectors import get_matter_for
+
+from .actions import NoJurisdiction, clue_submit, masked_identity, reporter_identity
+from .forms import ProgressForm, ReportForm, TriageFilterForm
+from .models import Clue
+from .selectors import active_fields, clue_for_submission, clues_for_triage, progress_for_code
+from .workflows import CLUE
+
+RECEIPT_SESSION_KEY = "publicinterest.receipt"
+TRIAGE_PAGE_SIZE = 50
+
+
+def _access(request: HttpRequest) -> Any:
+    return request.access  # type: ignore[attr-defined]
+
+
+# -- public -------------------------------------------------------------------------------------
+
+
+@require_GET
+def intro(request: HttpRequest) -> HttpResponse:
+    """What public-interest litigation is, its fields, and the way in to report."""
+    fields = list(active_fields())
+    return render(
+        request,
+        "publicinterest/intro.html",
+        {
+            "statutory": [f for f in fields if f.statutory],
+            "added": [f for f in fields if not f.statutory],
+        },
+    )
+
+
+def _valid_key(value: str | None) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _to_receipt(request: HttpRequest, clue: Clue) -> HttpResponse:
+    request.session[RECEIPT_SESSION_KEY] = clue.pk
+    return redirect("publicinterest:receipt")
+
+
+def report(request: HttpRequest) -> HttpResponse:
+    """Report a clue. Bad input answers 400 with every message and what was typed; a
+    submission key already stored answers with that clue's receipt."""
+    if request.method != "POST":
+        form = ReportForm(initial={"submission_key": uuid.uuid4(), "seen_on": timezone.localdate()})
+        return render(request, "publicinterest/report.html", {"form": form})
+    data = request.POST.copy()
+    key = str(data.get("submission_key", ""))
+    if not _valid_key(key):
+        key = data["submission_key"] = str(uuid.uuid4())
+    existing = clue_for_submission(key)
+    if existing is not None:
+        return _to_receipt(request, existing)
+    form = ReportForm(data, request.FILES)
+    if form.is_valid():
+        try:
+            user = request.user if request.user.is_authenticated else None
+            clue, _created = clue_submit(**form.cleaned_data, reporter=user)
+        except NoJurisdiction as refusal:
+            form.add_error("address", str(refusal.message))
+        else:
+            return _to_receipt(request, clue)
+    messages.error(request, _("The clue was not sent yet: please correct what is marked below."))
+    if request.FILES:
+        messages.warning(
+            request, _("For your safety, the browser forgets chosen photos: choose them again.")
+        )
+    return render(request, "publicinterest/report.html", {"form": form}, status=400)
+
+
+@require_GET
+def receipt(request: HttpRequest) -> HttpResponse:
+    """The receipt of the clue this browser just sent (kept in its session, never in the URL)."""
+    pk = request.session.get(RECEIPT_SESSION_KEY)
+    clue = (
+        Clue.objects.select_related("owner", "field", "division__parent").filter(pk=pk).first()
+        if pk
+        else None
+    )
+    if clue is None:
+        return redirect("publicinterest:report")
+    return render(request, "publicinterest/receipt.html", {"clue": clue})
+
+
+@require_GET
+def progress(request: HttpRequest) -> HttpResponse:
+    """A clue's progress by its query code: its state, the procuratorate handling it and, when
+    it was not accepted, the reason; nothing else about it or anyone."""
+    form = ProgressForm(request.GET if "code" in request.GET else None)
+    result = None
+    if form.is_bound and form.is_valid():
+        result = progress_for_code(form.cleaned_data["code"])
+        if result is None:
+            form.add_error("code", _("No clue has this query code. Check it and try again."))
+    return render(request, "publicinterest/progress.html", {"form": form, "result": result})
+
+
+@require_GET
+def places(request: HttpRequest) -> HttpResponse:
+    """The ``<option>``s of the divisions under a province or city, for the report form's lists
+    (htmx swaps them in; without JavaScript the form reloads them itself)."""
+    parent = request.GET.get("province") or request.GET.get("prefecture") or ""
+    children = (
+        Division.objects.filter(parent_id=parent).order_by("code").values_list("code", "name")
+        if parent.isdigit() and len(parent) == 6
+        else []
+    )
+    level = "prefecture" if "province" in request.GET else "county"
+    return render(
+        request,
+        "publicinterest/_place_options.html",
+        {"children": children, "level": level, "reset_county": level == "prefecture"},
+    )
+
+
+# -- staff --------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def triage(request: HttpRequest) -> HttpResponse:
+    """The clue officers' queue: their procuratorates' clues, filtered, assessment due first."""
+    access = _access(request)
+    if not access.organisations_with({"clue_officer"}):
+        return render(request, "publicinterest/triage_forbidden.html", status=403)
+    states = [(code, label) for code, label in CLUE.states.items() if code != "new"]
+    params = request.GET.copy()
+    params.setdefault("state", "submitted")
+    form = TriageFilterForm(params, states=states)
+    filters: dict[str, Any] = {"state": "submitted"}
+    if form.is_valid():
+        filters = {
+            "field": form.cleaned_data["field"],
+            "state": form.cleaned_data["state"] or None,
+            "since": form.cleaned_data["since"],
+            "until": form.cleaned_data["until"],
+        }
+    page = Paginator(clues_for_triage(access, **filters), TRIAGE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "publicinterest/triage.html",
+        {"form": form, "page": page, "today": timezone.localdate()},
+        status=200 if form.is_valid() else 400,
+    )
+
+
+@login_required
+@require_GET
+def reporter(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who reported a clue, for a clue officer of the procuratorate handling it (audited).
+    Others who can see the clue get a clear refusal (403); others again, 404."""
+    access = _access(request)
+    clue = get_matter_for(access, pk)
+    if not isinstance(clue, Clue):
+        raise Http404("No such clue.")
+    template = (
+        "publicinterest/_reporter.html"
+        if getattr(request, "htmx", False)
+        else "publicinterest/reporter.html"
+    )
+    try:
+        identity = reporter_identity(clue=clue, access=access)
+    except TransitionForbidden as refusal:
+        context = {"clue": clue, "identity": masked_identity(clue), "refusal": refusal.message}
+        return render(request, template, context, status=403)
+    return render(request, template, {"clue": clue, "identity": identity, "revealed": True})
