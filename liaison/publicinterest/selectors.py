@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import F, Min, Q, QuerySet
+from django.utils import timezone
 
 from liaison.core.access import Access
 from liaison.orgs.roles import Role
@@ -117,7 +118,7 @@ def progress_for_code(code: str) -> Progress | None:
         query_code=first.query_code_display,
         field=first.field.label,
         place=first.division.full_name,
-        reported_on=first.created_at.date(),
+        reported_on=timezone.localtime(first.created_at).date(),
         state=current.state,
         state_label=current.state_label,
         procuratorate=current.owner.name,

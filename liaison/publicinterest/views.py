@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from liaison.orgs.roles import Role
 from liaison.places.models import Division
 from liaison.workflow.errors import TransitionForbidden
 from liaison.workflow.selectors import get_matter_for
@@ -151,7 +152,7 @@ def places(request: HttpRequest) -> HttpResponse:
 def triage(request: HttpRequest) -> HttpResponse:
     """The clue officers' queue: their procuratorates' clues, filtered, assessment due first."""
     access = _access(request)
-    if not access.organisations_with({"clue_officer"}):
+    if not access.organisations_with({Role.CLUE_OFFICER}):
         return render(request, "publicinterest/triage_forbidden.html", status=403)
     states = [(code, label) for code, label in CLUE.states.items() if code != "new"]
     params = request.GET.copy()

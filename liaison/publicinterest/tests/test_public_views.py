@@ -239,3 +239,12 @@ def test_a_wrong_code_gets_a_clear_message(client, code, message) -> None:  # ty
     html = client.get(reverse("publicinterest:progress"), {"code": code}).content.decode()
     assert message in html and 'data-testid="progress"' not in html
     assert f'value="{code}"' in html
+
+
+def test_the_public_pages_follow_the_browsers_language(client) -> None:  # type: ignore[no-untyped-def]
+    english = client.get(reverse("publicinterest:intro"), HTTP_ACCEPT_LANGUAGE="en").content
+    html = english.decode()
+    assert "Public-interest litigation" in html and "Barrier-free environment" in html
+    assert "公益诉讼" not in html
+    form = client.get(REPORT, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Report anonymously" in form and "匿名举报" not in form

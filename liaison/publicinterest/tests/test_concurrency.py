@@ -1,0 +1,76 @@
+"""Two phones sending the same clue at once, and two officers accepting it at once, on two real
+database connections (PostgreSQL; SQLite serialises writers)."""
+
+import threading
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import connection, connections
+
+from liaison.attachments.models import Attachment
+from liaison.core.access import access_for
+from liaison.publicinterest.models import Clue
+from liaison.workflow.actions import transition
+from liaison.workflow.errors import TransitionConflict
+from liaison.workflow.models import TimelineEvent
+
+from .factories import clue_officer, field, photo, procuratorate, reported_clue
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_data"),
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs concurrent writers: PostgreSQL"
+    ),
+]
+
+
+def _race(jobs: list[Callable[[], Any]]) -> list[Any]:
+    barrier = threading.Barrier(len(jobs))
+    results: list[Any] = [None] * len(jobs)
+
+    def run(i: int) -> None:
+        try:
+            barrier.wait()
+            results[i] = jobs[i]()
+        except Exception as error:  # the outcome under test
+            results[i] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def test_a_double_tap_arriving_twice_at_once_is_stored_once() -> None:
+    field("ecology")
+    procuratorate()
+    key = uuid.uuid4()
+    results = _race([lambda: reported_clue(submission_key=key, photos=[photo()]) for _ in range(3)])
+    assert all(isinstance(r, Clue) for r in results), results
+    assert len({r.pk for r in results}) == 1
+    assert Clue.objects.count() == 1
+    assert Attachment.objects.count() == 1
+
+
+def test_two_officers_accepting_at_once_exactly_one_wins() -> None:
+    field("ecology")
+    org = procuratorate()
+    officers = [clue_officer(org) for _ in range(2)]
+    clue = reported_clue()
+    copies = [Clue.objects.get(pk=clue.pk) for _ in officers]
+    results = _race(
+        [
+            (lambda c=c, o=o: transition(matter=c, name="accept", access=access_for(o)))
+            for c, o in zip(copies, officers, strict=True)
+        ]
+    )
+    assert len([r for r in results if isinstance(r, TransitionConflict)]) == 1, results
+    assert TimelineEvent.objects.filter(matter=clue, transition="accept").count() == 1
