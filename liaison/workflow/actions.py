@@ -135,11 +135,7 @@ def apply_open(
     # The case number is allocated above; created_by is None when the system opens a matter.
     matter.full_clean(exclude=["case_number", "created_by"])
     matter.save()
-    MatterParty.objects.bulk_create(
-        [MatterParty(matter=matter, relation="partner_org", organisation=o) for o in partners]
-        + [MatterParty(matter=matter, relation="handler", person=p) for p in handlers]
-        + [MatterParty(matter=matter, relation="reporter", person=p) for p in reporters]
-    )
+    add_parties(matter=matter, partners=partners, handlers=handlers, reporters=reporters)
     TimelineEvent.objects.create(
         matter=matter,
         actor=access.user,
@@ -156,6 +152,25 @@ def apply_open(
     if start is not None:
         apply_transition(matter=matter, name=start, access=access, data=data, note=note)
     return matter
+
+
+def add_parties(
+    *,
+    matter: Matter,
+    partners: Iterable[Organisation] = (),
+    handlers: Iterable[Any] = (),
+    reporters: Iterable[Any] = (),
+) -> None:
+    """Add organisations and people to ``matter`` in their relations, inside the caller's
+    transaction (an opening, or a step's effect: the prosecutor who files a case handles it).
+    A party the matter already has in that relation is left as it is."""
+    rows = (
+        [MatterParty(matter=matter, relation="partner_org", organisation=o) for o in partners]
+        + [MatterParty(matter=matter, relation="handler", person=p) for p in handlers]
+        + [MatterParty(matter=matter, relation="reporter", person=p) for p in reporters]
+    )
+    if rows:
+        MatterParty.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 # -- transitions --------------------------------------------------------------------------------
@@ -465,8 +480,27 @@ def matter_comment(*, matter: Matter, access: Access, text: str) -> TimelineEven
     """Add a comment to the timeline (anyone who can see the matter may)."""
     if not text.strip():
         raise WorkflowError(_("A comment cannot be empty."))
-    event = TimelineEvent.objects.create(
-        matter=matter, actor=access.user, action="workflow.comment", note=text.strip()
-    )
+    event = record_event(matter=matter, access=access, action="workflow.comment", note=text)
     audit_record(actor=access.user, action="workflow.comment", obj=matter)
     return event
+
+
+@transaction.atomic(savepoint=False)
+def record_event(
+    *,
+    matter: Matter,
+    access: Access,
+    action: str,
+    note: str = "",
+    data: Mapping[str, Any] | None = None,
+) -> TimelineEvent:
+    """Append an event that is not a transition to the matter's timeline, inside the caller's
+    transaction: a comment, or a mechanism's own act (an on-site observation), which the
+    workflow names in ``Workflow.event_labels``."""
+    return TimelineEvent.objects.create(
+        matter=matter,
+        actor=access.user,
+        action=action,
+        note=note.strip(),
+        data=_json_safe(data or {}),
+    )

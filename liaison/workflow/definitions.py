@@ -80,7 +80,12 @@ Effect = Callable[["Matter", Mapping[str, Any], "Access"], None]
 
 @dataclass(frozen=True)
 class Transition:
-    """A named step from one of ``sources`` to ``target``."""
+    """A named step from one of ``sources`` to ``target``.
+
+    An ``automatic`` step names nobody in ``who``: only the system takes it, from another
+    matter's effect or a scheduled job (a public-interest case moves to follow-up when the agency
+    answers the recommendation, which is a matter of its own). It is never offered as a button
+    and never puts the matter in anyone's "my work"."""
 
     name: str
     sources: str | tuple[str, ...]
@@ -96,6 +101,7 @@ class Transition:
     resumes: tuple[str, ...] = ()
     notifies: tuple[Notify, ...] = ()
     style: str = "primary"
+    automatic: bool = False
 
     @property
     def source_states(self) -> tuple[str, ...]:
@@ -119,6 +125,8 @@ class Workflow:
     opened_by: frozenset[str] = frozenset()
     version: int = 1
     detail_template: str = ""
+    #: Names of the mechanism's own timeline events (``actions.record_event``), by action.
+    event_labels: Mapping[str, Label] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.final = frozenset(self.final)
@@ -139,8 +147,10 @@ class Workflow:
             for clock in (*t.starts, *t.stops, *t.pauses, *t.resumes):
                 if clock not in self.clocks:
                     raise ValueError(f"{self.name}.{t.name}: unknown clock {clock!r}")
-            if not t.who:
+            if not t.who and not t.automatic:
                 raise ValueError(f"{self.name}.{t.name}: nobody may take it")
+            if t.who and t.automatic:
+                raise ValueError(f"{self.name}.{t.name}: only the system takes an automatic step")
 
     @property
     def final_states(self) -> frozenset[str]:

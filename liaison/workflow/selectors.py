@@ -101,11 +101,18 @@ def _relation_holds(access: Access, matter: Matter, who: Who) -> bool:
     ).exists()
 
 
-def may_take(access: Access, matter: Matter, transition: Transition) -> bool:
-    """Whether this user may take ``transition`` on ``matter`` (state aside)."""
+def stands_as(access: Access, matter: Matter, whos: Iterable[Who]) -> bool:
+    """Whether this user is any of ``whos`` to ``matter``: the question ``may_take`` asks of a
+    transition, for a mechanism's own acts that are not transitions (an on-site observation)."""
     if access.is_system:
         return True
-    return any(_relation_holds(access, matter, who) for who in transition.who)
+    return any(_relation_holds(access, matter, who) for who in whos)
+
+
+def may_take(access: Access, matter: Matter, transition: Transition) -> bool:
+    """Whether this user may take ``transition`` on ``matter`` (state aside). Only the system
+    takes an automatic transition (its ``who`` is empty)."""
+    return stands_as(access, matter, transition.who)
 
 
 def available_transitions(access: Access, matter: Matter) -> list[Transition]:
@@ -195,7 +202,7 @@ def timeline_of(matter: Matter) -> list[TimelineEntry]:
         elif event.action.endswith(".open"):
             label = _("Opened")
         else:
-            label = _EVENT_LABELS.get(event.action, event.action)
+            label = {**_EVENT_LABELS, **workflow.event_labels}.get(event.action, event.action)
         to_state = workflow.state_label(event.to_state) if event.to_state else ""
         entries.append(TimelineEntry(event, str(label), str(to_state)))
     return entries

@@ -37,9 +37,11 @@ def my_work(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _matter_page(
+def matter_page(
     request: HttpRequest, matter: Matter, forms: dict[str, Any] | None = None, status: int = 200
 ) -> HttpResponse:
+    """A matter's page. ``forms`` holds bound forms to show again with their errors: a step's,
+    keyed by its name, or a mechanism's own (its detail template finds them in ``forms``)."""
     access = _access(request)
     transitions = selectors.available_transitions(access, matter)
     forms = forms or {}
@@ -63,6 +65,7 @@ def _matter_page(
             "extend_form": ClockExtendForm(),
             "reason_form": ClockReasonForm(),
             "today": timezone.localdate(),
+            "forms": forms,
         },
         status=status,
     )
@@ -71,7 +74,7 @@ def _matter_page(
 @login_required
 def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
     matter = selectors.get_matter_for(_access(request), pk)
-    return _matter_page(request, matter)
+    return matter_page(request, matter)
 
 
 @login_required
@@ -86,7 +89,7 @@ def matter_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         )
     except TransitionInvalid as refusal:
         messages.error(request, refusal.message)
-        return _matter_page(request, matter, forms={name: refusal.form}, status=400)
+        return matter_page(request, matter, forms={name: refusal.form}, status=400)
     except WorkflowError as refusal:
         messages.error(request, refusal.message)
         return redirect("workspace:matter", pk=pk)
@@ -103,7 +106,7 @@ def matter_comment(request: HttpRequest, pk: int) -> HttpResponse:
     matter = selectors.get_matter_for(access, pk)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return _matter_page(request, matter, forms={"_comment": form}, status=400)
+        return matter_page(request, matter, forms={"_comment": form}, status=400)
     actions.matter_comment(matter=matter, access=access, text=form.cleaned_data["text"])
     return redirect("workspace:matter", pk=pk)
 

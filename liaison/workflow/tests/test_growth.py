@@ -1,0 +1,75 @@
+"""What the engine grew for public-interest cases: automatic steps that only the system takes,
+parties added by a step, and a mechanism's own timeline events with names of its own."""
+
+import pytest
+
+from liaison.core.access import SYSTEM, access_for
+from liaison.core.tests.factories import OrganisationFactory, member
+from liaison.orgs.roles import Role
+from liaison.workflow.actions import add_parties, record_event
+from liaison.workflow.definitions import Transition, Who, Workflow
+from liaison.workflow.models import MatterParty, Relation
+from liaison.workflow.selectors import stands_as, timeline_of
+
+from .factories import court, sent_notice
+
+pytestmark = pytest.mark.django_db
+
+STAFF = Who(Relation.OWNER_ORG)
+
+
+def _workflow(*transitions: Transition, **extra: object) -> Workflow:
+    return Workflow(
+        name="test.growth",
+        label="growth",
+        model="notices.InformationNotice",
+        case_code="测",
+        states={"a": "a", "b": "b"},
+        initial="a",
+        final=frozenset({"b"}),
+        transitions=list(transitions),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def test_an_automatic_step_names_nobody_and_a_manual_one_somebody() -> None:
+    _workflow(Transition("go", "a", "b", label="go", who=(), automatic=True))
+    with pytest.raises(ValueError, match="nobody may take it"):
+        _workflow(Transition("go", "a", "b", label="go", who=()))
+    with pytest.raises(ValueError, match="only the system"):
+        _workflow(Transition("go", "a", "b", label="go", who=(STAFF,), automatic=True))
+
+
+def test_adding_parties_twice_keeps_one_of_each() -> None:
+    procuratorate = OrganisationFactory()
+    author = member(procuratorate, Role.PROSECUTOR)
+    notice = sent_notice(sender=procuratorate, author=author)
+    other = court(name="另一法院")
+    for _ in range(2):
+        add_parties(matter=notice, partners=[other], handlers=[author])
+    handlers = MatterParty.objects.filter(matter=notice, relation="handler")
+    assert [p.person for p in handlers] == [author]
+    assert MatterParty.objects.filter(matter=notice, organisation=other).count() == 1
+
+
+def test_stands_as_asks_the_transitions_question_of_any_act() -> None:
+    procuratorate = OrganisationFactory()
+    author = member(procuratorate, Role.PROSECUTOR)
+    notice = sent_notice(sender=procuratorate, author=author)
+    clerk = member(procuratorate, Role.CASE_MANAGEMENT)
+    handler = (Who(Relation.HANDLER),)
+    assert stands_as(access_for(author), notice, handler)
+    assert not stands_as(access_for(clerk), notice, handler)
+    assert stands_as(access_for(clerk), notice, (STAFF,))
+    assert stands_as(SYSTEM, notice, ())
+
+
+def test_a_mechanisms_own_event_is_named_by_its_workflow(monkeypatch) -> None:
+    procuratorate = OrganisationFactory()
+    author = member(procuratorate, Role.PROSECUTOR)
+    notice = sent_notice(sender=procuratorate, author=author)
+    record_event(matter=notice, access=access_for(author), action="notices.visit", note=" 到访 ")
+    workflow = notice.workflow
+    monkeypatch.setattr(workflow, "event_labels", {"notices.visit": "实地走访"})
+    last = timeline_of(notice)[-1]
+    assert (last.label, last.event.note, last.event.actor) == ("实地走访", "到访", author)
