@@ -1,6 +1,7 @@
 # Liaison: `make run` serves the platform with demo data; `make test` runs every check.
 # Both set up everything they need (virtualenv, Python packages, front-end assets,
-# translations, and for tests Debian's Chromium) and can be run on a fresh clone.
+# translations, Debian's pango and CJK fonts for PDF documents, and for tests Debian's
+# Chromium) and can be run on a fresh clone.
 
 PYTHON ?= python3
 VENV := .venv
@@ -12,7 +13,9 @@ VENDOR := liaison/static/vendor
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
 
-.PHONY: run test setup assets messages chromium lint typecheck pytest demo clean makemessages bench
+DOCUMENT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
+
+.PHONY: run test setup assets messages chromium documents lint typecheck pytest demo clean makemessages bench
 
 $(BIN)/.installed: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -50,7 +53,17 @@ chromium:
 	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-demo: setup
+# Formal documents (a procuratorial recommendation as PDF) are set by WeasyPrint, which needs
+# pango, in Debian's Noto CJK fonts; installed with apt-get only when missing, as Chromium is.
+documents:
+	@missing=$$(for p in $(DOCUMENT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || printf '%s ' $$p; done); \
+	test -z "$$missing" || { \
+	  echo "Installing Debian's $$missing for the formal documents (PDF)"; \
+	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; }
+
+demo: setup documents
 	LIAISON_DEBUG=1 $(PY) manage.py migrate --noinput -v 0
 	LIAISON_DEBUG=1 $(PY) manage.py load_demo
 
@@ -71,7 +84,7 @@ lint: $(BIN)/.installed
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy liaison
 
-pytest: setup chromium
+pytest: setup chromium documents
 	LIAISON_CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 test: lint typecheck pytest

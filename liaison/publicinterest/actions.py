@@ -1,6 +1,8 @@
-"""Reporting clues, transferring them, and looking at who reported one.
+"""Reporting clues, transferring them, and looking at who reported one; opening, filing and
+serving what follows an accepted clue; the agency's reply; on-site observations.
 
-Every later change of a clue's state is a workflow transition (``workflows.py``).
+Every change of a clue's, case's or recommendation's state is a workflow transition
+(``workflows.py``); the functions here called from a step's effect join its transaction.
 """
 
 from __future__ import annotations
@@ -15,24 +17,50 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.actions import attachment_upload
 from liaison.audit.actions import audit_record
-from liaison.core.access import SYSTEM, Access
+from liaison.core.access import SYSTEM, Access, access_for
 from liaison.orgs.models import Organisation
-from liaison.orgs.roles import OrganisationKind
+from liaison.orgs.roles import OrganisationKind, Role
 from liaison.orgs.selectors import procuratorate_for_division
-from liaison.workflow.actions import apply_open
+from liaison.workflow.actions import add_parties, apply_open, apply_transition, record_event
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import Matter, Relation
+from liaison.workflow.selectors import stands_as
 
+from . import documents
 from .codes import new_query_code
 from .images import strip_metadata
-from .models import PHOTO_PURPOSE, Clue, Field, mask_mobile, mask_name
+from .models import (
+    DOCUMENT_PURPOSE,
+    OBSERVATION_PHOTO_PURPOSE,
+    PHOTO_PURPOSE,
+    REPLY_EVIDENCE_PURPOSE,
+    CaseKind,
+    Clue,
+    ClueSource,
+    Field,
+    Observation,
+    PILCase,
+    Recommendation,
+    mask_mobile,
+    mask_name,
+)
 from .selectors import clue_for_submission, may_see_reporter
-from .workflows import CLUE
+from .workflows import (
+    ADMIN_CASE,
+    CIVIL_CASE,
+    CLUE,
+    OBSERVABLE_STATES,
+    OBSERVATION_EVENT,
+    OBSERVERS,
+    RECOMMENDATION,
+)
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
@@ -113,7 +141,8 @@ def clue_submit(
     anything is stored. ``photos`` are (file, content type) pairs already checked by content;
     their metadata is stripped (``images.strip_metadata``) and only the stripped copy is kept.
     The reporter's name and mobile are kept only when the report is not anonymous; a logged-in
-    reporter who is not anonymous also becomes the clue's reporter party (for "my clues").
+    reporter who is not anonymous also becomes the clue's reporter party (for "my clues"), and
+    the clue counts as a volunteer's when they hold a volunteer's seat.
     """
     existing = clue_for_submission(submission_key)
     if existing is not None:
@@ -124,6 +153,7 @@ def clue_submit(
     person = reporter if reporter is not None and reporter.is_authenticated else None
     if anonymous:
         reporter_name, reporter_mobile, person = "", "", None
+    volunteer = person is not None and Role.VOLUNTEER in access_for(person).roles
     fields = {
         "title": _title(field, description),
         "field": field,
@@ -139,6 +169,7 @@ def clue_submit(
         "reporter_mobile": reporter_mobile,
         "query_code": _unused_query_code(),
         "submission_key": submission_key,
+        "source": ClueSource.VOLUNTEER if volunteer else ClueSource.PUBLIC,
     }
     stored: list[Attachment] = []
     try:
@@ -175,17 +206,36 @@ def _store(
         start="submit",
     )
     assert isinstance(clue, Clue)
-    uploader = person or portal_account()
+    _store_photos(
+        photos,
+        uploaded_by=person or portal_account(),
+        matter=clue,
+        purpose=PHOTO_PURPOSE,
+        stored=stored,
+    )
+    return clue
+
+
+def _store_photos(
+    photos: Iterable[tuple[Any, str]],
+    *,
+    uploaded_by: User,
+    matter: Matter,
+    purpose: str,
+    stored: list[Attachment],
+) -> None:
+    """Store checked photos on ``matter`` without their metadata (``images.strip_metadata``),
+    appending each to ``stored`` so that the caller can ``_discard`` them if its transaction
+    rolls back."""
     for file, content_type in photos:
         stored.append(
             attachment_upload(
                 file=strip_metadata(file, content_type),
-                uploaded_by=uploader,
-                matter=clue,
-                purpose=PHOTO_PURPOSE,
+                uploaded_by=uploaded_by,
+                matter=matter,
+                purpose=purpose,
             )
         )
-    return clue
 
 
 def _discard(attachments: list[Attachment]) -> None:
@@ -235,6 +285,7 @@ def open_transferred_clue(*, clue: Matter, target: Organisation, reason: str = "
             "transferred_from": clue,
             "query_code": _unused_query_code(),
             "submission_key": uuid.uuid4(),
+            "source": ClueSource.TRANSFER,
         },
         reporters=reporters,
         start="submit",
@@ -291,3 +342,257 @@ def reporter_identity(*, clue: Clue, access: Access) -> ReporterIdentity:
     return ReporterIdentity(
         anonymous=clue.anonymous, name=clue.reporter_name, mobile=clue.reporter_mobile
     )
+
+
+# -- cases ---------------------------------------------------------------------------------------
+
+
+def case_open_from_clue(
+    *,
+    clue: Matter,
+    access: Access,
+    kind: str | None,
+    administrative_agency: Organisation | None = None,
+    case: PILCase | None = None,
+) -> PILCase:
+    """The case an accepted clue goes into: a new one of ``kind`` at the clue's procuratorate
+    (numbered there, e.g. 同检行公〔2026〕1号), or ``case``, one already open there. Runs inside
+    the clue's ``accept`` step (its effect)."""
+    assert isinstance(clue, Clue)
+    if case is not None:
+        if case.owner_id != clue.owner_id or case.is_closed:
+            raise WorkflowError(_("Add the clue to a case still open at this procuratorate."))
+    else:
+        workflow = ADMIN_CASE if kind == CaseKind.ADMINISTRATIVE else CIVIL_CASE
+        opened = apply_open(
+            workflow=workflow,
+            owner=clue.owner,
+            access=access,
+            fields={
+                "title": clue.title,
+                "urgent": clue.urgent,
+                "field": clue.field,
+                "division": clue.division,
+                "facts": clue.description,
+                "administrative_agency": (
+                    administrative_agency if kind == CaseKind.ADMINISTRATIVE else None
+                ),
+            },
+            note=clue.case_number or "",
+        )
+        assert isinstance(opened, PILCase)
+        case = opened
+    Clue.objects.filter(pk=clue.pk).update(case=case)
+    clue.case = case
+    return case
+
+
+def case_file(
+    *,
+    case: Matter,
+    access: Access,
+    administrative_agency: Organisation | None = None,
+    respondent: str = "",
+    **_ignored: Any,
+) -> None:
+    """Filing: keep the agency (administrative) or the respondent (civil); the prosecutor who
+    files the case handles it. Runs inside the ``file`` step."""
+    assert isinstance(case, PILCase)
+    if case.is_administrative:
+        PILCase.objects.filter(pk=case.pk).update(administrative_agency=administrative_agency)
+        case.administrative_agency = administrative_agency
+    else:
+        PILCase.objects.filter(pk=case.pk).update(respondent=respondent)
+        case.respondent = respondent
+    if access.user is not None:
+        add_parties(matter=case, handlers=[access.user])
+
+
+def _handlers(matter: Matter) -> list[User]:
+    parties = matter.parties.filter(relation=Relation.HANDLER).select_related("person")
+    return [party.person for party in parties if party.person is not None]
+
+
+def recommendation_issue(
+    *,
+    case: Matter,
+    access: Access,
+    facts: str,
+    opinion: str,
+    measures: str,
+    urgent: bool = False,
+    **_ignored: Any,
+) -> Recommendation:
+    """Serve a pre-litigation recommendation on the case's agency: a matter of its own, numbered
+    by the procuratorate (行公建), its partner the agency, its handlers the case's. Runs inside
+    the case's ``recommend`` step; serving makes the documents and starts the reply clock."""
+    assert isinstance(case, PILCase)
+    agency = case.administrative_agency
+    if agency is None:
+        raise WorkflowError(_("Name the responsible agency (when filing) before recommending."))
+    if not agency.is_active:
+        raise WorkflowError(_("This agency no longer works on the platform."))
+    recommendation = apply_open(
+        workflow=RECOMMENDATION,
+        owner=case.owner,
+        access=access,
+        fields={
+            "title": f"关于督促{agency.name}依法履行{case.field.name}领域监管职责的检察建议",
+            "urgent": urgent,
+            "case": case,
+            "agency": agency,
+            "facts": facts,
+            "opinion": opinion,
+            "measures": measures,
+        },
+        partners=[agency],
+        handlers=_handlers(case),
+        start="serve",
+    )
+    assert isinstance(recommendation, Recommendation)
+    return recommendation
+
+
+def recommendation_documents(*, recommendation: Matter, access: Access) -> None:
+    """Make the served recommendation's formal document, as PDF and as Word, and keep both on
+    it: what the agency downloads is what was served, whatever the templates become later.
+    Runs inside the recommendation's ``serve`` step."""
+    assert isinstance(recommendation, Recommendation)
+    if access.user is None:
+        raise WorkflowError(_("A recommendation is served by a prosecutor, not by the system."))
+    recommendation.issued_on = timezone.localdate()
+    text = documents.recommendation_text(recommendation)
+    name = f"检察建议书{recommendation.case_number}"
+    recommendation.document_pdf, recommendation.document_docx = (
+        attachment_upload(
+            file=ContentFile(content, name=f"{name}.{ext}"),
+            uploaded_by=access.user,
+            matter=recommendation,
+            purpose=DOCUMENT_PURPOSE,
+        )
+        for content, ext in (
+            (documents.recommendation_pdf(text), "pdf"),
+            (documents.recommendation_docx(text), "docx"),
+        )
+    )
+    recommendation.save(update_fields=["issued_on", "document_pdf", "document_docx"])
+
+
+def recommendation_record_reply(
+    *,
+    recommendation: Matter,
+    access: Access,
+    reply: str,
+    reply_outcome: str,
+    evidence: Iterable[tuple[Any, str]] = (),
+    **_ignored: Any,
+) -> None:
+    """Keep the agency's reply and its evidence on the recommendation, and move the case on to
+    follow-up (unless it has moved on already: a reply after the prosecutor sued is still
+    recorded, late). Runs inside the recommendation's ``reply`` step."""
+    assert isinstance(recommendation, Recommendation)
+    if access.user is None:
+        raise WorkflowError(_("A reply is sent by an officer of the agency."))
+    Recommendation.objects.filter(pk=recommendation.pk).update(
+        reply=reply, reply_outcome=reply_outcome, replied_at=timezone.now()
+    )
+    for file, _content_type in evidence:
+        attachment_upload(
+            file=file,
+            uploaded_by=access.user,
+            matter=recommendation,
+            purpose=REPLY_EVIDENCE_PURPOSE,
+        )
+    case = PILCase.objects.get(pk=recommendation.case_id)
+    if case.state == "pre_litigation":
+        apply_transition(matter=case, name="receive_reply", access=SYSTEM)
+
+
+# -- on-site observations ------------------------------------------------------------------------
+
+
+def may_observe(access: Access, case: PILCase) -> bool:
+    """Whether this user may file an on-site observation on ``case`` now."""
+    return case.state in OBSERVABLE_STATES and stands_as(access, case, OBSERVERS)
+
+
+def observation_file(
+    *,
+    case: PILCase,
+    author: User,
+    observed_on: date,
+    finding: str,
+    note: str,
+    photos: Iterable[tuple[Any, str]] = (),
+    **_ignored: Any,
+) -> Observation:
+    """Record what ``author`` saw on site while the rectification is followed, with photos
+    (checked (file, content type) pairs; stored without their metadata, like a reporter's).
+
+    Who may: ``workflows.OBSERVERS`` (the case's handler and those above them), the hook where
+    volunteer supervisors of rectification join. When: ``workflows.OBSERVABLE_STATES``. The
+    observation goes on the case's timeline; closing as rectified needs the latest one to have
+    found the problem rectified.
+    """
+    access = access_for(author)
+    if not stands_as(access, case, OBSERVERS):
+        raise TransitionForbidden(
+            _("Only those following this case's rectification may record on-site observations.")
+        )
+    if case.state not in OBSERVABLE_STATES:
+        raise WorkflowError(
+            _(
+                "On-site observations are recorded while the rectification is followed up: "
+                "after the recommendation is served, or after the judgment."
+            )
+        )
+    stored: list[Attachment] = []
+    try:
+        return _observation_store(
+            case=case,
+            author=author,
+            access=access,
+            values={"observed_on": observed_on, "finding": finding, "note": note},
+            photos=photos,
+            stored=stored,
+        )
+    except BaseException:
+        _discard(stored)
+        raise
+
+
+@transaction.atomic(durable=True)
+def _observation_store(
+    *,
+    case: PILCase,
+    author: User,
+    access: Access,
+    values: dict[str, Any],
+    photos: Iterable[tuple[Any, str]],
+    stored: list[Attachment],
+) -> Observation:
+    observation = Observation(case=case, author=author, **values)
+    observation.full_clean()
+    observation.save()
+    _store_photos(
+        photos,
+        uploaded_by=author,
+        matter=case,
+        purpose=OBSERVATION_PHOTO_PURPOSE,
+        stored=stored,
+    )
+    observation.photos.set(stored)
+    record_event(
+        matter=case,
+        access=access,
+        action=OBSERVATION_EVENT,
+        note=observation.note,
+        data={"finding": observation.finding, "observed_on": observation.observed_on},
+    )
+    audit_record(
+        actor=author,
+        action="publicinterest.observation.file",
+        obj=observation,
+        payload={"case": case.pk, "finding": observation.finding, "photos": len(stored)},
+    )
+    return observation

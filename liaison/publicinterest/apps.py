@@ -10,6 +10,7 @@ class PublicInterestConfig(AppConfig):
     def ready(self) -> None:
         from liaison.workflow.registry import register
 
-        from .workflows import CLUE
+        from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE, RECOMMENDATION
 
-        register(CLUE)
+        for workflow in (CLUE, ADMIN_CASE, CIVIL_CASE, RECOMMENDATION):
+            register(workflow)

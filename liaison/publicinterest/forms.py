@@ -1,5 +1,5 @@
-"""Input for reporting a clue, for the clue officers' steps, and for the triage and progress
-pages."""
+"""Input for reporting a clue, for the steps of clues, cases and recommendations, for on-site
+observations, and for the triage, progress and figures pages."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from liaison.attachments.validators import validate_upload
+from liaison.attachments.validators import DEFAULT_ALLOWED_TYPES, IMAGE_TYPES, validate_upload
+from liaison.core.templatetags.liaison import local_name
 from liaison.core.validators import normalise_mobile, validate_mobile
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
@@ -25,11 +26,55 @@ from liaison.workflow.forms import StepForm
 
 from .codes import normalise_query_code
 from .images import PHOTO_TYPES
-from .models import CoordinateSystem, Field
+from .models import (
+    CaseKind,
+    CoordinateSystem,
+    EvidenceKind,
+    Field,
+    Finding,
+    JudgmentOutcome,
+    PILCase,
+    ReplyOutcome,
+)
 
 MAX_PHOTOS = 9
 DESCRIPTION_MIN = 10
 DESCRIPTION_MAX = 5000
+
+
+def checked_files(
+    files: Any, *, allowed: Any = DEFAULT_ALLOWED_TYPES, most: int = MAX_PHOTOS
+) -> list[tuple[Any, str]]:
+    """Each file checked by its content (type, size, that an image decodes), all at once, as
+    (file, content type) pairs; every refusal is reported, not only the first."""
+    files = files or []
+    if len(files) > most:
+        if set(allowed) <= IMAGE_TYPES:
+            message = ngettext(
+                "At most %(max)d photo; you chose %(count)d.",
+                "At most %(max)d photos; you chose %(count)d.",
+                most,
+            )
+        else:
+            message = ngettext(
+                "At most %(max)d file; you chose %(count)d.",
+                "At most %(max)d files; you chose %(count)d.",
+                most,
+            )
+        raise ValidationError(message % {"max": most, "count": len(files)}, code="too_many")
+    checked, errors = [], []
+    for file in files:
+        try:
+            content_type = validate_upload(
+                file, allowed=allowed, max_bytes=settings.LIAISON_MAX_UPLOAD_BYTES
+            )
+        except ValidationError as error:
+            errors.extend(error.error_list)
+        else:
+            checked.append((file, content_type))
+    if errors:
+        raise ValidationError(errors)
+    return checked
 
 
 class MultipleFileInput(forms.FileInput):
@@ -192,31 +237,7 @@ class ReportForm(forms.Form):
         return seen_on
 
     def clean_photos(self) -> list[tuple[Any, str]]:
-        """Each photo checked by its content (type, size, that it decodes), all at once."""
-        files = self.cleaned_data.get("photos") or []
-        if len(files) > MAX_PHOTOS:
-            raise ValidationError(
-                ngettext(
-                    "At most %(max)d photo; you chose %(count)d.",
-                    "At most %(max)d photos; you chose %(count)d.",
-                    MAX_PHOTOS,
-                )
-                % {"max": MAX_PHOTOS, "count": len(files)},
-                code="too_many",
-            )
-        checked, errors = [], []
-        for file in files:
-            try:
-                content_type = validate_upload(
-                    file, allowed=PHOTO_TYPES, max_bytes=settings.LIAISON_MAX_UPLOAD_BYTES
-                )
-            except ValidationError as error:
-                errors.extend(error.error_list)
-            else:
-                checked.append((file, content_type))
-        if errors:
-            raise ValidationError(errors)
-        return checked
+        return checked_files(self.cleaned_data.get("photos"), allowed=PHOTO_TYPES)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -336,3 +357,248 @@ class ProgressForm(forms.Form):
                 _("A query code has 10 letters and digits, like K7M2Q-9XPRT."), code="shape"
             )
         return code
+
+
+# -- cases ---------------------------------------------------------------------------------------
+
+
+def _agencies() -> Any:
+    return Organisation.objects.filter(
+        kind=OrganisationKind.ADMINISTRATIVE_AGENCY, is_active=True
+    ).order_by("path")
+
+
+def _date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _text(label: Any, *, rows: int = 4, required: bool = True, **kwargs: Any) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=kwargs.pop("max_length", 10000),
+        widget=forms.Textarea(attrs={"rows": rows}),
+        **kwargs,
+    )
+
+
+class AcceptForm(StepForm):
+    """Accepting a clue opens a case, administrative or civil; or the clue joins a case already
+    open at the procuratorate (a second report of the same coal yard)."""
+
+    kind = forms.ChoiceField(
+        label=_("Open a case"),
+        choices=CaseKind.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    administrative_agency = forms.ModelChoiceField(
+        queryset=_agencies(),
+        required=False,
+        label=_("Responsible administrative agency"),
+        help_text=_("For an administrative case, if already known; it can be set when filing."),
+    )
+    case = forms.ModelChoiceField(
+        queryset=PILCase.objects.none(),
+        required=False,
+        label=_("Or add the clue to an open case"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.matter is not None:
+            from .selectors import open_cases_of
+
+            case = self.fields["case"]
+            assert isinstance(case, forms.ModelChoiceField)
+            case.queryset = open_cases_of(self.matter.owner_id)
+            case.label_from_instance = lambda obj: f"{obj.case_number} {obj.title}"  # type: ignore[method-assign]
+            if not case.queryset.exists():
+                del self.fields["case"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind, agency, case = data.get("kind"), data.get("administrative_agency"), data.get("case")
+        if case is not None and kind:
+            self.add_error("case", _("Either open a new case or add the clue to an open one."))
+        elif case is None and not kind:
+            self.add_error("kind", _("Choose whether the case is administrative or civil."))
+        if agency is not None and kind != CaseKind.ADMINISTRATIVE:
+            self.add_error(
+                "administrative_agency", _("Only an administrative case has a responsible agency.")
+            )
+        return data
+
+
+class FileCaseForm(StepForm):
+    """Filing (立案): an administrative case names the agency responsible, a civil case whom it
+    is against."""
+
+    administrative_agency = forms.ModelChoiceField(
+        queryset=_agencies(), label=_("Responsible administrative agency")
+    )
+    respondent = forms.CharField(
+        label=_("Respondent"),
+        max_length=200,
+        help_text=_("The company or person who harmed the public interest."),
+    )
+    note = _text(_("Grounds for filing"), rows=3, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        case = self.matter
+        if isinstance(case, PILCase):
+            if case.is_administrative:
+                del self.fields["respondent"]
+                self.fields["administrative_agency"].initial = case.administrative_agency_id
+            else:
+                del self.fields["administrative_agency"]
+                self.fields["respondent"].initial = case.respondent
+
+
+class RecommendForm(StepForm):
+    """The pre-litigation recommendation as it will be served (the document is made from it)."""
+
+    facts = _text(_("Facts found"), rows=5)
+    opinion = _text(
+        _("The procuratorate's opinion"),
+        rows=4,
+        help_text=_("Which duty the agency failed to perform, and under which law."),
+    )
+    measures = _text(
+        _("Recommended measures"), rows=4, help_text=_("One measure a line; they are numbered.")
+    )
+    urgent = forms.BooleanField(
+        label=_("The public interest is in urgent danger"),
+        required=False,
+        help_text=_("The agency then has 15 days to reply instead of two months."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if isinstance(self.matter, PILCase):
+            self.fields["facts"].initial = self.matter.facts
+            self.fields["urgent"].initial = self.matter.urgent
+
+
+class AnnounceForm(forms.Form):
+    announcement = _text(
+        _("Announcement"),
+        rows=5,
+        help_text=_(
+            "Published for 30 days so that an organ or organisation entitled to sue may do so."
+        ),
+    )
+
+
+class OrganSuedForm(forms.Form):
+    note = _text(_("Which organ or organisation sued, and in which court"), rows=2)
+
+
+class SueForm(forms.Form):
+    court = forms.ModelChoiceField(
+        queryset=Organisation.objects.filter(kind=OrganisationKind.COURT, is_active=True).order_by(
+            "path"
+        ),
+        label=_("Court"),
+    )
+    suit_filed_on = forms.DateField(label=_("Suit filed on"), widget=_date_input())
+    claims = _text(_("Claims"), rows=4)
+
+    def clean_suit_filed_on(self) -> date:
+        filed: date = self.cleaned_data["suit_filed_on"]
+        if filed > timezone.localdate():
+            raise ValidationError(_("This day is in the future."), code="future")
+        return filed
+
+
+class JudgmentForm(forms.Form):
+    judgment_on = forms.DateField(label=_("Judgment given on"), widget=_date_input())
+    judgment_number = forms.CharField(label=_("Court's case number"), max_length=64)
+    judgment_outcome = forms.ChoiceField(label=_("Outcome"), choices=JudgmentOutcome.choices)
+    judgment_summary = _text(_("What the court decided"), rows=4)
+
+
+class EnforcementForm(forms.Form):
+    enforced_on = forms.DateField(label=_("Enforced on"), widget=_date_input())
+    note = _text(_("How the judgment was carried out"), rows=3)
+
+
+class ConclusionForm(forms.Form):
+    note = _text(_("Conclusion"), rows=3)
+
+
+class ReplyForm(forms.Form):
+    """The agency's reply to a recommendation, with its evidence (documents, photos)."""
+
+    reply = _text(_("Reply"), rows=5, help_text=_("What your agency did, and when."))
+    reply_outcome = forms.ChoiceField(
+        label=_("Rectification"), choices=ReplyOutcome.choices, widget=forms.RadioSelect
+    )
+    evidence = MultipleFileField(
+        label=_("Evidence"),
+        required=False,
+        help_text=_("Up to 9 files: photos, PDF or Word documents, spreadsheets."),
+    )
+
+    def clean_evidence(self) -> list[tuple[Any, str]]:
+        return checked_files(self.cleaned_data.get("evidence"))
+
+
+class ObservationForm(forms.Form):
+    """An on-site observation of the rectification; photos lose their metadata when stored."""
+
+    observed_on = forms.DateField(label=_("Observed on"), widget=_date_input())
+    finding = forms.ChoiceField(label=_("Finding"), choices=Finding.choices)
+    note = _text(_("What was seen"), rows=3, max_length=5000)
+    photos = MultipleFileField(
+        label=_("Photos"),
+        required=False,
+        help_text=_("Up to 9 photos. Location and camera data are removed before they are stored."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"observed_on": timezone.localdate()})
+        kwargs.setdefault("auto_id", "id_observation_%s")
+        super().__init__(*args, **kwargs)
+        self.fields["photos"].widget.attrs["accept"] = ",".join(sorted(PHOTO_TYPES))
+
+    def clean_observed_on(self) -> date:
+        observed: date = self.cleaned_data["observed_on"]
+        if observed > timezone.localdate():
+            raise ValidationError(_("This day is in the future."), code="future")
+        return observed
+
+    def clean_photos(self) -> list[tuple[Any, str]]:
+        return checked_files(self.cleaned_data.get("photos"), allowed=PHOTO_TYPES)
+
+
+class EvidenceForm(forms.Form):
+    """A file for the case's investigation file, labelled with what it is. Posted to the
+    attachments' own upload (which checks it by content and audits it)."""
+
+    file = forms.FileField(label=_("File"))
+    purpose = forms.ChoiceField(label=_("What it is"), choices=EvidenceKind.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "id_evidence_%s")
+        super().__init__(*args, **kwargs)
+
+
+class FiguresForm(forms.Form):
+    """Which procuratorate's figures (with everything below it), and which year. The choices
+    are the procuratorates the view already loaded, so the form costs no query of its own."""
+
+    org = forms.TypedChoiceField(label=_("Procuratorate"), coerce=int)
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
+
+    def __init__(
+        self, *args: Any, scopes: list[Organisation], years: list[int], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        # Indented by depth in the tree (an ideographic space a level), in the reader's language.
+        top = min(o.path.count("/") for o in scopes) if scopes else 0
+        self.fields["org"].choices = [  # type: ignore[attr-defined]
+            (o.pk, "\u3000" * (o.path.count("/") - top) + local_name(o)) for o in scopes
+        ]
+        self.fields["year"].choices = [("", _("All years")), *((y, str(y)) for y in years)]  # type: ignore[attr-defined]

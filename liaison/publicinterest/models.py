@@ -1,12 +1,15 @@
-"""Public-interest litigation: its fields (kept as data) and the clues the public reports.
+"""Public-interest litigation: its fields (kept as data), the clues the public reports, the
+cases accepted clues open, the procuratorial recommendations those cases serve on administrative
+agencies, and the on-site observations of the agencies' rectification.
 
-A ``Clue`` is a ``workflow.Matter`` (multi-table inheritance, like the information notice): its
-state, owner (the procuratorate that handles it), case number, timeline and assessment clock
-live in the engine's tables; what the reporter gave lives here.
+``Clue``, ``PILCase`` and ``Recommendation`` are ``workflow.Matter``s (multi-table inheritance,
+like the information notice): state, owner (the procuratorate), case number, parties, timeline
+and clocks live in the engine's tables; what is particular to each lives here.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import get_language, pgettext_lazy
@@ -19,6 +22,23 @@ from .codes import display_query_code
 
 #: ``Attachment.purpose`` of a reporter's photos (staff may attach other files to a clue).
 PHOTO_PURPOSE = "clue_photo"
+#: ``Attachment.purpose`` of the photos of an on-site observation (stripped like a reporter's).
+OBSERVATION_PHOTO_PURPOSE = "observation_photo"
+#: ``Attachment.purpose`` of the served recommendation's PDF and DOCX.
+DOCUMENT_PURPOSE = "recommendation_document"
+#: ``Attachment.purpose`` of the evidence an agency sends with its reply.
+REPLY_EVIDENCE_PURPOSE = "reply_evidence"
+
+
+class EvidenceKind(models.TextChoices):
+    """What a file in a case's investigation file is: its ``Attachment.purpose``. The case page
+    groups the file by these; any other purpose is listed as "other"."""
+
+    SITE = "evidence_site", _("on-site inspection record or photo")
+    DOCUMENT = "evidence_document", _("documentary evidence")
+    TESTIMONY = "evidence_testimony", _("witness or party statement")
+    EXPERT = "evidence_expert", _("expert opinion, test or monitoring report")
+    OTHER = "evidence_other", _("other evidence")
 
 
 class Field(models.Model):
@@ -71,6 +91,15 @@ class CoordinateSystem(models.TextChoices):
 
     WGS84 = "wgs84", _("WGS-84 (GPS)")
     GCJ02 = "gcj02", _("GCJ-02 (Chinese maps)")
+
+
+class ClueSource(models.TextChoices):
+    """Where a clue came from, as it was when it came (a reporter may join a volunteer
+    organisation later; the figures count what the clue was)."""
+
+    PUBLIC = "public", _("reported by the public")
+    VOLUNTEER = "volunteer", _("reported by a volunteer")
+    TRANSFER = "transfer", _("transferred by another procuratorate")
 
 
 class Clue(Matter):
@@ -132,6 +161,18 @@ class Clue(Matter):
         related_name="transferred_to",
         verbose_name=_("transferred from"),
     )
+    source = models.CharField(
+        _("source"), max_length=16, choices=ClueSource.choices, default=ClueSource.PUBLIC
+    )
+    case = models.ForeignKey(
+        "PILCase",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="clues",
+        verbose_name=_("case"),
+        help_text=_("The case the clue was accepted into."),
+    )
 
     class Meta:
         verbose_name = _("public-interest clue")
@@ -163,6 +204,185 @@ class Clue(Matter):
     @property
     def has_point(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+
+class CaseKind(models.TextChoices):
+    ADMINISTRATIVE = "administrative", _("administrative public-interest case")
+    CIVIL = "civil", _("civil public-interest case")
+
+
+class JudgmentOutcome(models.TextChoices):
+    UPHELD = "upheld", _("claims upheld")
+    PARTLY_UPHELD = "partly_upheld", _("claims partly upheld")
+    DISMISSED = "dismissed", _("claims dismissed")
+    MEDIATED = "mediated", _("settled by mediation")
+    WITHDRAWN = "withdrawn", _("suit withdrawn after the defendant complied")
+
+
+class PILCase(Matter):
+    """A public-interest case, administrative or civil, opened when a clue is accepted.
+
+    The kind is the matter type (``publicinterest.admin_case`` or ``publicinterest.civil_case``,
+    see ``workflows.py``), not a column: the two kinds take different steps, number their cases
+    with different codes, and a case does not change kind. ``kind`` reads it back.
+    """
+
+    field = models.ForeignKey(
+        Field, on_delete=models.PROTECT, related_name="cases", verbose_name=_("field")
+    )
+    division = models.ForeignKey(
+        "places.Division", on_delete=models.PROTECT, related_name="+", verbose_name=_("place")
+    )
+    facts = models.TextField(_("facts"))
+    administrative_agency = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pil_cases",
+        limit_choices_to={"kind": "administrative_agency"},
+        verbose_name=_("responsible administrative agency"),
+    )
+    respondent = models.CharField(
+        _("respondent"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who harmed the public interest (civil cases)."),
+    )
+    announcement = models.TextField(_("announcement"), blank=True)
+    court = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": "court"},
+        verbose_name=_("court"),
+    )
+    suit_filed_on = models.DateField(_("suit filed on"), null=True, blank=True)
+    claims = models.TextField(_("claims"), blank=True)
+    judgment_on = models.DateField(_("judgment given on"), null=True, blank=True)
+    judgment_number = models.CharField(_("court's case number"), max_length=64, blank=True)
+    judgment_outcome = models.CharField(
+        _("outcome"), max_length=16, choices=JudgmentOutcome.choices, blank=True
+    )
+    judgment_summary = models.TextField(_("judgment"), blank=True)
+    enforced_on = models.DateField(_("enforced on"), null=True, blank=True)
+    conclusion = models.TextField(
+        _("conclusion"), blank=True, help_text=_("Why and how the case was closed.")
+    )
+
+    class Meta:
+        verbose_name = _("public-interest case")
+        verbose_name_plural = _("public-interest cases")
+
+    @property
+    def kind(self) -> str:
+        from .workflows import CIVIL_CASE
+
+        return CaseKind.CIVIL if self.matter_type == CIVIL_CASE.name else CaseKind.ADMINISTRATIVE
+
+    @property
+    def is_administrative(self) -> bool:
+        return self.kind == CaseKind.ADMINISTRATIVE
+
+    def get_kind_display(self) -> str:
+        return str(CaseKind(self.kind).label)
+
+
+class ReplyOutcome(models.TextChoices):
+    RECTIFIED = "rectified", _("rectified")
+    RECTIFYING = "rectifying", _("rectification under way")
+    DISAGREES = "disagrees", _("does not accept the recommendation")
+
+
+class Recommendation(Matter):
+    """A pre-litigation procuratorial recommendation (诉前检察建议) to the agency responsible.
+
+    A matter of its own, not steps on the case, because of who sees what: the agency is a
+    partner of the recommendation only, so its officers see the recommendation, its document,
+    their reply clock and their own reply, and never the case's investigation file (the clue,
+    the evidence, the internal timeline). It also carries a document number of its own, as a
+    served recommendation does (e.g. 同检行公建〔2026〕1号), and its own reply clock. Serving it is
+    the case's ``recommend`` step; the agency's reply moves the case on to follow-up.
+    """
+
+    case = models.ForeignKey(
+        PILCase, on_delete=models.PROTECT, related_name="recommendations", verbose_name=_("case")
+    )
+    agency = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.PROTECT,
+        related_name="pil_recommendations",
+        verbose_name=_("served on"),
+        help_text=_("The agency it was served on, as served (the case's agency may change)."),
+    )
+    facts = models.TextField(_("facts found"))
+    opinion = models.TextField(_("the procuratorate's opinion"))
+    measures = models.TextField(_("recommended measures"))
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    document_pdf = models.OneToOneField(
+        "attachments.Attachment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("document (PDF)"),
+    )
+    document_docx = models.OneToOneField(
+        "attachments.Attachment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("document (Word)"),
+    )
+    reply = models.TextField(_("reply"), blank=True)
+    reply_outcome = models.CharField(
+        _("rectification"), max_length=16, choices=ReplyOutcome.choices, blank=True
+    )
+    replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("procuratorial recommendation")
+        verbose_name_plural = _("procuratorial recommendations")
+
+
+class Finding(models.TextChoices):
+    RECTIFIED = "rectified", _("rectified")
+    PARTLY = "partly", _("partly rectified")
+    NOT_RECTIFIED = "not_rectified", _("not rectified")
+
+
+class Observation(models.Model):
+    """What someone saw on site while the rectification was followed up, with photos (their
+    metadata stripped as a reporter's are). Filed through ``actions.observation_file``."""
+
+    case = models.ForeignKey(
+        PILCase, on_delete=models.PROTECT, related_name="observations", verbose_name=_("case")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("observer"),
+    )
+    observed_on = models.DateField(_("observed on"))
+    finding = models.CharField(_("finding"), max_length=16, choices=Finding.choices)
+    note = models.TextField(_("what was seen"))
+    photos = models.ManyToManyField(
+        "attachments.Attachment", blank=True, related_name="+", verbose_name=_("photos")
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("on-site observation")
+        verbose_name_plural = _("on-site observations")
+        ordering = ["-observed_on", "-id"]
+        indexes = [models.Index(fields=["case", "observed_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.observed_on} {self.get_finding_display()}"
 
 
 def mask_name(name: str) -> str:

@@ -1,8 +1,10 @@
-"""Reads about clues, and the one place that decides who sees a reporter's identity.
+"""Reads about clues and cases, the one place that decides who sees a reporter's identity, and
+the mechanism's figures.
 
-The triage queue goes through the engine's visibility policy (``matters_visible_to``); the
-public progress page answers only about the clue whose query code is given, and only what the
-reporter may see of it.
+The triage queue and the case list go through the engine's visibility policy
+(``matters_visible_to``); the public progress page answers only about the clue whose query code
+is given, and only what the reporter may see of it; the figures are counts over a procuratorate
+and everything below it, each table one aggregate query.
 """
 
 from __future__ import annotations
@@ -10,17 +12,20 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from django.db.models import F, Min, Q, QuerySet
+from django.db.models import Count, F, Min, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
-from liaison.orgs.roles import Role
-from liaison.workflow.models import Clock
+from liaison.orgs.models import Organisation
+from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
+from liaison.workflow.models import Clock, Matter
 from liaison.workflow.selectors import matters_visible_to
 
-from .models import Clue, Field
-from .workflows import CLUE
+from .models import CaseKind, Clue, ClueSource, Field, PILCase
+from .workflows import ADMIN_CASE, CASE_WORKFLOWS, CIVIL_CASE, CLUE, RECOMMENDATION
 
 #: How many transfers the progress page follows (a loop guard; a real chain is one or two).
 MAX_TRANSFERS = 10
@@ -28,6 +33,33 @@ MAX_TRANSFERS = 10
 
 def active_fields() -> QuerySet[Field]:
     return Field.objects.filter(active=True)
+
+
+def open_cases_of(owner_id: int) -> QuerySet[PILCase]:
+    """The procuratorate's cases still open (a further clue may join one)."""
+    closed = Q()
+    for workflow in CASE_WORKFLOWS:
+        closed |= Q(matter_type=workflow.name, state__in=workflow.final_states)
+    return PILCase.objects.filter(owner_id=owner_id).exclude(closed).order_by("-created_at")
+
+
+def cases_visible_to(
+    access: Access, *, kind: str | None = None, state: str | None = None
+) -> QuerySet[PILCase]:
+    """The public-interest cases this user may see (the engine's policy), the one whose clock
+    falls due first coming first; one query for a page, whatever its length."""
+    types = [w.name for w in CASE_WORKFLOWS]
+    if kind:
+        types = [ADMIN_CASE.name if kind == CaseKind.ADMINISTRATIVE else CIVIL_CASE.name]
+    visible = matters_visible_to(access).filter(matter_type__in=types)
+    cases = PILCase.objects.filter(pk__in=visible.values("pk"))
+    if state:
+        cases = cases.filter(state=state)
+    return (
+        cases.select_related("field", "owner", "administrative_agency")
+        .annotate(next_due=Min("clocks__due_on", filter=Q(clocks__state=Clock.State.RUNNING)))
+        .order_by(F("next_due").asc(nulls_last=True), "-updated_at", "-pk")
+    )
 
 
 def clue_for_submission(key: uuid.UUID | str) -> Clue | None:
@@ -94,6 +126,8 @@ class Progress:
     procuratorate: str
     reason: str
     transferred: bool
+    case_state: str = ""
+    case_state_label: str = ""
 
 
 def progress_for_code(code: str) -> Progress | None:
@@ -114,7 +148,14 @@ def progress_for_code(code: str) -> Progress | None:
         if following is None:
             break
         current = following
+    case = (
+        PILCase.objects.filter(pk=current.case_id).only("matter_type", "state").first()
+        if current.case_id
+        else None
+    )
     return Progress(
+        case_state=case.state if case else "",
+        case_state_label=case.state_label if case else "",
         query_code=first.query_code_display,
         field=first.field.label,
         place=first.division.full_name,
@@ -124,4 +165,192 @@ def progress_for_code(code: str) -> Progress | None:
         procuratorate=current.owner.name,
         reason=current.public_reason,
         transferred=current.pk != first.pk,
+    )
+
+
+# -- figures -------------------------------------------------------------------------------------
+
+
+def figure_scopes(access: Access) -> QuerySet[Organisation]:
+    """The procuratorates whose figures this user may see: each procuratorate where they are
+    staff, and every procuratorate below it (one prefix query on the tree's ``path``)."""
+    paths = {
+        seat.path
+        for seat in access.seats
+        if seat.kind == OrganisationKind.PROCURATORATE and seat.role in STAFF_ROLES
+    }
+    if not paths:
+        return Organisation.objects.none()
+    below = Q()
+    for path in paths:
+        below |= Q(path__startswith=path)
+    return Organisation.objects.filter(below, kind=OrganisationKind.PROCURATORATE).order_by("path")
+
+
+@dataclass
+class Tally:
+    """Clues counted by their outcome, for one source, field or procuratorate."""
+
+    label: str
+    submitted: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    transferred: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.submitted + self.accepted + self.rejected + self.transferred
+
+    @property
+    def acceptance_rate(self) -> float | None:
+        return rate(self.accepted, self.accepted + self.rejected)
+
+    def add(self, state: str, n: int) -> None:
+        if state in {"submitted", "accepted", "rejected", "transferred"}:
+            setattr(self, state, getattr(self, state) + n)
+
+
+@dataclass
+class StageCount:
+    kind: str
+    state: str
+    label: str
+    n: int
+
+
+@dataclass
+class Figures:
+    """The mechanism's figures for a procuratorate and everything below it."""
+
+    scope: Organisation
+    year: int | None
+    clues: Tally
+    by_source: list[Tally]
+    by_field: list[Tally]
+    by_procuratorate: list[tuple[Organisation, Tally, int]]
+    stages: list[StageCount]
+    cases: int
+    rectified: int
+    sued: int
+    in_time: int
+    late: int
+    waiting: int
+    overdue: int
+
+    @property
+    def rectification_rate(self) -> float | None:
+        return rate(self.rectified, self.rectified + self.sued)
+
+    @property
+    def answered(self) -> int:
+        return self.in_time + self.late
+
+    @property
+    def in_time_rate(self) -> float | None:
+        return rate(self.in_time, self.in_time + self.late + self.overdue)
+
+
+def rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+#: The states in which an administrative case has gone to court after its pre-litigation
+#: procedure, rather than being closed as rectified.
+SUED_STATES = frozenset({"litigation", "judged", "concluded"})
+
+
+def _year(queryset: QuerySet[Any], year: int | None, field: str = "created_at") -> QuerySet[Any]:
+    return queryset.filter(**{f"{field}__year": year}) if year else queryset
+
+
+def figures_for(
+    scope: Organisation, *, year: int | None = None, below: list[Organisation] | None = None
+) -> Figures:
+    """Clues by source, field, outcome and procuratorate; the acceptance rate (accepted among
+    those decided: a transferred clue is decided where it went); cases by stage; replies to
+    recommendations in time, late, awaited and overdue; and the rectification rate (cases closed
+    as rectified among administrative cases whose pre-litigation procedure has ended, in
+    rectification or in a suit). ``year`` counts what was reported or opened that year.
+
+    Three aggregate queries, whatever the numbers: clues grouped by (procuratorate, source,
+    field, state), cases by (procuratorate, type, state), and the reply clocks' four counts.
+    ``below`` is the scope's procuratorates in tree order, for the breakdown by procuratorate.
+    """
+    today = timezone.localdate()
+    in_scope = Q(owner__path__startswith=scope.path)
+    clue_rows = (
+        _year(Clue.objects.filter(in_scope).exclude(state="new"), year)
+        .values("owner_id", "source", "field__code", "field__name", "field__name_en", "state")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    total = Tally(str(_("All clues")))
+    sources = {code: Tally(str(label)) for code, label in ClueSource.choices}
+    fields: dict[str, Tally] = {}
+    per_org: dict[int, Tally] = {}
+    for row in clue_rows:
+        state, n = row["state"], row["n"]
+        label = Field(name=row["field__name"], name_en=row["field__name_en"]).label
+        for tally in (
+            total,
+            sources.setdefault(row["source"], Tally(row["source"])),
+            fields.setdefault(row["field__code"], Tally(label)),
+            per_org.setdefault(row["owner_id"], Tally("")),
+        ):
+            tally.add(state, n)
+
+    case_rows = (
+        _year(
+            Matter.objects.filter(in_scope, matter_type__in=[w.name for w in CASE_WORKFLOWS]),
+            year,
+        )
+        .values("owner_id", "matter_type", "state")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    by_stage: dict[tuple[str, str], int] = {}
+    cases_per_org: dict[int, int] = {}
+    for row in case_rows:
+        key = (row["matter_type"], row["state"])
+        by_stage[key] = by_stage.get(key, 0) + row["n"]
+        cases_per_org[row["owner_id"]] = cases_per_org.get(row["owner_id"], 0) + row["n"]
+    stages = [
+        StageCount(str(w.label), state, str(label), by_stage[(w.name, state)])
+        for w in CASE_WORKFLOWS
+        for state, label in w.states.items()
+        if (w.name, state) in by_stage
+    ]
+
+    live = ~Q(state=Clock.State.STOPPED)
+    stopped = Q(state=Clock.State.STOPPED)
+    replies = _year(
+        Clock.objects.filter(
+            name="reply",
+            matter__matter_type=RECOMMENDATION.name,
+            matter__owner__path__startswith=scope.path,
+        ),
+        year,
+        "matter__created_at",
+    ).aggregate(
+        in_time=Count("pk", filter=stopped & Q(stopped_on__lte=F("due_on"))),
+        late=Count("pk", filter=stopped & Q(stopped_on__gt=F("due_on"))),
+        waiting=Count("pk", filter=live & Q(due_on__gte=today)),
+        overdue=Count("pk", filter=live & Q(due_on__lt=today)),
+    )
+    return Figures(
+        scope=scope,
+        year=year,
+        clues=total,
+        by_source=[t for t in sources.values() if t.total],
+        by_field=sorted(fields.values(), key=lambda t: (-t.total, t.label)),
+        by_procuratorate=[
+            (org, per_org.get(org.pk, Tally("")), cases_per_org.get(org.pk, 0))
+            for org in (below or [])
+            if org.pk in per_org or org.pk in cases_per_org
+        ],
+        stages=stages,
+        cases=sum(by_stage.values()),
+        rectified=by_stage.get((ADMIN_CASE.name, "rectified"), 0),
+        sued=sum(by_stage.get((ADMIN_CASE.name, s), 0) for s in SUED_STATES),
+        **replies,
     )

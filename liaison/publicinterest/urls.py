@@ -12,4 +12,7 @@ urlpatterns = [
     path("places/", views.places, name="places"),
     path("triage/", views.triage, name="triage"),
     path("clues/<int:pk>/reporter/", views.reporter, name="reporter"),
+    path("cases/", views.cases, name="cases"),
+    path("cases/<int:pk>/observations/", views.observe, name="observe"),
+    path("figures/", views.figures, name="figures"),
 ]

@@ -1,9 +1,11 @@
 """Pages of public-interest litigation.
 
 Public (no login, phone first): what public-interest litigation is, reporting a clue, the
-receipt with its query code, and progress by that code. Staff: the clue officers' triage queue
-and the audited look at who reported a clue; a clue's own page is the engine's matter page,
-which includes ``_clue_detail.html``.
+receipt with its query code, and progress by that code. Staff: the clue officers' triage queue,
+the audited look at who reported a clue, the list of cases, on-site observations, and the
+figures. A clue's, case's or recommendation's own page is the engine's matter page, which
+includes the mechanism's detail template (``_clue_detail.html``, ``_case_detail.html``,
+``_recommendation_detail.html``).
 """
 
 from __future__ import annotations
@@ -18,21 +20,38 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from liaison.orgs.roles import Role
 from liaison.places.models import Division
-from liaison.workflow.errors import TransitionForbidden
+from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.selectors import get_matter_for
+from liaison.workflow.views import matter_page
 
-from .actions import NoJurisdiction, clue_submit, masked_identity, reporter_identity
-from .forms import ProgressForm, ReportForm, TriageFilterForm
-from .models import Clue
-from .selectors import active_fields, clue_for_submission, clues_for_triage, progress_for_code
-from .workflows import CLUE
+from .actions import (
+    NoJurisdiction,
+    clue_submit,
+    masked_identity,
+    observation_file,
+    reporter_identity,
+)
+from .forms import FiguresForm, ObservationForm, ProgressForm, ReportForm, TriageFilterForm
+from .models import CaseKind, Clue, PILCase
+from .selectors import (
+    active_fields,
+    cases_visible_to,
+    clue_for_submission,
+    clues_for_triage,
+    figure_scopes,
+    figures_for,
+    progress_for_code,
+)
+from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE
 
 RECEIPT_SESSION_KEY = "publicinterest.receipt"
 TRIAGE_PAGE_SIZE = 50
+CASES_PAGE_SIZE = 50
+FIGURE_YEARS = 5
 
 
 def _access(request: HttpRequest) -> Any:
@@ -197,3 +216,74 @@ def reporter(request: HttpRequest, pk: int) -> HttpResponse:
         context = {"clue": clue, "identity": masked_identity(clue), "refusal": refusal.message}
         return render(request, template, context, status=403)
     return render(request, template, {"clue": clue, "identity": identity, "revealed": True})
+
+
+@login_required
+@require_GET
+def cases(request: HttpRequest) -> HttpResponse:
+    """The public-interest cases the user may see, filtered by kind and state, due first."""
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in CaseKind.values else ""
+    state = request.GET.get("state", "")
+    states = {**ADMIN_CASE.states, **CIVIL_CASE.states}
+    state = state if state in states else ""
+    page = Paginator(
+        cases_visible_to(_access(request), kind=kind or None, state=state or None),
+        CASES_PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "publicinterest/cases.html",
+        {
+            "page": page,
+            "kinds": CaseKind.choices,
+            "kind": kind,
+            "states": states.items(),
+            "state": state,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def observe(request: HttpRequest, pk: int) -> HttpResponse:
+    """File an on-site observation on a case. Bad input shows the case page again with the
+    form's messages and what was typed (the photos must be chosen again)."""
+    access = _access(request)
+    case = get_matter_for(access, pk)
+    if not isinstance(case, PILCase):
+        raise Http404("No such case.")
+    form = ObservationForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("The observation was not recorded: correct what is marked."))
+        return matter_page(request, case, forms={"observation": form}, status=400)
+    try:
+        observation_file(case=case, author=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+    except WorkflowError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("The on-site observation was recorded."))
+    return redirect("workspace:matter", pk=case.pk)
+
+
+@login_required
+@require_GET
+def figures(request: HttpRequest) -> HttpResponse:
+    """The mechanism's figures for a procuratorate and everything below it, for its staff."""
+    scopes = list(figure_scopes(_access(request)))
+    if not scopes:
+        return render(request, "publicinterest/figures_forbidden.html", status=403)
+    this_year = timezone.localdate().year
+    params = request.GET.copy()
+    params.setdefault("org", str(scopes[0].pk))
+    params.setdefault("year", str(this_year))
+    form = FiguresForm(
+        params, scopes=scopes, years=list(range(this_year, this_year - FIGURE_YEARS, -1))
+    )
+    if not form.is_valid():
+        return render(request, "publicinterest/figures.html", {"form": form}, status=400)
+    scope = next(org for org in scopes if org.pk == form.cleaned_data["org"])
+    below = [org for org in scopes if org.path.startswith(scope.path)]
+    result = figures_for(scope, year=form.cleaned_data["year"], below=below)
+    return render(request, "publicinterest/figures.html", {"form": form, "figures": result})

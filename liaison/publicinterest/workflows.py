@@ -1,14 +1,18 @@
-"""The public-interest clue's workflow: reported → accepted, not accepted, or transferred, with
-an assessment clock. Declared here as data (docs/architecture.md); ``actions.py`` only opens
-clues.
+"""The workflows of public-interest litigation, declared as data (docs/architecture.md): the clue,
+the case (administrative and civil) and the pre-litigation recommendation. ``actions.py`` holds
+what the steps' effects do.
 
-    new ──submit──▶ submitted ──accept──▶ accepted
+The clue::
+
+    new ──submit──▶ submitted ──accept──▶ accepted     (opens a case, or joins an open one)
                          │ ──reject───▶ rejected     (with a reason the reporter reads)
                          └ ──transfer─▶ transferred  (a new clue opens at the other procuratorate)
 
 "new" lasts only inside the submitting transaction: the portal opens the clue and submits it in
 one step, so that the submission starts the clock and tells the clue officers like any step.
-Merging duplicates ("merged") comes with the duplicate suggestions, later in issue 4.
+Merging duplicates ("merged") comes with the duplicate suggestions, later in issue 4; until then
+an officer adds a second report of the same problem to the case already open ("accept" offers
+the procuratorate's open cases).
 
 Why transfer opens a new clue rather than changing the owner: case numbers, sequences and
 figures belong to an organisation, so the first procuratorate's record keeps its number and
@@ -16,6 +20,39 @@ ends in "transferred" (an outcome it is answerable for), and the receiving one r
 clue under its own number with its own assessment clock. The two are linked
 (``Clue.transferred_from``), the photos and the reporter go along, and the reporter's query code
 follows the link, so the reporter sees one clue.
+
+The case comes in two kinds, two matter types on one model (``PILCase``), because their
+pre-litigation procedures differ and each numbers its cases with its own code::
+
+    administrative (行公)
+    opened ──file──▶ investigating ──recommend──▶ pre_litigation ──(the agency replies)──▶ follow_up
+      └ decline ▶ not_filed   (serves a Recommendation)  │ sue, once the reply    │ close_rectified
+                                                         │ period has ended       ▼   ▶ rectified
+                                                         ▼                        │ sue
+                                                     litigation ◀─────────────────┘
+
+    civil (民公)
+    opened ──file──▶ investigating ──announce (30 days)──▶ announcing ──organ_sued──▶ organ_sued
+      └ decline ▶ not_filed                                 │ sue, after the 30 days
+                                                            ▼
+                                                        litigation
+
+    both: litigation ──record_judgment──▶ judged ──record_enforcement──▶ concluded;
+          terminate (with the reason) from investigating and from follow-up or announcing.
+
+The prosecutor who files a case handles it; the handler, the department head and the chief
+procurator take its later steps. The agency's reply moves the case to follow-up by itself (an
+automatic step, taken by the system from the recommendation's ``reply``). From the serving of
+the recommendation on (and again after a judgment), the rectification is followed on site
+(``actions.observation_file``); a case is closed as rectified only once the latest on-site
+observation found the problem rectified.
+
+The recommendation (行公建, its own matter, see ``models.Recommendation`` for why)::
+
+    new ──serve──▶ served ──reply (the agency)──▶ replied
+
+Serving makes the formal document (PDF and Word, ``documents.py``) and starts the reply clock:
+two months, fifteen days when the public interest is in urgent danger.
 """
 
 from __future__ import annotations
@@ -23,19 +60,55 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import Role
-from liaison.workflow.definitions import ClockSpec, Notify, Transition, Who, Workflow
-from liaison.workflow.models import Matter, Relation
+from liaison.workflow.definitions import ClockSpec, Effect, Notify, Transition, Who, Workflow
+from liaison.workflow.models import Clock, Matter, Relation
 
-from .forms import RejectForm, TransferForm
+from .forms import (
+    AcceptForm,
+    AnnounceForm,
+    ConclusionForm,
+    EnforcementForm,
+    FileCaseForm,
+    JudgmentForm,
+    OrganSuedForm,
+    RecommendForm,
+    RejectForm,
+    ReplyForm,
+    SueForm,
+    TransferForm,
+)
 
 CLUE_OFFICER = Who(Relation.OWNER_ORG, frozenset({Role.CLUE_OFFICER}))
 REPORTER = Who(Relation.REPORTER)
+_CASE_ROLES = frozenset({Role.PROSECUTOR, Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR})
+#: Any prosecutor of the procuratorate (before the case has a handler).
+PROSECUTORS = Who(Relation.OWNER_ORG, _CASE_ROLES)
+#: The case's handler, and those above them: who takes a filed case's steps.
+HANDLING = (
+    Who(Relation.HANDLER, _CASE_ROLES),
+    Who(Relation.OWNER_ORG, frozenset({Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR})),
+)
+#: The officers of the agency a recommendation is served on.
+AGENCY = Who(Relation.PARTNER_ORG, frozenset({Role.AGENCY_OFFICER}))
+HANDLER = Who(Relation.HANDLER)
+
+#: Who may file an on-site observation on a case (``actions.observation_file``). The hook for
+#: volunteer supervisors of rectification: add their relation here.
+OBSERVERS: tuple[Who, ...] = HANDLING
+#: The states of a case in which the rectification is followed on site.
+OBSERVABLE_STATES = frozenset({"pre_litigation", "follow_up", "judged"})
+#: The timeline event of an on-site observation.
+OBSERVATION_EVENT = "publicinterest.case.observation"
+
+
+# -- effects -------------------------------------------------------------------------------------
 
 
 def record_reason(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
@@ -50,6 +123,97 @@ def transfer(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
 
     open_transferred_clue(clue=matter, target=data["target"], reason=data.get("note", ""))
 
+
+def open_case(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    from .actions import case_open_from_clue
+
+    case_open_from_clue(
+        clue=matter,
+        access=access,
+        kind=data.get("kind") or None,
+        administrative_agency=data.get("administrative_agency"),
+        case=data.get("case"),
+    )
+
+
+def file_case(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    from .actions import case_file
+
+    case_file(case=matter, access=access, **data)
+
+
+def issue_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    from .actions import recommendation_issue
+
+    recommendation_issue(case=matter, access=access, **data)
+
+
+def make_documents(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    from .actions import recommendation_documents
+
+    recommendation_documents(recommendation=matter, access=access)
+
+
+def record_reply(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    from .actions import recommendation_record_reply
+
+    recommendation_record_reply(recommendation=matter, access=access, **data)
+
+
+def keep(**fields: str) -> Effect:
+    """An effect that keeps the step's input on the case: ``keep(conclusion="note")`` stores the
+    form's ``note`` in ``PILCase.conclusion``."""
+
+    def effect(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+        from .models import PILCase
+
+        PILCase.objects.filter(pk=matter.pk).update(
+            **{column: data[name] for column, name in fields.items()}
+        )
+
+    return effect
+
+
+# -- guards --------------------------------------------------------------------------------------
+
+
+def rectification_seen(matter: Matter, access: Access) -> Any:
+    """A case is closed as rectified only once someone has seen it rectified on site."""
+    from .models import Finding, Observation
+
+    latest = Observation.objects.filter(case_id=matter.pk).values_list("finding", flat=True)
+    if latest.first() != Finding.RECTIFIED:
+        return _(
+            "Close the case as rectified once an on-site observation has found the problem "
+            "rectified (the latest observation counts)."
+        )
+    return None
+
+
+def waiting_period_over(matter: Matter, access: Access) -> Any:
+    """Suing waits until the agency's reply period (administrative) or the announcement
+    (civil) has run out; after follow-up it need not wait."""
+    from .models import Recommendation
+
+    if matter.state == "pre_litigation":
+        served = Recommendation.objects.filter(case_id=matter.pk).values("pk")
+        clocks = Clock.objects.filter(matter_id__in=served, name="reply")
+        refusal = _("The agency may reply until %(due)s; the suit waits until then.")
+    elif matter.state == "announcing":
+        clocks = Clock.objects.filter(matter_id=matter.pk, name="announcement")
+        refusal = _("The announcement runs until %(due)s; the suit waits until then.")
+    else:
+        return None
+    due = (
+        clocks.exclude(state=Clock.State.STOPPED)
+        .filter(due_on__gte=timezone.localdate())
+        .values_list("due_on", flat=True)
+        .first()
+    )
+    return refusal % {"due": due.isoformat()} if due else None
+
+
+# -- the clue ------------------------------------------------------------------------------------
 
 CLUE = Workflow(
     name="publicinterest.clue",
@@ -109,8 +273,17 @@ CLUE = Workflow(
             "accepted",
             label=_("Accept"),
             who=(CLUE_OFFICER,),
+            form=AcceptForm,
+            effect=open_case,
             stops=("assessment",),
-            notifies=(Notify((REPORTER,), _("Your public-interest clue was accepted.")),),
+            notifies=(
+                Notify((REPORTER,), _("Your public-interest clue was accepted.")),
+                Notify(
+                    (PROSECUTORS,),
+                    _("Public-interest clue %(number)s was accepted into a case: %(title)s"),
+                    channels=("email",),
+                ),
+            ),
         ),
         Transition(
             "reject",
@@ -142,3 +315,273 @@ CLUE = Workflow(
         ),
     ],
 )
+
+
+# -- the case ------------------------------------------------------------------------------------
+
+_OPEN_STATES = {
+    "opened": _("awaiting filing"),
+    "investigating": _("under investigation"),
+}
+_COURT_STATES = {
+    "litigation": _("before the court"),
+    "judged": _("judgment being enforced"),
+}
+_CLOSED_STATES = {
+    "not_filed": _("not filed"),
+    "terminated": _("terminated"),
+    "concluded": _("closed after judgment"),
+}
+_CASE_EVENTS = {OBSERVATION_EVENT: _("On-site observation")}
+
+
+def _case_steps(
+    *, terminate_from: tuple[str, ...], sue_from: tuple[str, ...], clock: str, file_starts: bool
+) -> list[Transition]:
+    """The steps both kinds of case share. They differ in the states termination and suit
+    start from, and in the case's own clock, which both stop (and filing starts, for an
+    administrative case: the recommendation is due within three months of filing)."""
+    return [
+        Transition(
+            "file",
+            "opened",
+            "investigating",
+            label=_("File the case"),
+            who=(PROSECUTORS,),
+            form=FileCaseForm,
+            effect=file_case,
+            starts=(clock,) if file_starts else (),
+        ),
+        Transition(
+            "decline",
+            "opened",
+            "not_filed",
+            label=_("Do not file"),
+            who=(PROSECUTORS,),
+            form=ConclusionForm,
+            effect=keep(conclusion="note"),
+            style="outline-danger",
+        ),
+        Transition(
+            "sue",
+            sue_from,
+            "litigation",
+            label=_("Bring a suit"),
+            who=HANDLING,
+            form=SueForm,
+            guard=waiting_period_over,
+            effect=keep(court="court", suit_filed_on="suit_filed_on", claims="claims"),
+            stops=(clock,),
+            style="outline-primary",
+        ),
+        Transition(
+            "terminate",
+            terminate_from,
+            "terminated",
+            label=_("Terminate the case"),
+            who=HANDLING,
+            form=ConclusionForm,
+            effect=keep(conclusion="note"),
+            stops=(clock,),
+            style="outline-danger",
+        ),
+        Transition(
+            "record_judgment",
+            "litigation",
+            "judged",
+            label=_("Record the judgment"),
+            who=HANDLING,
+            form=JudgmentForm,
+            effect=keep(
+                judgment_on="judgment_on",
+                judgment_number="judgment_number",
+                judgment_outcome="judgment_outcome",
+                judgment_summary="judgment_summary",
+            ),
+        ),
+        Transition(
+            "record_enforcement",
+            "judged",
+            "concluded",
+            label=_("Record the enforcement and close"),
+            who=HANDLING,
+            form=EnforcementForm,
+            effect=keep(enforced_on="enforced_on", conclusion="note"),
+        ),
+    ]
+
+
+ADMIN_CASE = Workflow(
+    name="publicinterest.admin_case",
+    label=_("administrative public-interest case"),
+    model="publicinterest.PILCase",
+    case_code="行公",
+    detail_template="publicinterest/_case_detail.html",
+    opened_by=frozenset({Role.CLUE_OFFICER, *_CASE_ROLES}),
+    states={
+        **_OPEN_STATES,
+        "pre_litigation": _("awaiting the agency's reply"),
+        "follow_up": _("follow-up supervision"),
+        **_COURT_STATES,
+        "rectified": _("closed: rectified"),
+        **_CLOSED_STATES,
+    },
+    initial="opened",
+    final=frozenset({"rectified", *_CLOSED_STATES}),
+    clocks={
+        "handling": ClockSpec(
+            _("recommendation or termination"), period="pil.admin_case_handling", owed_by=HANDLING
+        )
+    },
+    event_labels=_CASE_EVENTS,
+    transitions=[
+        Transition(
+            "recommend",
+            "investigating",
+            "pre_litigation",
+            label=_("Issue a procuratorial recommendation"),
+            who=HANDLING,
+            form=RecommendForm,
+            effect=issue_recommendation,
+            stops=("handling",),
+        ),
+        Transition(
+            "receive_reply",
+            "pre_litigation",
+            "follow_up",
+            label=_("The agency replied"),
+            who=(),
+            automatic=True,
+        ),
+        Transition(
+            "close_rectified",
+            "follow_up",
+            "rectified",
+            label=_("Close as rectified"),
+            who=HANDLING,
+            form=ConclusionForm,
+            guard=rectification_seen,
+            effect=keep(conclusion="note"),
+            style="success",
+        ),
+        *_case_steps(
+            terminate_from=("investigating", "follow_up"),
+            sue_from=("pre_litigation", "follow_up"),
+            clock="handling",
+            file_starts=True,
+        ),
+    ],
+)
+
+CIVIL_CASE = Workflow(
+    name="publicinterest.civil_case",
+    label=_("civil public-interest case"),
+    model="publicinterest.PILCase",
+    case_code="民公",
+    detail_template="publicinterest/_case_detail.html",
+    opened_by=frozenset({Role.CLUE_OFFICER, *_CASE_ROLES}),
+    states={
+        **_OPEN_STATES,
+        "announcing": _("announced: waiting for an entitled organ to sue"),
+        **_COURT_STATES,
+        "organ_sued": _("closed: an entitled organ sued"),
+        **_CLOSED_STATES,
+    },
+    initial="opened",
+    final=frozenset({"organ_sued", *_CLOSED_STATES}),
+    clocks={
+        "announcement": ClockSpec(
+            _("announcement"), period="pil.civil_announcement", owed_by=HANDLING
+        )
+    },
+    event_labels=_CASE_EVENTS,
+    transitions=[
+        Transition(
+            "announce",
+            "investigating",
+            "announcing",
+            label=_("Announce the case"),
+            who=HANDLING,
+            form=AnnounceForm,
+            effect=keep(announcement="announcement"),
+            starts=("announcement",),
+        ),
+        Transition(
+            "organ_sued",
+            "announcing",
+            "organ_sued",
+            label=_("An entitled organ sued"),
+            who=HANDLING,
+            form=OrganSuedForm,
+            effect=keep(conclusion="note"),
+            stops=("announcement",),
+            style="outline-secondary",
+        ),
+        *_case_steps(
+            terminate_from=("investigating", "announcing"),
+            sue_from=("announcing",),
+            clock="announcement",
+            file_starts=False,
+        ),
+    ],
+)
+
+
+# -- the recommendation --------------------------------------------------------------------------
+
+RECOMMENDATION = Workflow(
+    name="publicinterest.recommendation",
+    label=_("procuratorial recommendation"),
+    model="publicinterest.Recommendation",
+    case_code="行公建",
+    detail_template="publicinterest/_recommendation_detail.html",
+    opened_by=_CASE_ROLES,
+    states={"new": _("new"), "served": _("served"), "replied": _("replied")},
+    initial="new",
+    final=frozenset({"replied"}),
+    clocks={
+        "reply": ClockSpec(
+            _("agency's reply"),
+            period="pil.recommendation_reply",
+            urgent_period="pil.recommendation_reply_urgent",
+            owed_by=(AGENCY,),
+        )
+    },
+    transitions=[
+        Transition(
+            "serve",
+            "new",
+            "served",
+            label=_("Serve"),
+            who=HANDLING,
+            effect=make_documents,
+            starts=("reply",),
+            notifies=(
+                Notify(
+                    (AGENCY,),
+                    _(
+                        "%(actor)s served procuratorial recommendation %(number)s on your agency: "
+                        "%(title)s"
+                    ),
+                ),
+            ),
+        ),
+        Transition(
+            "reply",
+            "served",
+            "replied",
+            label=_("Reply"),
+            who=(AGENCY,),
+            form=ReplyForm,
+            effect=record_reply,
+            stops=("reply",),
+            notifies=(
+                Notify(
+                    (HANDLER,), _("%(actor)s replied to procuratorial recommendation %(number)s")
+                ),
+            ),
+        ),
+    ],
+)
+
+CASE_WORKFLOWS = (ADMIN_CASE, CIVIL_CASE)

@@ -18,7 +18,7 @@ from liaison.attachments.actions import attachment_upload
 from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.notifications.models import Notification
 from liaison.orgs.roles import Role
-from liaison.publicinterest.tests.factories import reported_clue
+from liaison.publicinterest.tests.factories import accepted_case, reported_clue
 from liaison.workflow.models import Clock
 from liaison.workflow.tests.factories import court, sent_notice
 
@@ -56,6 +56,8 @@ OWN_PAGES = {
     "notifications:inbox",
     "notifications:mark-all-read",
     "publicinterest:triage",
+    "publicinterest:cases",
+    "publicinterest:figures",
 }
 
 
@@ -89,6 +91,7 @@ def world():  # type: ignore[no-untyped-def]
     assert notification is not None
     clock = Clock.objects.get(matter=notice)
     clue = reported_clue(anonymous=False)  # reported at the procuratorate's place, Kangbashi
+    case = accepted_case(reported_clue())
     guarded: dict[str, tuple[str, list[Any]]] = {
         "workspace:matter": ("get", [notice.pk]),
         "workspace:api-matter": ("get", [notice.pk]),
@@ -99,10 +102,12 @@ def world():  # type: ignore[no-untyped-def]
         "attachments:download": ("get", [attachment.pk]),
         "notifications:mark-read": ("post", [notification.pk]),
         "publicinterest:reporter": ("get", [clue.pk]),
+        "publicinterest:observe": ("post", [case.pk]),
     }
     return {
         "notice": notice,
         "clue": clue,
+        "case": case,
         "outsider": outsider,
         "judge": judge,
         "guarded": guarded,
@@ -147,10 +152,13 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "workspace:api-matters",
         "workspace:api-my-work",
         "publicinterest:triage",
+        "publicinterest:cases",
+        "publicinterest:figures",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
         assert world["clue"].case_number not in page, name
+        assert world["case"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]

@@ -1,10 +1,17 @@
-"""Template helpers for clues: whether the reader may ask who reported one, and the masked name."""
+"""Template helpers for public-interest litigation: whether the reader may ask who reported a
+clue, the masked name, a case's evidence and observations, and its own forms."""
 
 from typing import Any
 
 from django import template
+from django.db.models import Prefetch
 
-from ..actions import ReporterIdentity, masked_identity
+from liaison.attachments.models import Attachment
+from liaison.orgs.roles import STAFF_ROLES, OrganisationKind
+
+from ..actions import ReporterIdentity, masked_identity, may_observe
+from ..forms import EvidenceForm, ObservationForm
+from ..models import EvidenceKind, Observation
 from ..selectors import may_see_reporter
 
 register = template.Library()
@@ -18,3 +25,52 @@ def reporter_visible_to(clue: Any, access: Any) -> bool:
 @register.filter
 def masked_reporter(clue: Any) -> ReporterIdentity:
     return masked_identity(clue)
+
+
+@register.filter
+def staff_of(access: Any, organisation_id: int) -> bool:
+    return access is not None and access.is_staff_of(organisation_id)
+
+
+@register.filter
+def procuratorate_staff(access: Any) -> bool:
+    """Whether the user works at a procuratorate (the case list and figures are for them)."""
+    return access is not None and any(
+        seat.kind == OrganisationKind.PROCURATORATE and seat.role in STAFF_ROLES
+        for seat in access.seats
+    )
+
+
+@register.filter
+def observable_by(case: Any, access: Any) -> bool:
+    return access is not None and may_observe(access, case)
+
+
+@register.simple_tag
+def evidence_of(case: Any) -> list[tuple[str, list[Attachment]]]:
+    """The case's investigation file, grouped by what each file is, in the order of the kinds."""
+    files = case.attachments.filter(purpose__in=EvidenceKind.values).select_related("uploaded_by")
+    groups: dict[str, list[Attachment]] = {}
+    for attachment in files.order_by("uploaded_at", "id"):
+        groups.setdefault(attachment.purpose, []).append(attachment)
+    return [(str(label), groups[kind]) for kind, label in EvidenceKind.choices if kind in groups]
+
+
+@register.simple_tag
+def observations_of(case: Any) -> Any:
+    return (
+        Observation.objects.filter(case=case)
+        .select_related("author")
+        .prefetch_related(Prefetch("photos", queryset=Attachment.objects.order_by("id")))
+    )
+
+
+@register.simple_tag(takes_context=True)
+def observation_form(context: Any) -> ObservationForm:
+    """The observation form, bound with its errors when the last try was refused."""
+    return (context.get("forms") or {}).get("observation") or ObservationForm()
+
+
+@register.simple_tag
+def evidence_form() -> EvidenceForm:
+    return EvidenceForm()

@@ -1,5 +1,6 @@
-"""Factories for public-interest clues: procuratorates on real divisions, clue officers, photos,
-and clues reported through the real action (``clue_submit``)."""
+"""Factories for public-interest litigation: procuratorates and agencies on real divisions, clue
+officers, prosecutors and agency officers, photos, and clues and cases taken through the real
+actions and steps (``clue_submit``, ``transition``)."""
 
 from __future__ import annotations
 
@@ -14,17 +15,23 @@ from factory.django import DjangoModelFactory
 from PIL import Image
 
 from liaison.accounts.models import User
+from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, division, member
 from liaison.orgs.models import Organisation
-from liaison.orgs.roles import Role
+from liaison.orgs.roles import OrganisationKind, Role
 from liaison.publicinterest.actions import clue_submit
 from liaison.publicinterest.fielddata import seed_fields
-from liaison.publicinterest.models import Clue, Field
+from liaison.publicinterest.models import Clue, Field, PILCase, Recommendation
+from liaison.workflow.actions import transition
 
 KANGBASHI = "150603"  # 鄂尔多斯市康巴什区
 ORDOS = "150600"  # 鄂尔多斯市
 DONGSHENG = "150602"  # 鄂尔多斯市东胜区, no procuratorate of its own in the tests
 DATONG = "140200"  # 山西省大同市 (seed 004)
+
+#: What a clue officer gives to accept a clue into a new case of either kind.
+CIVIL = {"kind": "civil"}
+ADMINISTRATIVE = {"kind": "administrative"}
 
 
 class FieldFactory(DjangoModelFactory):
@@ -98,3 +105,73 @@ def reported_clue(
     checked = [(p, validate_upload(p, allowed=PHOTO_TYPES)) for p in photos or []]
     clue, _created = clue_submit(**values, photos=checked)
     return clue
+
+
+def agency(code: str = KANGBASHI, **fields: Any) -> Organisation:
+    """An administrative agency (a partner organisation whose officers answer recommendations)."""
+    fields.setdefault("name", "鄂尔多斯市康巴什区生态环境分局")
+    return OrganisationFactory(
+        division=division(code), kind=OrganisationKind.ADMINISTRATIVE_AGENCY, **fields
+    )
+
+
+def prosecutor(org: Organisation, **user_fields: Any) -> User:
+    return member(org, Role.PROSECUTOR, **user_fields)
+
+
+def agency_officer(org: Organisation, **user_fields: Any) -> User:
+    return member(org, Role.AGENCY_OFFICER, **user_fields)
+
+
+def accepted_case(
+    clue: Clue | None = None,
+    *,
+    officer: User | None = None,
+    kind: str = "administrative",
+    **data: Any,
+) -> PILCase:
+    """A case opened by accepting ``clue`` (one reported at Kangbashi by default)."""
+    clue = clue or reported_clue()
+    officer = officer or clue_officer(clue.owner)
+    transition(matter=clue, name="accept", access=access_for(officer), data={"kind": kind, **data})
+    clue.refresh_from_db()
+    assert clue.case is not None
+    return PILCase.objects.get(pk=clue.case_id)
+
+
+def filed_case(
+    case: PILCase | None = None,
+    *,
+    by: User | None = None,
+    responsible: Organisation | None = None,
+    **accept: Any,
+) -> PILCase:
+    """A case filed by a prosecutor (``by``), who then handles it; an administrative case names
+    ``responsible`` (a new agency by default)."""
+    case = case or accepted_case(**accept)
+    by = by or prosecutor(case.owner)
+    data: dict[str, Any] = {"note": "经初步调查，符合立案条件。"}
+    if case.is_administrative:
+        data["administrative_agency"] = (responsible or agency()).pk
+    else:
+        data["respondent"] = "大同市某煤炭运销有限公司"
+    transition(matter=case, name="file", access=access_for(by), data=data)
+    return PILCase.objects.get(pk=case.pk)
+
+
+RECOMMENDATION_INPUT = {
+    "facts": "经现场勘查，该煤场露天堆放原煤约三万吨，未采取苫盖、喷淋等抑尘措施。",
+    "opinion": "你局作为大气污染防治的监督管理部门，未依法履行监管职责。",
+    "measures": "1. 依法查处该煤场的违法行为；\n2. 督促其落实防风抑尘措施。",
+}
+
+
+def recommended_case(
+    case: PILCase | None = None, *, by: User | None = None, urgent: bool = False
+) -> tuple[PILCase, Recommendation]:
+    """An administrative case whose recommendation its handler (``by``) has served."""
+    case = case or filed_case(by=by)
+    handler = by or case.parties.get(relation="handler").person
+    data = {**RECOMMENDATION_INPUT, "urgent": "on" if urgent else ""}
+    transition(matter=case, name="recommend", access=access_for(handler), data=data)
+    return PILCase.objects.get(pk=case.pk), Recommendation.objects.get(case=case)

@@ -11,12 +11,12 @@ from django.db import connection, connections
 
 from liaison.attachments.models import Attachment
 from liaison.core.access import access_for
-from liaison.publicinterest.models import Clue
+from liaison.publicinterest.models import Clue, PILCase
 from liaison.workflow.actions import transition
 from liaison.workflow.errors import TransitionConflict
 from liaison.workflow.models import TimelineEvent
 
-from .factories import clue_officer, field, photo, procuratorate, reported_clue
+from .factories import CIVIL, clue_officer, field, photo, procuratorate, reported_clue
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -68,9 +68,10 @@ def test_two_officers_accepting_at_once_exactly_one_wins() -> None:
     copies = [Clue.objects.get(pk=clue.pk) for _ in officers]
     results = _race(
         [
-            (lambda c=c, o=o: transition(matter=c, name="accept", access=access_for(o)))
+            (lambda c=c, o=o: transition(matter=c, name="accept", access=access_for(o), data=CIVIL))
             for c, o in zip(copies, officers, strict=True)
         ]
     )
     assert len([r for r in results if isinstance(r, TransitionConflict)]) == 1, results
     assert TimelineEvent.objects.filter(matter=clue, transition="accept").count() == 1
+    assert PILCase.objects.count() == 1  # the loser opened no case

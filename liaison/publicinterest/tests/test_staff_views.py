@@ -16,7 +16,7 @@ from liaison.orgs.roles import Role
 from liaison.publicinterest.models import Clue
 from liaison.workflow.actions import transition
 
-from .factories import ORDOS, clue_officer, field, procuratorate, reported_clue
+from .factories import CIVIL, ORDOS, clue_officer, field, procuratorate, reported_clue
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def _reporter_url(clue: Clue) -> str:
 def test_the_queue_shows_the_officers_own_submitted_clues(client, kangbashi, officer) -> None:  # type: ignore[no-untyped-def]
     mine = reported_clue()
     accepted = reported_clue(description="已经受理的另一条线索，描述足够长。")
-    transition(matter=accepted, name="accept", access=access_for(officer))
+    transition(matter=accepted, name="accept", access=access_for(officer), data=CIVIL)
     procuratorate(ORDOS, level=Organisation.Level.MUNICIPAL)
     theirs = reported_clue(at=ORDOS, description="市院管辖的线索，描述足够长的内容。")
     client.force_login(officer)
@@ -191,7 +191,7 @@ def test_the_engine_page_offers_the_officer_the_three_steps(client, kangbashi, o
     response = client.post(reverse("workspace:transition", args=[clue.pk, "reject"]), {"note": ""})
     assert response.status_code == 400
     assert Clue.objects.get(pk=clue.pk).state == "submitted"
-    client.post(reverse("workspace:transition", args=[clue.pk, "accept"]))
+    client.post(reverse("workspace:transition", args=[clue.pk, "accept"]), CIVIL)
     assert Clue.objects.get(pk=clue.pk).state == "accepted"
 
 

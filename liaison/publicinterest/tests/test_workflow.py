@@ -22,7 +22,7 @@ from liaison.workflow.errors import (
 )
 from liaison.workflow.models import Clock, MatterParty, TimelineEvent
 
-from .factories import ORDOS, clue_officer, photo, procuratorate, reported_clue
+from .factories import CIVIL, ORDOS, clue_officer, photo, procuratorate, reported_clue
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_the_workflow_is_declared_as_data() -> None:
 def test_a_clue_officer_accepts_and_the_clock_stops(kangbashi, officer) -> None:  # type: ignore[no-untyped-def]
     citizen = UserFactory()
     clue = reported_clue(anonymous=False, reporter=citizen)
-    transition(matter=clue, name="accept", access=access_for(officer))
+    transition(matter=clue, name="accept", access=access_for(officer), data=CIVIL)
     clue.refresh_from_db()
     assert clue.state == "accepted" and clue.closed_at is not None
     assert _clock(clue).state == Clock.State.STOPPED
@@ -78,14 +78,14 @@ def test_a_clue_officer_of_another_procuratorate_may_not_act(kangbashi) -> None:
     clue = reported_clue()
     elsewhere = clue_officer(procuratorate(ORDOS, level=Organisation.Level.MUNICIPAL))
     with pytest.raises(TransitionForbidden):
-        transition(matter=clue, name="accept", access=access_for(elsewhere))
+        transition(matter=clue, name="accept", access=access_for(elsewhere), data=CIVIL)
 
 
 def test_the_reporter_may_not_accept_their_own_clue(kangbashi) -> None:  # type: ignore[no-untyped-def]
     citizen = UserFactory()
     clue = reported_clue(anonymous=False, reporter=citizen)
     with pytest.raises(TransitionForbidden):
-        transition(matter=clue, name="accept", access=access_for(citizen))
+        transition(matter=clue, name="accept", access=access_for(citizen), data=CIVIL)
 
 
 def test_not_accepting_needs_a_reason_which_the_reporter_reads(kangbashi, officer) -> None:  # type: ignore[no-untyped-def]
@@ -108,9 +108,9 @@ def test_two_officers_accepting_at_once_exactly_one_wins(kangbashi, officer) -> 
     clue = reported_clue()
     colleague = clue_officer(kangbashi)
     stale = Clue.objects.get(pk=clue.pk)
-    transition(matter=clue, name="accept", access=access_for(officer))
+    transition(matter=clue, name="accept", access=access_for(officer), data=CIVIL)
     with pytest.raises(TransitionConflict):
-        transition(matter=stale, name="accept", access=access_for(colleague))
+        transition(matter=stale, name="accept", access=access_for(colleague), data=CIVIL)
     with pytest.raises(TransitionConflict):
         transition(matter=stale, name="reject", access=access_for(colleague), data={"note": "x"})
     assert TimelineEvent.objects.filter(matter=clue, transition="accept").count() == 1

@@ -66,6 +66,7 @@ def test_an_anonymous_clue_is_reported_accepted_and_followed_by_its_code(
     queue.get_by_role("link", name=clue.case_number).click()
     expect(page.get_by_test_id("state")).to_have_text("已提交")
     expect(page.get_by_test_id("reporter")).to_contain_text("匿名")
+    page.get_by_label("行政公益诉讼案件").check()  # accepting opens a case
     page.get_by_role("button", name="受理", exact=True).click()
     expect(page.get_by_test_id("state")).to_have_text("已受理")
     screenshot("accepted")

@@ -1,0 +1,205 @@
+"""The served recommendation as a formal document (检察建议书): PDF (WeasyPrint) and Word (DOCX,
+python-docx, which offices open in Word or WPS).
+
+Both are made from one ``RecommendationText``, so the two can never say different things. The
+document is in Chinese whatever the reader's language: it is the procuratorate's formal act. The
+reply period is read from the period table (as the clock is), never written here; the PDF sets
+its text in Debian's Noto CJK fonts (``fonts-noto-cjk``, which ``make`` installs with pango).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from io import BytesIO
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from liaison.deadlines.models import Unit
+from liaison.deadlines.periods import get_period
+from liaison.workflow.models import Relation, TimelineEvent
+
+from .models import PILCase, Recommendation
+
+LEGAL_BASIS = (
+    "《中华人民共和国行政诉讼法》第二十五条第四款、《人民检察院公益诉讼办案规则》第七十五条"
+)
+_DIGITS = "零一二三四五六七八九"
+# "1. ", "（一）", "一、", "(2)" … at the start of a measure the prosecutor numbered already.
+_NUMBERED = re.compile(
+    r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])\s*"
+)
+
+
+@dataclass(frozen=True)
+class RecommendationText:
+    """Everything the document says, in order."""
+
+    procuratorate: str
+    number: str
+    case_number: str
+    addressee: str
+    opening: str
+    facts: list[str]
+    opinion: list[str]
+    measures_intro: str
+    measures: list[str]
+    closing: str
+    handlers: str
+    issued_on: str
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 15 → 十五, 32 → 三十二 (for counts in running text, under a hundred)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")) + (
+        _DIGITS[ones] if ones else ""
+    )
+
+
+def period_words(amount: int, unit: str) -> str:
+    """A period as the document says it: 两个月, 十五日, 七个工作日."""
+    if unit == Unit.MONTHS:
+        return ("两" if amount == 2 else chinese_number(amount)) + "个月"
+    if unit == Unit.WORKING_DAYS:
+        return chinese_number(amount) + "个工作日"
+    return chinese_number(amount) + "日"
+
+
+def chinese_date(day: date) -> str:
+    """2026年11月26日 (GB/T 9704-2012 writes the date in Arabic numerals)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _measures(text: str) -> list[str]:
+    items = [_NUMBERED.sub("", line) for line in _paragraphs(text)]
+    return [f"（{chinese_number(i)}）{item}" for i, item in enumerate(items, start=1) if item]
+
+
+def _filed_on(case: PILCase) -> date:
+    at = (
+        TimelineEvent.objects.filter(matter_id=case.pk, transition="file")
+        .values_list("at", flat=True)
+        .first()
+    )
+    return timezone.localdate(at or case.created_at)
+
+
+def recommendation_text(recommendation: Recommendation) -> RecommendationText:
+    """What the served document says (a few queries: the case, the filing day, the handlers)."""
+    case = PILCase.objects.select_related("field").get(pk=recommendation.case_id)
+    agency = recommendation.agency.name
+    clock = recommendation.workflow.clocks["reply"]
+    period = get_period(clock.period_for(recommendation))
+    handlers = "、".join(
+        recommendation.parties.filter(relation=Relation.HANDLER)
+        .order_by("id")
+        .values_list("person__name", flat=True)
+    )
+    return RecommendationText(
+        procuratorate=recommendation.owner.name,
+        number=recommendation.case_number or "",
+        case_number=case.case_number or "",
+        addressee=f"{agency}：",
+        opening=(
+            f"本院在履行职责中发现，{agency}在{case.field.name}领域可能存在违法行使职权或者"
+            f"不作为的情形，致使国家利益或者社会公共利益受到侵害。本院于"
+            f"{chinese_date(_filed_on(case))}依法立案调查（案号：{case.case_number}）。"
+            "现将有关情况和检察建议函告如下。"
+        ),
+        facts=_paragraphs(recommendation.facts),
+        opinion=_paragraphs(recommendation.opinion),
+        measures_intro=f"根据{LEGAL_BASIS}的规定，本院建议你单位：",
+        measures=_measures(recommendation.measures),
+        closing=(
+            f"请你单位自收到本检察建议书之日起{period_words(period.amount, period.unit)}内"
+            "依法履行职责，并将办理情况书面回复本院。逾期不回复或者未依法全面履行职责的，"
+            "本院将依法提起行政公益诉讼。"
+        ),
+        handlers=handlers,
+        issued_on=chinese_date(recommendation.issued_on or timezone.localdate()),
+    )
+
+
+def recommendation_pdf(text: RecommendationText) -> bytes:
+    from weasyprint import HTML  # imported here: loading pango costs start-up time elsewhere
+
+    html = render_to_string("publicinterest/documents/recommendation.html", {"doc": text})
+    return bytes(HTML(string=html).write_pdf())
+
+
+# Word: 仿宋 for the text and 黑体 for headings, the fonts of Chinese official documents.
+_BODY_FONT, _HEADING_FONT, _TITLE_FONT = "仿宋", "黑体", "宋体"
+
+
+def recommendation_docx(text: RecommendationText) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt, RGBColor
+
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    document.core_properties.title = f"检察建议书 {text.number}"
+    document.core_properties.author = text.procuratorate
+
+    def paragraph(
+        content: str,
+        *,
+        font: str = _BODY_FONT,
+        size: float = 16,
+        bold: bool = False,
+        align: Any = None,
+        indent: bool = False,
+        red: bool = False,
+    ) -> None:
+        p = document.add_paragraph()
+        if align is not None:
+            p.alignment = align
+        if indent:
+            p.paragraph_format.first_line_indent = Pt(size * 2)
+        p.paragraph_format.line_spacing = Pt(28)
+        run = p.add_run(content)
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.name = font
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+        if red:
+            run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
+
+    center, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph(text.procuratorate, font=_TITLE_FONT, size=22, bold=True, align=center, red=True)
+    paragraph("检察建议书", font=_TITLE_FONT, size=22, bold=True, align=center)
+    paragraph(text.number, align=center)
+    paragraph(text.addressee)
+    paragraph(text.opening, indent=True)
+    paragraph("一、查明的事实", font=_HEADING_FONT, indent=True)
+    for line in text.facts:
+        paragraph(line, indent=True)
+    paragraph("二、本院认为", font=_HEADING_FONT, indent=True)
+    for line in text.opinion:
+        paragraph(line, indent=True)
+    paragraph("三、检察建议", font=_HEADING_FONT, indent=True)
+    paragraph(text.measures_intro, indent=True)
+    for line in text.measures:
+        paragraph(line, indent=True)
+    paragraph(text.closing, indent=True)
+    if text.handlers:
+        paragraph(f"承办检察官：{text.handlers}", indent=True)
+    paragraph(text.procuratorate, align=right)
+    paragraph(text.issued_on, align=right)
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
