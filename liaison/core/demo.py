@@ -1,5 +1,7 @@
 """Demo data: the places, organisations and partners the five seed reports name, a user for each
-role, and information notices in every state. Loaded by ``manage.py load_demo`` (``make run``).
+role, information notices in every state, and Datong's public-interest clues and cases (seed 004:
+coal-yard dust) in every stage. Loaded by ``manage.py load_demo`` (``make run``), all through the
+real actions and steps.
 
 Chengzhong District is ambiguous in seed 001 (there are several); Xining's (630103) is used.
 Unified social credit codes below are made up with a valid GB 32100 check character.
@@ -7,9 +9,14 @@ Unified social credit codes below are made up with a valid GB 32100 check charac
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
+from datetime import timedelta
+from io import BytesIO
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from liaison.accounts.models import User
 from liaison.core.access import access_for
@@ -279,6 +286,24 @@ ORGANISATIONS = [
         "140200",
         uscc_seed="11140200MB0000006",
     ),
+    OrgSpec(
+        "dt_resources",
+        "大同市规划和自然资源局",
+        "Datong Municipal Planning and Natural Resources Bureau",
+        K.ADMINISTRATIVE_AGENCY,
+        L.MUNICIPAL,
+        "140200",
+        uscc_seed="11140200MB0000007",
+    ),
+    OrgSpec(
+        "dt_court",
+        "山西省大同市中级人民法院",
+        "Datong Intermediate People's Court",
+        K.COURT,
+        L.MUNICIPAL,
+        "140200",
+        abbreviation="同中法",
+    ),
 ]
 
 # (username, name, English name, organisation key, roles)
@@ -310,6 +335,7 @@ PEOPLE = [
     ("dt_coordinator", "付宇", "Fu Yu", "dt_youth", [Role.VOLUNTEER_COORDINATOR, Role.LIAISON]),
     ("dt_volunteer", "宋柳金", "Song Liujin", "dt_youth", [Role.VOLUNTEER]),
     ("dt_agency", "吴祖阳", "Wu Zuyang", "dt_env", [Role.AGENCY_OFFICER]),
+    ("sxp_head", "武建华", "Wu Jianhua", "sxp", [Role.DEPARTMENT_HEAD]),
 ]
 
 # (sender key, author, recipient key, title, body, urgent, steps taken: (step, actor, data))
@@ -403,6 +429,7 @@ def load_demo() -> list[tuple[str, str, str]]:
     with transaction.atomic():
         orgs, users = _organisations_and_people()
     _notices(orgs, users)
+    _public_interest(orgs, users)
     User.objects.create_superuser(
         "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"
     )
@@ -483,6 +510,189 @@ def _draft(sender: Organisation, author: User, recipient: Organisation) -> None:
         },
         partners=[recipient],
         handlers=[author],
+    )
+
+
+# -- Datong's public-interest clues and cases (seed 004) ------------------------------------------
+
+YUNGANG, PINGCHENG, XINRONG, YUNZHOU = "140214", "140213", "140212", "140215"
+
+RECOMMENDATION = {
+    "facts": (
+        "经现场勘查、走访周边群众并调取监测数据查明：该煤场露天堆存原煤约三万吨，未建设防风抑尘网，"
+        "未对煤堆苫盖，装卸作业时未喷淋洒水，起风时煤尘飘散至周边村庄，PM10 监测浓度超标。"
+    ),
+    "opinion": (
+        "根据《中华人民共和国大气污染防治法》第五条、第七十二条的规定，你局对本行政区域大气污染防治"
+        "实施统一监督管理，对煤场未采取抑尘措施的违法行为负有监管职责。你局未依法全面履行监管职责，"
+        "致使社会公共利益持续受到侵害。"
+    ),
+    "measures": (
+        "依法查处该煤场未采取有效覆盖措施防治扬尘污染的违法行为\n"
+        "督促该煤场建设防风抑尘网、全部苫盖煤堆并配备喷淋设施\n"
+        "举一反三，对辖区内其他煤场开展扬尘污染专项排查"
+    ),
+}
+
+
+def _demo_photo(name: str) -> SimpleUploadedFile:
+    """A small JPEG standing for a phone photo."""
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (64, 48), (60, 60, 60)).save(out, "JPEG")
+    return SimpleUploadedFile(name, out.getvalue(), "image/jpeg")
+
+
+def _clue(
+    place: str, description: str, address: str, days_ago: int, reporter: User | None = None
+) -> Matter:
+    from liaison.places.models import Division
+    from liaison.publicinterest.actions import clue_submit
+    from liaison.publicinterest.models import Field
+
+    clue, _created = clue_submit(
+        submission_key=uuid.uuid4(),
+        field=Field.objects.get(code="ecology"),
+        description=description,
+        division=Division.objects.get(code=place),
+        address=address,
+        seen_on=timezone.localdate() - timedelta(days=days_ago),
+        anonymous=reporter is None,
+        reporter_name=reporter.name if reporter is not None else "",
+        reporter_mobile=reporter.mobile if reporter is not None else "",
+        reporter=reporter,
+        photos=[(_demo_photo("现场.jpg"), "image/jpeg")],
+    )
+    return clue
+
+
+def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
+    """At the Datong procuratorate: a case closed as rectified, one waiting for the bureau's
+    reply, a civil case being announced, one clue waiting in triage and one not accepted."""
+    from liaison.publicinterest.actions import observation_file
+    from liaison.publicinterest.models import PILCase
+
+    officer, prosecutor = access_for(users["dt_clue"]), access_for(users["dt_prosecutor"])
+    bureau = access_for(users["dt_agency"])
+
+    def case_of(clue: Matter) -> PILCase:
+        return PILCase.objects.get(clues__pk=clue.pk)
+
+    # 1. Reported by a volunteer; recommended, rectified, checked on site, closed.
+    clue = _clue(
+        YUNGANG,
+        "口泉乡杨家窑村东的露天煤场堆放大量原煤，没有苫盖也没有围挡，一刮风煤灰就飘进村里，"
+        "家家窗台都是黑的。",
+        "云冈区口泉乡杨家窑村东煤场",
+        20,
+        reporter=users["dt_volunteer"],
+    )
+    transition(
+        matter=clue,
+        name="accept",
+        access=officer,
+        data={"kind": "administrative", "administrative_agency": orgs["dt_env"].pk},
+    )
+    case = case_of(clue)
+    transition(
+        matter=case,
+        name="file",
+        access=prosecutor,
+        data={
+            "administrative_agency": orgs["dt_env"].pk,
+            "note": "经初查，煤场扬尘污染属实，可能存在行政机关未依法履职情形。",
+        },
+    )
+    transition(matter=case, name="recommend", access=prosecutor, data=RECOMMENDATION)
+    recommendation = case.recommendations.get()
+    transition(
+        matter=recommendation,
+        name="reply",
+        access=bureau,
+        data={
+            "reply": "我局收到检察建议后即对该煤场立案查处，处罚款十万元，责令其建设防风抑尘网、"
+            "全部苫盖并安装喷淋设施，现已整改完毕；同时对全市煤场开展了专项排查。",
+            "reply_outcome": "rectified",
+        },
+        files={"evidence": [_demo_photo("整改后煤场.jpg")]},
+    )
+    case.refresh_from_db()
+    observation_file(
+        case=case,
+        author=users["dt_prosecutor"],
+        observed_on=timezone.localdate(),
+        finding="rectified",
+        note="现场核查：防风抑尘网已建成，煤堆全部苫盖，喷淋设施运行正常，未见扬尘。",
+        photos=[(_demo_photo("复查.jpg"), "image/jpeg")],
+    )
+    transition(
+        matter=case,
+        name="close_rectified",
+        access=prosecutor,
+        data={"note": "经跟进监督和现场核查，行政机关已依法全面履职，煤场扬尘污染整改到位。"},
+    )
+
+    # 2. Anonymous; the recommendation was served and the bureau has yet to reply.
+    clue = _clue(
+        PINGCHENG,
+        "御河东岸储煤场紧挨居民小区，运煤车进出不冲洗，道路上全是煤泥，储煤棚四面敞开。",
+        "平城区御河东路储煤场",
+        9,
+    )
+    transition(
+        matter=clue,
+        name="accept",
+        access=officer,
+        data={"kind": "administrative", "administrative_agency": orgs["dt_env"].pk},
+    )
+    case = case_of(clue)
+    transition(
+        matter=case,
+        name="file",
+        access=prosecutor,
+        data={"administrative_agency": orgs["dt_env"].pk},
+    )
+    transition(matter=case, name="recommend", access=prosecutor, data=RECOMMENDATION)
+
+    # 3. A civil case against a company dumping coal gangue, announced for thirty days.
+    clue = _clue(
+        XINRONG,
+        "有公司把煤矸石倒在村里的耕地上，堆了好几亩，下雨后黑水流进地里，庄稼都死了。",
+        "新荣区郭家窑乡耕地",
+        15,
+    )
+    transition(matter=clue, name="accept", access=officer, data={"kind": "civil"})
+    case = case_of(clue)
+    transition(
+        matter=case,
+        name="file",
+        access=prosecutor,
+        data={"respondent": "大同市某煤炭运销有限公司"},
+    )
+    transition(
+        matter=case,
+        name="announce",
+        access=prosecutor,
+        data={
+            "announcement": (
+                "大同市某煤炭运销有限公司在新荣区郭家窑乡耕地倾倒煤矸石，污染土壤，"
+                "损害社会公共利益。本院拟提起民事公益诉讼，法律规定的机关和有关组织"
+                "可自公告之日起三十日内向人民法院提起诉讼。"
+            )
+        },
+    )
+
+    # 4. Waiting in the clue officer's triage queue; 5. not accepted.
+    _clue(YUNZHOU, "运煤货车不苫盖，沿途撒落煤块煤灰，路边树木都被染黑。", "云州区 208 国道沿线", 2)
+    clue = _clue(YUNGANG, "邻居家冬天烧煤取暖冒黑烟，熏到我家了，多次协商无果。", "云冈区新平旺", 5)
+    transition(
+        matter=clue,
+        name="reject",
+        access=officer,
+        data={
+            "note": "反映的问题属于相邻关系纠纷，不属于检察公益诉讼受案范围，建议通过人民调解解决。"
+        },
     )
 
 

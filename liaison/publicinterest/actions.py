@@ -488,7 +488,7 @@ def recommendation_record_reply(
     **_ignored: Any,
 ) -> None:
     """Keep the agency's reply and its evidence on the recommendation, and move the case on to
-    follow-up (unless it has moved on already: a reply after the prosecutor sued is still
+    follow-up (unless it has moved on already: a reply after the reply period lapsed is still
     recorded, late). Runs inside the recommendation's ``reply`` step."""
     assert isinstance(recommendation, Recommendation)
     if access.user is None:
@@ -503,9 +503,20 @@ def recommendation_record_reply(
             matter=recommendation,
             purpose=REPLY_EVIDENCE_PURPOSE,
         )
+    _case_to_follow_up(recommendation, "receive_reply")
+
+
+def recommendation_lapsed(*, recommendation: Matter) -> None:
+    """The agency's reply period ran out: the case moves on to follow-up, where the handler
+    decides whether to sue. Runs inside the recommendation's (automatic) ``lapse`` step."""
+    assert isinstance(recommendation, Recommendation)
+    _case_to_follow_up(recommendation, "reply_lapsed")
+
+
+def _case_to_follow_up(recommendation: Recommendation, step: str) -> None:
     case = PILCase.objects.get(pk=recommendation.case_id)
     if case.state == "pre_litigation":
-        apply_transition(matter=case, name="receive_reply", access=SYSTEM)
+        apply_transition(matter=case, name=step, access=SYSTEM)
 
 
 # -- on-site observations ------------------------------------------------------------------------

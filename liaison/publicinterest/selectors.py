@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -47,7 +48,8 @@ def cases_visible_to(
     access: Access, *, kind: str | None = None, state: str | None = None
 ) -> QuerySet[PILCase]:
     """The public-interest cases this user may see (the engine's policy), the one whose clock
-    falls due first coming first; one query for a page, whatever its length."""
+    falls due first coming first (a case waiting for the agency shows the reply's due day);
+    one query for a page, whatever its length."""
     types = [w.name for w in CASE_WORKFLOWS]
     if kind:
         types = [ADMIN_CASE.name if kind == CaseKind.ADMINISTRATIVE else CIVIL_CASE.name]
@@ -55,9 +57,18 @@ def cases_visible_to(
     cases = PILCase.objects.filter(pk__in=visible.values("pk"))
     if state:
         cases = cases.filter(state=state)
+    running = Clock.State.RUNNING
     return (
         cases.select_related("field", "owner", "administrative_agency")
-        .annotate(next_due=Min("clocks__due_on", filter=Q(clocks__state=Clock.State.RUNNING)))
+        .annotate(
+            next_due=Coalesce(
+                Min("clocks__due_on", filter=Q(clocks__state=running)),
+                Min(
+                    "recommendations__clocks__due_on",
+                    filter=Q(recommendations__clocks__state=running),
+                ),
+            )
+        )
         .order_by(F("next_due").asc(nulls_last=True), "-updated_at", "-pk")
     )
 

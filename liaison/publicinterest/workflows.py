@@ -25,24 +25,25 @@ The case comes in two kinds, two matter types on one model (``PILCase``), becaus
 pre-litigation procedures differ and each numbers its cases with its own code::
 
     administrative (行公)
-    opened ──file──▶ investigating ──recommend──▶ pre_litigation ──(the agency replies)──▶ follow_up
-      └ decline ▶ not_filed   (serves a Recommendation)  │ sue, once the reply    │ close_rectified
-                                                         │ period has ended       ▼   ▶ rectified
-                                                         ▼                        │ sue
-                                                     litigation ◀─────────────────┘
+    opened ──file──▶ investigating ──recommend──▶ pre_litigation ──(the agency replies, or its
+      └ decline ▶ not_filed   (serves a Recommendation)          reply period lapses)──▶ follow_up
+                                                                    close_rectified ▶ rectified │
+                                                     litigation ◀──────────── sue ──────────────┘
 
     civil (民公)
-    opened ──file──▶ investigating ──announce (30 days)──▶ announcing ──organ_sued──▶ organ_sued
-      └ decline ▶ not_filed                                 │ sue, after the 30 days
-                                                            ▼
-                                                        litigation
+    opened ──file──▶ investigating ──announce──▶ announcing ──(30 days pass)──▶ announced
+      └ decline ▶ not_filed                          └──── organ_sued ──▶ organ_sued ◀──┤
+                                                     litigation ◀──────── sue ───────────┘
 
     both: litigation ──record_judgment──▶ judged ──record_enforcement──▶ concluded;
           terminate (with the reason) from investigating and from follow-up or announcing.
 
 The prosecutor who files a case handles it; the handler, the department head and the chief
-procurator take its later steps. The agency's reply moves the case to follow-up by itself (an
-automatic step, taken by the system from the recommendation's ``reply``). From the serving of
+procurator take its later steps. The steps in brackets are automatic, taken by the system: the
+agency's reply (the recommendation's ``reply``) or the lapse of its reply period (the reply
+clock's expiry) moves the case to follow-up; the announcement clock's expiry ends the
+announcement. So a case waiting for a partner, or for a period to run out, waits in nobody's
+"my work", and nobody can sue before the law allows. From the serving of
 the recommendation on (and again after a judgment), the rectification is followed on site
 (``actions.observation_file``); a case is closed as rectified only once the latest on-site
 observation found the problem rectified.
@@ -50,9 +51,11 @@ observation found the problem rectified.
 The recommendation (行公建, its own matter, see ``models.Recommendation`` for why)::
 
     new ──serve──▶ served ──reply (the agency)──▶ replied
+                      └─(the reply period lapses)─▶ lapsed ──reply (late)──┘
 
 Serving makes the formal document (PDF and Word, ``documents.py``) and starts the reply clock:
-two months, fifteen days when the public interest is in urgent danger.
+two months, fifteen days when the public interest is in urgent danger. A reply after the period
+is still recorded, and counts as late.
 """
 
 from __future__ import annotations
@@ -60,7 +63,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
@@ -68,7 +70,7 @@ from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import Role
 from liaison.workflow.definitions import ClockSpec, Effect, Notify, Transition, Who, Workflow
-from liaison.workflow.models import Clock, Matter, Relation
+from liaison.workflow.models import Matter, Relation
 
 from .forms import (
     AcceptForm,
@@ -154,6 +156,12 @@ def make_documents(matter: Matter, data: Mapping[str, Any], access: Access) -> N
     recommendation_documents(recommendation=matter, access=access)
 
 
+def reply_period_over(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    from .actions import recommendation_lapsed
+
+    recommendation_lapsed(recommendation=matter)
+
+
 def record_reply(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
     from .actions import recommendation_record_reply
 
@@ -188,29 +196,6 @@ def rectification_seen(matter: Matter, access: Access) -> Any:
             "rectified (the latest observation counts)."
         )
     return None
-
-
-def waiting_period_over(matter: Matter, access: Access) -> Any:
-    """Suing waits until the agency's reply period (administrative) or the announcement
-    (civil) has run out; after follow-up it need not wait."""
-    from .models import Recommendation
-
-    if matter.state == "pre_litigation":
-        served = Recommendation.objects.filter(case_id=matter.pk).values("pk")
-        clocks = Clock.objects.filter(matter_id__in=served, name="reply")
-        refusal = _("The agency may reply until %(due)s; the suit waits until then.")
-    elif matter.state == "announcing":
-        clocks = Clock.objects.filter(matter_id=matter.pk, name="announcement")
-        refusal = _("The announcement runs until %(due)s; the suit waits until then.")
-    else:
-        return None
-    due = (
-        clocks.exclude(state=Clock.State.STOPPED)
-        .filter(due_on__gte=timezone.localdate())
-        .values_list("due_on", flat=True)
-        .first()
-    )
-    return refusal % {"due": due.isoformat()} if due else None
 
 
 # -- the clue ------------------------------------------------------------------------------------
@@ -369,7 +354,6 @@ def _case_steps(
             label=_("Bring a suit"),
             who=HANDLING,
             form=SueForm,
-            guard=waiting_period_over,
             effect=keep(court="court", suit_filed_on="suit_filed_on", claims="claims"),
             stops=(clock,),
             style="outline-primary",
@@ -454,6 +438,23 @@ ADMIN_CASE = Workflow(
             automatic=True,
         ),
         Transition(
+            "reply_lapsed",
+            "pre_litigation",
+            "follow_up",
+            label=_("The reply period ended without a reply"),
+            who=(),
+            automatic=True,
+            notifies=(
+                Notify(
+                    (HANDLER,),
+                    _(
+                        "The agency did not reply in time on %(number)s: follow up and decide "
+                        "whether to sue."
+                    ),
+                ),
+            ),
+        ),
+        Transition(
             "close_rectified",
             "follow_up",
             "rectified",
@@ -466,7 +467,7 @@ ADMIN_CASE = Workflow(
         ),
         *_case_steps(
             terminate_from=("investigating", "follow_up"),
-            sue_from=("pre_litigation", "follow_up"),
+            sue_from=("follow_up",),
             clock="handling",
             file_starts=True,
         ),
@@ -483,6 +484,7 @@ CIVIL_CASE = Workflow(
     states={
         **_OPEN_STATES,
         "announcing": _("announced: waiting for an entitled organ to sue"),
+        "announced": _("announcement ended: decide whether to sue"),
         **_COURT_STATES,
         "organ_sued": _("closed: an entitled organ sued"),
         **_CLOSED_STATES,
@@ -491,7 +493,10 @@ CIVIL_CASE = Workflow(
     final=frozenset({"organ_sued", *_CLOSED_STATES}),
     clocks={
         "announcement": ClockSpec(
-            _("announcement"), period="pil.civil_announcement", owed_by=HANDLING
+            _("announcement"),
+            period="pil.civil_announcement",
+            owed_by=HANDLING,
+            on_expiry="announcement_ends",
         )
     },
     event_labels=_CASE_EVENTS,
@@ -507,8 +512,23 @@ CIVIL_CASE = Workflow(
             starts=("announcement",),
         ),
         Transition(
-            "organ_sued",
+            "announcement_ends",
             "announcing",
+            "announced",
+            label=_("The announcement ended"),
+            who=(),
+            automatic=True,
+            stops=("announcement",),
+            notifies=(
+                Notify(
+                    (HANDLER,),
+                    _("The announcement of %(number)s has ended: decide whether to sue."),
+                ),
+            ),
+        ),
+        Transition(
+            "organ_sued",
+            ("announcing", "announced"),
             "organ_sued",
             label=_("An entitled organ sued"),
             who=HANDLING,
@@ -518,8 +538,8 @@ CIVIL_CASE = Workflow(
             style="outline-secondary",
         ),
         *_case_steps(
-            terminate_from=("investigating", "announcing"),
-            sue_from=("announcing",),
+            terminate_from=("investigating", "announcing", "announced"),
+            sue_from=("announced",),
             clock="announcement",
             file_starts=False,
         ),
@@ -536,7 +556,12 @@ RECOMMENDATION = Workflow(
     case_code="行公建",
     detail_template="publicinterest/_recommendation_detail.html",
     opened_by=_CASE_ROLES,
-    states={"new": _("new"), "served": _("served"), "replied": _("replied")},
+    states={
+        "new": _("new"),
+        "served": _("served"),
+        "lapsed": _("reply period over"),
+        "replied": _("replied"),
+    },
     initial="new",
     final=frozenset({"replied"}),
     clocks={
@@ -545,6 +570,7 @@ RECOMMENDATION = Workflow(
             period="pil.recommendation_reply",
             urgent_period="pil.recommendation_reply_urgent",
             owed_by=(AGENCY,),
+            on_expiry="lapse",
         )
     },
     transitions=[
@@ -567,8 +593,17 @@ RECOMMENDATION = Workflow(
             ),
         ),
         Transition(
-            "reply",
+            "lapse",
             "served",
+            "lapsed",
+            label=_("The reply period ended"),
+            who=(),
+            automatic=True,
+            effect=reply_period_over,
+        ),
+        Transition(
+            "reply",
+            ("served", "lapsed"),
             "replied",
             label=_("Reply"),
             who=(AGENCY,),

@@ -53,12 +53,18 @@ class Who:
 @dataclass(frozen=True)
 class ClockSpec:
     """A deadline clock: which period it runs (an administrator-editable ``Period`` row), the
-    shorter period used when the matter is urgent, and who owes the act (reminders go to them)."""
+    shorter period used when the matter is urgent, and who owes the act (reminders go to them).
+
+    ``on_expiry`` names an automatic transition the system takes once the clock has run past its
+    due day (``reminders.take_expiry_steps``, run with the reminders): a recommendation whose
+    reply period lapsed, an announcement that has run its thirty days. If that transition stops
+    the clock, the clock stops on its due day: the period ran its course."""
 
     label: Label
     period: str
     urgent_period: str | None = None
     owed_by: tuple[Who, ...] = ()
+    on_expiry: str | None = None
 
     def period_for(self, matter: Matter) -> str:
         return self.urgent_period if matter.urgent and self.urgent_period else self.period
@@ -151,6 +157,11 @@ class Workflow:
                 raise ValueError(f"{self.name}.{t.name}: nobody may take it")
             if t.who and t.automatic:
                 raise ValueError(f"{self.name}.{t.name}: only the system takes an automatic step")
+        for name, spec in self.clocks.items():
+            if spec.on_expiry is not None and not (
+                spec.on_expiry in self._by_name and self._by_name[spec.on_expiry].automatic
+            ):
+                raise ValueError(f"{self.name}: clock {name!r} expires into no automatic step")
 
     @property
     def final_states(self) -> frozenset[str]:

@@ -1,8 +1,10 @@
-"""Deadline reminders: before a clock falls due and once when it is missed.
+"""Deadline reminders: before a clock falls due and once when it is missed; and the steps a
+clock's expiry takes (``ClockSpec.on_expiry``).
 
 Run by ``manage.py send_deadline_reminders`` from cron or the task queue. Each clock is claimed
 with a conditional ``UPDATE … WHERE reminded_on IS NULL``, so two runs (or two workers at
-once) never send the same reminder twice.
+once) never send the same reminder twice; an expiry step moves its matter out of the step's
+source states, so it too is taken once.
 """
 
 from dataclasses import dataclass
@@ -10,10 +12,13 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
+from .errors import WorkflowError
 from .models import Clock
+from .registry import all_workflows
 from .selectors import people_who_are
 
 REMINDER_TEXT = gettext_noop(
@@ -48,6 +53,42 @@ def send_deadline_reminders(*, today: date) -> ReminderRun:
         if _claim_and_send(clock_id, field="overdue_notified_on", today=today, text=OVERDUE_TEXT):
             run.overdue += 1
     return run
+
+
+def take_expiry_steps(*, today: date) -> int:
+    """Take, as the system, the automatic step each expired clock calls for (its spec's
+    ``on_expiry``), on each matter still in one of that step's source states; returns how many
+    were taken. One query finds them all; a matter someone moved meanwhile is skipped."""
+    from liaison.core.access import SYSTEM
+
+    condition = Q(pk__in=[])
+    for workflow in all_workflows():
+        for name, spec in workflow.clocks.items():
+            if spec.on_expiry is not None:
+                sources = workflow.transition(spec.on_expiry).source_states
+                condition |= Q(
+                    matter__matter_type=workflow.name, name=name, matter__state__in=sources
+                )
+    expired = Clock.objects.filter(condition, state=Clock.State.RUNNING, due_on__lt=today)
+    taken = 0
+    for clock in expired.select_related("matter").order_by("due_on", "pk"):
+        try:
+            _expire(clock, SYSTEM)
+        except WorkflowError:
+            continue
+        taken += 1
+    return taken
+
+
+@transaction.atomic(durable=True)
+def _expire(clock: Clock, access: object) -> None:
+    from .actions import apply_transition
+
+    step = clock.matter.workflow.clocks[clock.name].on_expiry
+    assert step is not None
+    apply_transition(matter=clock.matter, name=step, access=access)  # type: ignore[arg-type]
+    # A period its own expiry ends ran to its due day, not to the day this job noticed it.
+    Clock.objects.filter(pk=clock.pk, state=Clock.State.STOPPED).update(stopped_on=clock.due_on)
 
 
 @transaction.atomic

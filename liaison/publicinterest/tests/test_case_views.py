@@ -231,6 +231,10 @@ def test_the_case_list_shows_the_procuratorates_cases(client, kangbashi, handler
     assert civil.case_number in html and admin.case_number not in html
     html = client.get(CASES, {"state": "investigating"}).content.decode()
     assert admin.case_number in html and civil.case_number not in html
+    _admin, recommendation = recommended_case(admin)
+    due = recommendation.clocks.get().due_on.isoformat()
+    html = client.get(CASES, {"state": "pre_litigation"}).content.decode()
+    assert admin.case_number in html and due in html  # waiting: the agency's reply is due then
     client.force_login(member(ordos, Role.CHIEF_PROCURATOR))
     html = client.get(CASES).content.decode()
     assert theirs.case_number in html and admin.case_number not in html

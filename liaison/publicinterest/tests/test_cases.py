@@ -27,8 +27,14 @@ from liaison.publicinterest.models import (
 from liaison.publicinterest.selectors import progress_for_code
 from liaison.publicinterest.workflows import ADMIN_CASE, CIVIL_CASE, RECOMMENDATION
 from liaison.workflow.actions import transition
-from liaison.workflow.errors import TransitionForbidden, TransitionInvalid, WorkflowError
+from liaison.workflow.errors import (
+    TransitionConflict,
+    TransitionForbidden,
+    TransitionInvalid,
+    WorkflowError,
+)
 from liaison.workflow.models import Clock, MatterParty, TimelineEvent
+from liaison.workflow.reminders import take_expiry_steps
 from liaison.workflow.selectors import available_transitions, my_work
 
 from .factories import (
@@ -412,7 +418,13 @@ def test_closing_as_rectified_needs_it_seen_rectified_on_site(kangbashi, handler
     assert (progress.state, progress.case_state) == ("accepted", "rectified")
 
 
-def test_suing_waits_for_the_reply_period(kangbashi, handler) -> None:  # type: ignore[no-untyped-def]
+def _expire(clock: Clock) -> int:
+    """Let ``clock`` run out, and run the scheduled job the day after its due day."""
+    Clock.objects.filter(pk=clock.pk).update(due_on=timezone.localdate() - timedelta(days=1))
+    return take_expiry_steps(today=timezone.localdate())
+
+
+def test_when_the_reply_period_lapses_the_case_moves_to_follow_up(kangbashi, handler) -> None:  # type: ignore[no-untyped-def]
     court = OrganisationFactory(kind=OrganisationKind.COURT, name="康巴什区人民法院")
     case, recommendation = recommended_case(filed_case(by=handler))
     suit = {
@@ -420,18 +432,26 @@ def test_suing_waits_for_the_reply_period(kangbashi, handler) -> None:  # type: 
         "suit_filed_on": timezone.localdate(),
         "claims": "确认违法；责令履职。",
     }
-    with pytest.raises(WorkflowError) as refusal:
+    assert case.pk not in {m.pk for m in my_work(access_for(handler))}  # waiting on the agency
+    with pytest.raises(TransitionConflict):  # no suit while the agency may still reply
         transition(matter=case, name="sue", access=access_for(handler), data=suit)
-    due = Clock.objects.get(matter=recommendation).due_on
-    assert due.isoformat() in str(refusal.value.message)
-    Clock.objects.filter(matter=recommendation).update(
-        due_on=timezone.localdate() - timedelta(days=1)
-    )
+    assert take_expiry_steps(today=timezone.localdate()) == 0  # not expired yet
+    reply_clock = Clock.objects.get(matter=recommendation)
+    assert _expire(reply_clock) == 1
+    assert take_expiry_steps(today=timezone.localdate()) == 0  # taken once
+    recommendation.refresh_from_db()
+    case.refresh_from_db()
+    assert recommendation.state == "lapsed" and case.state == "follow_up"
+    assert TimelineEvent.objects.get(matter=case, transition="reply_lapsed").actor is None
+    assert Notification.objects.filter(recipient=handler, matter=case).exists()
+    assert Clock.objects.get(pk=reply_clock.pk).state == Clock.State.RUNNING  # still owed
+    assert case.pk in {m.pk for m in my_work(access_for(handler))}
     transition(matter=case, name="sue", access=access_for(handler), data=suit)
     case.refresh_from_db()
     assert case.state == "litigation" and case.court == court and case.claims == suit["claims"]
     # the agency may still reply, late; the case stays before the court
     _reply(recommendation, agency_officer(recommendation.agency), outcome="rectifying")
+    assert Recommendation.objects.get(pk=recommendation.pk).state == "replied"
     assert PILCase.objects.get(pk=case.pk).state == "litigation"
     late = Clock.objects.get(matter=recommendation)
     assert late.state == Clock.State.STOPPED and not late.met_in_time
@@ -514,12 +534,17 @@ def test_a_civil_case_is_announced_for_thirty_days_before_suit(kangbashi, handle
     clock = Clock.objects.get(matter=case, name="announcement")
     assert (clock.period_code, clock.amount, clock.unit) == ("pil.civil_announcement", 30, "days")
     suit = {"court": court.pk, "suit_filed_on": timezone.localdate(), "claims": "停止侵害。"}
-    with pytest.raises(WorkflowError):
+    with pytest.raises(TransitionConflict):
         transition(matter=case, name="sue", access=act, data=suit)
-    Clock.objects.filter(pk=clock.pk).update(due_on=timezone.localdate() - timedelta(days=1))
+    assert _expire(clock) == 1
+    case.refresh_from_db()
+    assert case.state == "announced"
+    ended = Clock.objects.get(pk=clock.pk)
+    assert ended.state == Clock.State.STOPPED and ended.stopped_on == ended.due_on
+    assert ended.met_in_time  # the period ran its course: not "late"
+    assert Notification.objects.filter(recipient=handler, matter=case).exists()
     transition(matter=case, name="sue", access=act, data=suit)
     assert PILCase.objects.get(pk=case.pk).state == "litigation"
-    assert Clock.objects.get(pk=clock.pk).state == Clock.State.STOPPED
 
 
 def test_when_an_entitled_organ_sues_the_civil_case_closes(kangbashi, handler) -> None:  # type: ignore[no-untyped-def]
@@ -547,6 +572,8 @@ def test_the_workflows_are_declared_as_data() -> None:
     assert RECOMMENDATION.clocks["reply"].urgent_period == "pil.recommendation_reply_urgent"
     assert CIVIL_CASE.clocks["announcement"].period == "pil.civil_announcement"
     assert ADMIN_CASE.transition("receive_reply").automatic
+    assert RECOMMENDATION.clocks["reply"].on_expiry == "lapse"
+    assert CIVIL_CASE.clocks["announcement"].on_expiry == "announcement_ends"
     assert {t.name for t in ADMIN_CASE.transitions_from("follow_up")} == {
         "close_rectified",
         "sue",

@@ -40,6 +40,17 @@ def test_an_automatic_step_names_nobody_and_a_manual_one_somebody() -> None:
         _workflow(Transition("go", "a", "b", label="go", who=(STAFF,), automatic=True))
 
 
+def test_a_clock_expires_into_an_automatic_step_of_its_workflow() -> None:
+    from liaison.workflow.definitions import ClockSpec
+
+    step = Transition("lapse", "a", "b", label="lapse", who=(), automatic=True)
+    manual = Transition("go", "a", "b", label="go", who=(STAFF,))
+    _workflow(step, manual, clocks={"c": ClockSpec("c", period="p", on_expiry="lapse")})
+    for expiry in ("go", "nowhere"):
+        with pytest.raises(ValueError, match="expires into no automatic step"):
+            _workflow(step, manual, clocks={"c": ClockSpec("c", period="p", on_expiry=expiry)})
+
+
 def test_adding_parties_twice_keeps_one_of_each() -> None:
     procuratorate = OrganisationFactory()
     author = member(procuratorate, Role.PROSECUTOR)
