@@ -130,11 +130,25 @@ def recommendation_text(recommendation: Recommendation) -> RecommendationText:
     )
 
 
-def recommendation_pdf(text: RecommendationText) -> bytes:
-    from weasyprint import HTML  # imported here: loading pango costs start-up time elsewhere
+def _weasyprint() -> Any:
+    """WeasyPrint, imported on first use (loading pango costs start-up time elsewhere).
 
+    Importing it sets Pillow's process-wide ``ImageFile.LOAD_TRUNCATED_IMAGES`` to True, which
+    would let every later upload of a truncated image through ``attachments.validators`` in this
+    process. Our documents hold no images, so the flag is put back as it was."""
+    from PIL import ImageFile
+
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    try:
+        import weasyprint
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
+    return weasyprint
+
+
+def recommendation_pdf(text: RecommendationText) -> bytes:
     html = render_to_string("publicinterest/documents/recommendation.html", {"doc": text})
-    return bytes(HTML(string=html).write_pdf())
+    return bytes(_weasyprint().HTML(string=html).write_pdf())
 
 
 # Word: 仿宋 for the text and 黑体 for headings, the fonts of Chinese official documents.

@@ -86,6 +86,26 @@ def test_an_urgent_recommendation_gives_fifteen_days() -> None:
     assert "十五日内" in _pdf_text(_read(served.document_pdf))
 
 
+def test_making_a_pdf_leaves_the_upload_checks_as_they_were(served) -> None:  # type: ignore[no-untyped-def]
+    """WeasyPrint's import tells Pillow to accept truncated images, process-wide; a truncated
+    photo must still be refused after a recommendation was served in the same process."""
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import ImageFile
+
+    from liaison.attachments.validators import validate_upload
+
+    from .factories import image_bytes
+
+    recommendation_pdf(recommendation_text(served))
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is False
+    content = image_bytes(size=(400, 400))
+    cut = SimpleUploadedFile("cut.jpg", content[: len(content) // 2], "image/jpeg")
+    with pytest.raises(ValidationError) as refusal:
+        validate_upload(cut)
+    assert refusal.value.code == "invalid_image"
+
+
 def test_the_period_comes_from_the_period_table(served) -> None:  # type: ignore[no-untyped-def]
     Period.objects.filter(code="pil.recommendation_reply").update(amount=3)
     text = recommendation_text(served)
