@@ -75,3 +75,42 @@ def test_two_officers_accepting_at_once_exactly_one_wins() -> None:
     assert len([r for r in results if isinstance(r, TransitionConflict)]) == 1, results
     assert TimelineEvent.objects.filter(matter=clue, transition="accept").count() == 1
     assert PILCase.objects.count() == 1  # the loser opened no case
+
+
+def test_a_reply_arriving_as_its_period_lapses_moves_the_case_once() -> None:
+    """The agency presses "reply" while the scheduled job finds the period over: the
+    recommendation's conditional update lets exactly one through, so the case moves once."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from liaison.workflow.models import Clock
+    from liaison.workflow.reminders import take_expiry_steps
+
+    from .factories import agency_officer, filed_case, prosecutor, recommended_case
+
+    field("ecology")
+    org = procuratorate()
+    case, recommendation = recommended_case(filed_case(by=prosecutor(org)))
+    Clock.objects.filter(matter=recommendation).update(
+        due_on=timezone.localdate() - timedelta(days=1)
+    )
+    officer = agency_officer(recommendation.agency)
+    results = _race(
+        [
+            lambda: transition(
+                matter=recommendation,
+                name="reply",
+                access=access_for(officer),
+                data={"reply": "已整改。", "reply_outcome": "rectified"},
+            ),
+            lambda: take_expiry_steps(today=timezone.localdate()),
+        ]
+    )
+    assert not [
+        r for r in results if isinstance(r, Exception) and not isinstance(r, TransitionConflict)
+    ], results
+    case.refresh_from_db()
+    assert case.state == "follow_up"
+    moves = TimelineEvent.objects.filter(matter=case, to_state="follow_up")
+    assert moves.count() == 1, list(moves.values_list("transition", flat=True))
