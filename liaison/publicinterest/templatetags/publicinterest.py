@@ -7,6 +7,7 @@ from django import template
 from django.db.models import Prefetch
 
 from liaison.attachments.models import Attachment
+from liaison.core.access import Access
 from liaison.orgs.roles import STAFF_ROLES, OrganisationKind
 
 from ..actions import ReporterIdentity, masked_identity, may_observe
@@ -27,15 +28,18 @@ def masked_reporter(clue: Any) -> ReporterIdentity:
     return masked_identity(clue)
 
 
+# A page rendered without ``request.access`` (an error page) hands these filters "" instead.
+
+
 @register.filter
 def staff_of(access: Any, organisation_id: int) -> bool:
-    return access is not None and access.is_staff_of(organisation_id)
+    return isinstance(access, Access) and access.is_staff_of(organisation_id)
 
 
 @register.filter
 def procuratorate_staff(access: Any) -> bool:
     """Whether the user works at a procuratorate (the case list and figures are for them)."""
-    return access is not None and any(
+    return isinstance(access, Access) and any(
         seat.kind == OrganisationKind.PROCURATORATE and seat.role in STAFF_ROLES
         for seat in access.seats
     )
@@ -43,7 +47,7 @@ def procuratorate_staff(access: Any) -> bool:
 
 @register.filter
 def observable_by(case: Any, access: Any) -> bool:
-    return access is not None and may_observe(access, case)
+    return isinstance(access, Access) and may_observe(access, case)
 
 
 @register.simple_tag

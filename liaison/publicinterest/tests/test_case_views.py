@@ -281,3 +281,12 @@ def test_the_reporter_reads_the_outcome_by_query_code(client, kangbashi, handler
     html = client.get(progress, {"code": clue.query_code}).content.decode()
     assert "您反映的问题已整改" in html and "内部结论" not in html
     assert Attachment.objects.filter(matter=recommendation).count() == 2  # PDF and Word
+
+
+def test_the_navigation_survives_a_page_without_the_access_object(rf) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import render_to_string
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    assert "</html>" in render_to_string("base.html", request=request)
