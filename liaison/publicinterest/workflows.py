@@ -317,7 +317,14 @@ _CLOSED_STATES = {
     "terminated": _("terminated"),
     "concluded": _("closed after judgment"),
 }
-_CASE_EVENTS = {OBSERVATION_EVENT: _("On-site observation")}
+#: What both kinds of case have in common as matter types.
+_CASE_TYPE: dict[str, Any] = {
+    "model": "publicinterest.PILCase",
+    "detail_template": "publicinterest/_case_detail.html",
+    "opened_by": frozenset({Role.CLUE_OFFICER, *_CASE_ROLES}),
+    "initial": "opened",
+    "event_labels": {OBSERVATION_EVENT: _("On-site observation")},
+}
 
 
 def _case_steps(
@@ -398,10 +405,8 @@ def _case_steps(
 ADMIN_CASE = Workflow(
     name="publicinterest.admin_case",
     label=_("administrative public-interest case"),
-    model="publicinterest.PILCase",
     case_code="行公",
-    detail_template="publicinterest/_case_detail.html",
-    opened_by=frozenset({Role.CLUE_OFFICER, *_CASE_ROLES}),
+    **_CASE_TYPE,
     states={
         **_OPEN_STATES,
         "pre_litigation": _("awaiting the agency's reply"),
@@ -410,14 +415,12 @@ ADMIN_CASE = Workflow(
         "rectified": _("closed: rectified"),
         **_CLOSED_STATES,
     },
-    initial="opened",
     final=frozenset({"rectified", *_CLOSED_STATES}),
     clocks={
         "handling": ClockSpec(
             _("recommendation or termination"), period="pil.admin_case_handling", owed_by=HANDLING
         )
     },
-    event_labels=_CASE_EVENTS,
     transitions=[
         Transition(
             "recommend",
@@ -477,10 +480,8 @@ ADMIN_CASE = Workflow(
 CIVIL_CASE = Workflow(
     name="publicinterest.civil_case",
     label=_("civil public-interest case"),
-    model="publicinterest.PILCase",
     case_code="民公",
-    detail_template="publicinterest/_case_detail.html",
-    opened_by=frozenset({Role.CLUE_OFFICER, *_CASE_ROLES}),
+    **_CASE_TYPE,
     states={
         **_OPEN_STATES,
         "announcing": _("announced: waiting for an entitled organ to sue"),
@@ -489,7 +490,6 @@ CIVIL_CASE = Workflow(
         "organ_sued": _("closed: an entitled organ sued"),
         **_CLOSED_STATES,
     },
-    initial="opened",
     final=frozenset({"organ_sued", *_CLOSED_STATES}),
     clocks={
         "announcement": ClockSpec(
@@ -499,7 +499,6 @@ CIVIL_CASE = Workflow(
             on_expiry="announcement_ends",
         )
     },
-    event_labels=_CASE_EVENTS,
     transitions=[
         Transition(
             "announce",
