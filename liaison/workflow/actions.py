@@ -27,7 +27,7 @@ from .definitions import Transition, Workflow
 from .errors import TransitionConflict, TransitionForbidden, TransitionInvalid, WorkflowError
 from .forms import StepForm
 from .models import CaseNumberSequence, Clock, ClockExtension, Matter, MatterParty, TimelineEvent
-from .registry import get_workflow
+from .registry import get_workflow, reactions_to
 from .selectors import may_take, people_who_are
 
 if TYPE_CHECKING:
@@ -250,6 +250,8 @@ def apply_transition(
 
     if t.effect is not None:
         t.effect(matter, cleaned, access)
+    for reaction in reactions_to(workflow.name, t.name):
+        reaction(matter, cleaned, access)
     _move_clocks(matter, t, access)
     TimelineEvent.objects.create(
         matter=matter,
@@ -455,6 +457,32 @@ def clock_extend(*, clock: Clock, access: Access, amount: int, unit: str, reason
         clock, access, "extend", reason, before=before.isoformat(), amount=amount, unit=unit
     )
     return clock
+
+
+# -- a mechanism's own events ------------------------------------------------------------------
+
+
+@transaction.atomic(savepoint=False)
+def record_event(
+    *,
+    matter: Matter,
+    access: Access,
+    action: str,
+    note: str = "",
+    data: Mapping[str, Any] | None = None,
+) -> TimelineEvent:
+    """Put on the timeline (and in the audit log) something that happened to a matter without
+    changing its state, e.g. a participant accepting a hearing invitation. Runs in the caller's
+    transaction. ``action`` must be one of the workflow's declared ``events``, so the timeline
+    can name it in the reader's language."""
+    if action not in matter.workflow.events:
+        raise ValueError(f"{matter.matter_type} declares no event {action!r}")
+    payload = _json_safe(data or {})
+    event = TimelineEvent.objects.create(
+        matter=matter, actor=access.user, action=action, note=note, data=payload
+    )
+    audit_record(actor=access.user, action=action, obj=matter, payload=payload)
+    return event
 
 
 # -- comments -----------------------------------------------------------------------------------

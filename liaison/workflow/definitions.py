@@ -119,6 +119,9 @@ class Workflow:
     opened_by: frozenset[str] = frozenset()
     version: int = 1
     detail_template: str = ""
+    #: Labels of the mechanism's own timeline events (``actions.record_event``), by action id,
+    #: e.g. ``{"hearings.invitation.accept": _("Invitation accepted")}``.
+    events: Mapping[str, Label] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.final = frozenset(self.final)

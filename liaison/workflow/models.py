@@ -25,6 +25,12 @@ class Relation(models.TextChoices):
     PARTNER_ORG = "partner_org", _("partner organisation")
     HANDLER = "handler", _("handler")
     REPORTER = "reporter", _("reporter")
+    PARTICIPANT = "participant", _("participant")
+
+
+#: The relations a person holds personally (not through an organisation); each lets the person see
+#: the matter. A participant is someone invited to take part, e.g. in a hearing.
+PERSONAL_RELATIONS = (Relation.HANDLER, Relation.REPORTER, Relation.PARTICIPANT)
 
 
 class Matter(models.Model):

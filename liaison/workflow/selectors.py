@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.core.access import Access
 
 from .definitions import Transition, Who, Workflow
-from .models import Clock, Matter, MatterParty, Relation, TimelineEvent
+from .models import PERSONAL_RELATIONS, Clock, Matter, MatterParty, Relation, TimelineEvent
 from .registry import all_workflows
 
 if TYPE_CHECKING:
@@ -55,13 +55,15 @@ def _who_q(access: Access, who: Who) -> Condition:
 
 def matters_visible_to(access: Access) -> QuerySet[Matter]:
     """Matters this user may see: their organisation's own and those it is a partner in (for
-    staff roles), and those they are personally party to (handler, reporter)."""
+    staff roles), and those they are personally party to (handler, reporter, participant)."""
     if access.is_system:
         return Matter.objects.all()
     if not access.is_authenticated:
         return Matter.objects.none()
-    condition: Condition = _party(Relation.HANDLER, person_id=access.user_id) | _party(
-        Relation.REPORTER, person_id=access.user_id
+    condition: Condition = Exists(
+        MatterParty.objects.filter(
+            matter_id=OuterRef("pk"), relation__in=PERSONAL_RELATIONS, person_id=access.user_id
+        )
     )
     staff_orgs = access.staff_organisation_ids
     if staff_orgs:
@@ -195,7 +197,9 @@ def timeline_of(matter: Matter) -> list[TimelineEntry]:
         elif event.action.endswith(".open"):
             label = _("Opened")
         else:
-            label = _EVENT_LABELS.get(event.action, event.action)
+            label = workflow.events.get(event.action) or _EVENT_LABELS.get(
+                event.action, event.action
+            )
         to_state = workflow.state_label(event.to_state) if event.to_state else ""
         entries.append(TimelineEntry(event, str(label), str(to_state)))
     return entries
