@@ -197,9 +197,8 @@ def timeline_of(matter: Matter) -> list[TimelineEntry]:
         elif event.action.endswith(".open"):
             label = _("Opened")
         else:
-            label = workflow.events.get(event.action) or _EVENT_LABELS.get(
-                event.action, event.action
-            )
+            label = workflow.events.get(event.action, _EVENT_LABELS.get(event.action, ""))
+            label = label or event.action
         to_state = workflow.state_label(event.to_state) if event.to_state else ""
         entries.append(TimelineEntry(event, str(label), str(to_state)))
     return entries
