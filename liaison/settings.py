@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "liaison.attachments",
     "liaison.notices",
     "liaison.publicinterest",
+    "liaison.lawyers",
 ]
 
 MIDDLEWARE = [

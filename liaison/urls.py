@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("liaison.workflow.urls")),
     path("notices/", include("liaison.notices.urls")),
     path("publicinterest/", include("liaison.publicinterest.urls")),
+    path("lawyers/", include("liaison.lawyers.urls")),
     path("", include("liaison.notifications.urls")),
     path("", include("liaison.attachments.urls")),
     path("admin/", admin.site.urls),

@@ -77,12 +77,15 @@ def matter_open(
     partners: Iterable[Organisation] = (),
     handlers: Iterable[Any] = (),
     reporters: Iterable[Any] = (),
+    applicants: Iterable[Any] = (),
     start: str | None = None,
     data: Mapping[str, Any] | None = None,
     note: str = "",
 ) -> Matter:
     """Open a matter of ``workflow`` owned by ``owner`` and, if ``start`` names a transition,
-    take it at once (e.g. a notice is opened and sent in one step)."""
+    take it at once (e.g. a notice is opened and sent in one step). ``applicants`` are the people
+    who asked for the matter (a lawyer's booking or complaint): they see it and may be named in
+    its transitions' ``who``."""
     return apply_open(
         workflow=workflow,
         owner=owner,
@@ -91,6 +94,7 @@ def matter_open(
         partners=partners,
         handlers=handlers,
         reporters=reporters,
+        applicants=applicants,
         start=start,
         data=data,
         note=note,
@@ -107,6 +111,7 @@ def apply_open(
     partners: Iterable[Organisation] = (),
     handlers: Iterable[Any] = (),
     reporters: Iterable[Any] = (),
+    applicants: Iterable[Any] = (),
     start: str | None = None,
     data: Mapping[str, Any] | None = None,
     note: str = "",
@@ -139,6 +144,7 @@ def apply_open(
         [MatterParty(matter=matter, relation="partner_org", organisation=o) for o in partners]
         + [MatterParty(matter=matter, relation="handler", person=p) for p in handlers]
         + [MatterParty(matter=matter, relation="reporter", person=p) for p in reporters]
+        + [MatterParty(matter=matter, relation="applicant", person=p) for p in applicants]
     )
     TimelineEvent.objects.create(
         matter=matter,

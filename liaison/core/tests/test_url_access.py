@@ -16,6 +16,7 @@ from PIL import Image
 
 from liaison.attachments.actions import attachment_upload
 from liaison.core.tests.factories import OrganisationFactory, member
+from liaison.lawyers.tests import factories as lawyer_factories
 from liaison.notifications.models import Notification
 from liaison.orgs.roles import Role
 from liaison.publicinterest.tests.factories import reported_clue
@@ -44,6 +45,7 @@ PUBLIC = {
     "publicinterest:receipt",
     "publicinterest:progress",
     "publicinterest:places",
+    "lawyers:register",
 }
 # Pages that show only the user's own things (their work, their inbox, their notices list, the
 # clues of the procuratorates where they are a clue officer).
@@ -56,6 +58,14 @@ OWN_PAGES = {
     "notifications:inbox",
     "notifications:mark-all-read",
     "publicinterest:triage",
+    "lawyers:home",
+    "lawyers:book",
+    "lawyers:file-review",
+    "lawyers:complaint",
+    "lawyers:cases",
+    "lawyers:slots",
+    "lawyers:roster",
+    "lawyers:figures",
 }
 
 
@@ -89,6 +99,7 @@ def world():  # type: ignore[no-untyped-def]
     assert notification is not None
     clock = Clock.objects.get(matter=notice)
     clue = reported_clue(anonymous=False)  # reported at the procuratorate's place, Kangbashi
+    lawyers_world = lawyer_factories.url_world(procuratorate)
     guarded: dict[str, tuple[str, list[Any]]] = {
         "workspace:matter": ("get", [notice.pk]),
         "workspace:api-matter": ("get", [notice.pk]),
@@ -99,10 +110,12 @@ def world():  # type: ignore[no-untyped-def]
         "attachments:download": ("get", [attachment.pk]),
         "notifications:mark-read": ("post", [notification.pk]),
         "publicinterest:reporter": ("get", [clue.pk]),
+        **lawyers_world["guarded"],
     }
     return {
         "notice": notice,
         "clue": clue,
+        "case": lawyers_world["case"],
         "outsider": outsider,
         "judge": judge,
         "guarded": guarded,
@@ -142,6 +155,11 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
     client.force_login(world["outsider"])
     for name in (
         "workspace:my-work",
+        "lawyers:home",
+        "lawyers:cases",
+        "lawyers:slots",
+        "lawyers:roster",
+        "lawyers:figures",
         "notices:list",
         "notifications:inbox",
         "workspace:api-matters",
@@ -151,6 +169,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
         assert world["clue"].case_number not in page, name
+        assert world["case"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]
