@@ -55,7 +55,7 @@ def _who_q(access: Access, who: Who) -> Condition:
 
 def matters_visible_to(access: Access) -> QuerySet[Matter]:
     """Matters this user may see: their organisation's own and those it is a partner in (for
-    staff roles), and those they are personally party to (handler, reporter, participant, applicant)."""
+    staff roles), and those they are personally party to (``PERSONAL_RELATIONS``)."""
     if access.is_system:
         return Matter.objects.all()
     if not access.is_authenticated:
