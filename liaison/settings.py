@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "liaison.notices",
     "liaison.publicinterest",
     "liaison.lawyers",
+    "liaison.announcements",
+    "liaison.hearings",
+    "liaison.volunteers",
 ]
 
 MIDDLEWARE = [
