@@ -493,7 +493,7 @@ class RightsComplaint(Matter):
     founded = models.BooleanField(_("founded"), null=True, blank=True)
     remedy = models.TextField(_("remedy"), blank=True)
     reply = models.TextField(_("written reply"), blank=True)
-    replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    replied_at = models.DateTimeField(_("reply sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("practice-rights complaint")
