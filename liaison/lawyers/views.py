@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from liaison.attachments.models import Attachment
+from liaison.hearings.selectors import invitations_for
 from liaison.workflow.errors import WorkflowError
 from liaison.workflow.selectors import get_matter_for
 
@@ -105,6 +106,7 @@ def home(request: HttpRequest) -> HttpResponse:
             complaints=selectors.complaints_of(access, lawyer)[:30],
             signings=selectors.signings_of(lawyer),
             duty_days=selectors.duty_days_of(lawyer),
+            hearings=invitations_for(lawyer.user),
         )
     return render(request, "lawyers/home.html", context)
 
