@@ -73,6 +73,7 @@ run: demo
 	@echo "Liaison on http://$(HOST):$(PORT)/  (notifications are sent by a background worker)"
 	LIAISON_DEBUG=1 $(PY) manage.py db_worker --interval 2 & worker=$$!; \
 	( while true; do LIAISON_DEBUG=1 $(PY) manage.py send_deadline_reminders; \
+	  LIAISON_DEBUG=1 $(PY) manage.py send_booking_reminders; \
 	  LIAISON_DEBUG=1 $(PY) manage.py retry_deliveries; sleep 300; done ) & scheduler=$$!; \
 	trap "kill $$worker $$scheduler 2>/dev/null" EXIT INT TERM; \
 	LIAISON_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)

@@ -57,6 +57,10 @@ INSTALLED_APPS = [
     "liaison.attachments",
     "liaison.notices",
     "liaison.publicinterest",
+    "liaison.lawyers",
+    "liaison.announcements",
+    "liaison.hearings",
+    "liaison.volunteers",
 ]
 
 MIDDLEWARE = [

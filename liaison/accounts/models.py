@@ -37,6 +37,19 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        constraints = [
+            # One person, one resident ID number: a second account with the same number is a
+            # duplicate registration (the volunteers' portal refuses it with a clear message).
+            models.UniqueConstraint(
+                fields=["resident_id"],
+                condition=~models.Q(resident_id=""),
+                name="accounts_unique_resident_id",
+                violation_error_code="resident_id_taken",
+                violation_error_message=_(
+                    "An account with this resident ID number already exists."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.display_name

@@ -1,6 +1,7 @@
 """Demo data: the places, organisations and partners the five seed reports name, a user for each
-role, information notices in every state, and Datong's public-interest clues and cases (seed 004:
-coal-yard dust) in every stage. Loaded by ``manage.py load_demo`` (``make run``), all through the
+role, information notices in every state, Datong's public-interest clues and cases (seed 004:
+coal-yard dust) in every stage, and Kangbashi's lawyers with their bookings, cases and a complaint
+(seed 000). Loaded by ``manage.py load_demo`` (``make run``), all through the
 real actions and steps.
 
 Chengzhong District is ambiguous in seed 001 (there are several); Xining's (630103) is used.
@@ -430,6 +431,7 @@ def load_demo() -> list[tuple[str, str, str]]:
         orgs, users = _organisations_and_people()
     _notices(orgs, users)
     _public_interest(orgs, users)
+    _lawyers(orgs, users)
     User.objects.create_superuser(
         "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"
     )
@@ -694,6 +696,91 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
             "note": "反映的问题属于相邻关系纠纷，不属于检察公益诉讼受案范围，建议通过人民调解解决。"
         },
     )
+
+
+# -- Kangbashi's lawyers (seed 000) ---------------------------------------------------------------
+
+# The three Kangbashi firms' lawyers (seed 000): (username, firm key, licence number).
+LAWYERS = [
+    ("lawyer_shuzheng", "shuzheng", "11506201210100231"),
+    ("lawyer_xinyang", "xinyang", "11506201610000457"),
+    ("lawyer_yikezhao", "yikezhao", "11506200910000118"),
+]
+
+
+def _lawyers(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
+    """Seed 000 through the real actions: the three firms' lawyers registered and verified by the
+    judicial bureau, a case with a lawyer of record, reception slots and a confirmed booking,
+    tomorrow's duty lawyer, and a practice-rights complaint under review."""
+    from liaison.lawyers import actions as lawyers
+
+    kbs, bureau = orgs["kbs"], access_for(users["kbs_bureau"])
+    registered = {}
+    for username, firm, licence in LAWYERS:
+        user = users[username]
+        lawyer = lawyers.lawyer_register(
+            user=user,
+            name=user.name,
+            mobile=user.mobile,
+            licence_number=licence,
+            firm_name=orgs[firm].name,
+            firm_uscc=orgs[firm].uscc,
+            procuratorate=kbs,
+        )
+        transition(matter=lawyer.registrations.get(), name="verify", access=bureau)
+        lawyer.refresh_from_db()
+        registered[username] = lawyer
+    prosecutor, cmo = access_for(users["kbs_prosecutor"]), access_for(users["kbs_cmo"])
+    case = lawyers.case_open(
+        access=prosecutor,
+        owner=kbs,
+        title="张某某涉嫌危险驾驶案",
+        kind="criminal",
+        cause="危险驾驶罪",
+        suspect="张志远",
+    )
+    lawyers.counsel_link(
+        access=prosecutor, case=case, lawyer=registered["lawyer_shuzheng"], client="张志远"
+    )
+    start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    file_review = lawyers.slot_publish(
+        access=cmo,
+        procuratorate=kbs,
+        purpose="file_review",
+        starts_at=start + timedelta(days=3),
+        ends_at=start + timedelta(days=3, hours=2),
+        place="案件管理中心律师接待室",
+        capacity=3,
+    )
+    lawyers.slot_publish(
+        access=cmo,
+        procuratorate=kbs,
+        purpose="meeting",
+        starts_at=start + timedelta(days=5, hours=5),
+        ends_at=start + timedelta(days=5, hours=6),
+        place="第一检察部会议室",
+        capacity=2,
+    )
+    booking = lawyers.booking_create(
+        access=access_for(users["lawyer_shuzheng"]),
+        slot=file_review,
+        case=case,
+        request="查阅卷宗第一册至第三册",
+    )
+    transition(matter=booking, name="confirm", access=cmo)
+    lawyers.duty_assign(
+        access=bureau,
+        procuratorate=kbs,
+        day=timezone.localdate() + timedelta(days=1),
+        lawyer=registered["lawyer_yikezhao"],
+    )
+    complaint = lawyers.complaint_file(
+        access=access_for(users["lawyer_xinyang"]),
+        procuratorate=kbs,
+        right="meeting",
+        facts="本人于上周申请约见承办检察官，提交辩护意见，至今未获安排，也未被告知理由。",
+    )
+    transition(matter=complaint, name="accept", access=access_for(users["kbs_head"]))
 
 
 def _accounts() -> list[tuple[str, str, str]]:

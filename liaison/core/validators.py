@@ -102,3 +102,85 @@ def validate_mobile(value: str) -> None:
         raise ValidationError(
             _("A mobile number has 11 digits and begins with 13 to 19."), code="mobile_shape"
         )
+
+
+# Lawyers' practising-certificate numbers (律师执业证号), as the Ministry of Justice numbers them.
+#: GB/T 2260 province-level codes: the provinces, autonomous regions and municipalities whose
+#: judicial departments issue practising certificates.
+PROVINCE_CODES = frozenset(
+    {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37"}
+    | {"41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64"}
+    | {"65"}
+)
+#: The year China's lawyers were re-established (《律师暂行条例》, 1980): no practice began before.
+FIRST_PRACTICE_YEAR = 1980
+_LICENCE_SHAPE = re.compile(r"^[0-9]{17}$")
+
+
+def normalise_lawyer_licence(value: str) -> str:
+    """Drop the spaces and dashes people put between the groups of digits."""
+    return re.sub(r"[\s\-]", "", value.strip())
+
+
+def validate_lawyer_licence(value: str) -> None:
+    """A lawyer's practising-certificate number (律师执业证号): 17 digits in six groups.
+
+    ======== ====== =================================================================
+    position digits meaning
+    ======== ====== =================================================================
+    1        1      kind of certificate: 1, the practising certificate (律师执业证, and
+                    the 律师工作证 of public-sector and company lawyers)
+    2–3      2      province of the holder's law firm, as the GB/T 2260 code (15 is
+                    Inner Mongolia)
+    4–5      2      its prefecture, or the district of a municipality (06 is Ordos);
+                    not checked, the issuing department assigns them
+    6–9      4      year the holder first practised: 1980 (lawyers re-established) up
+                    to this year
+    10       1      category: 1 full-time, 2 part-time, 3 Hong Kong, 4 Macao and 5
+                    Taiwan residents, 6 public-sector, 7 company, 8 legal-aid, 9
+                    military lawyer
+    11       1      sex: 1 male, 0 female
+    12–17    6      sequence number of the certificate in the issuing region
+    ======== ====== =================================================================
+
+    This is the numbering the Ministry of Justice introduced with the 2008 certificates; the
+    older 12-digit numbers were all replaced and are refused. The number has no check digit,
+    so a typo in the sequence number cannot be caught here: verification against the judicial
+    bureau's register (the registration matter) is what confirms a number belongs to the person.
+    The sex digit's coding (1/0) is as the Ministry's rule is quoted in secondary sources and
+    should be confirmed against the rule before a valid number is ever refused for it.
+    """
+    value = normalise_lawyer_licence(value)
+    if not _LICENCE_SHAPE.match(value):
+        raise ValidationError(
+            _("A lawyer's practising-certificate number has 17 digits."), code="licence_shape"
+        )
+    if value[0] != "1":
+        raise ValidationError(
+            _("A practising-certificate number begins with 1."), code="licence_kind"
+        )
+    if value[1:3] not in PROVINCE_CODES:
+        raise ValidationError(
+            _("Digits 2 and 3 of a practising-certificate number are a province's code."),
+            code="licence_province",
+        )
+    year = int(value[5:9])
+    if not FIRST_PRACTICE_YEAR <= year <= date.today().year:
+        raise ValidationError(
+            _(
+                "Digits 6 to 9 of a practising-certificate number are the year practice "
+                "began, between %(first)s and this year."
+            ),
+            code="licence_year",
+            params={"first": FIRST_PRACTICE_YEAR},
+        )
+    if value[9] == "0":
+        raise ValidationError(
+            _("Digit 10 of a practising-certificate number is the category, 1 to 9."),
+            code="licence_category",
+        )
+    if value[10] not in "01":
+        raise ValidationError(
+            _("Digit 11 of a practising-certificate number is 1 (male) or 0 (female)."),
+            code="licence_sex",
+        )

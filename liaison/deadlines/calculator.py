@@ -9,6 +9,10 @@ Civil Procedure Law's article on periods):
   when it has no such day;
 - when the last day is a rest day or public holiday, the period ends on the next working day;
 - some periods count working days only.
+
+Most periods run forwards from an event (a recommendation served, a complaint accepted). A few
+run backwards from one: participants must be told of a hearing at least three days before it.
+``latest_day_before`` answers those: the last day on which the act can still be done.
 """
 
 from __future__ import annotations
@@ -19,6 +23,10 @@ from datetime import date, timedelta
 
 from .calendar import WorkingCalendar
 from .models import Unit
+
+# A year with no working day cannot happen; this bound turns a broken correction set into an error
+# instead of an endless loop (as in ``calendar.py``).
+_MAX_SEARCH_DAYS = 366
 
 
 def add_months(d: date, months: int) -> date:
@@ -78,6 +86,52 @@ def clock_due(
     for extra_amount, extra_unit in extensions:
         end = raw_end(end, extra_amount, extra_unit, calendar)
     return calendar.next_working_day_on_or_after(end)
+
+
+def _last_working_day_on_or_before(d: date, calendar: WorkingCalendar) -> date:
+    for offset in range(_MAX_SEARCH_DAYS + 1):
+        candidate = d - timedelta(days=offset)
+        if calendar.is_working_day(candidate):
+            return candidate
+    raise ValueError(f"no working day within {_MAX_SEARCH_DAYS} days before {d.isoformat()}")
+
+
+def latest_day_before(event_day: date, amount: int, unit: str, calendar: WorkingCalendar) -> date:
+    """The last day on which an act may be done so that the period counted from it (by the
+    forward rules above) has run out before ``event_day`` begins: the latest ``d`` with
+    ``raw_end(d, amount, unit) < event_day``.
+
+    "Told at least three days before the hearing" is read as three whole days between the
+    notice and the hearing: notified on the 6th, the days are the 7th, 8th and 9th, and the
+    hearing may be on the 10th. The hearing day itself does not count, because the period has
+    not run out until that day ends.
+
+    The result is not moved to a working day. The forward rule moves a last day off a holiday
+    because the party who must act cannot file with a closed office; here the act is the
+    procuratorate's own notice (an SMS or an inbox message reaches people on any day), and no
+    rule shortens the participants' time because a holiday falls in it.
+    """
+    if amount < 0:
+        raise ValueError("a period cannot be negative")
+    last_allowed = event_day - timedelta(days=1)  # the period must end before the event day
+    if unit == Unit.DAYS:
+        return last_allowed - timedelta(days=amount)
+    if unit == Unit.MONTHS:
+        candidate = add_months(last_allowed, -amount)  # its forward end is never past last_allowed
+        # Months clamp to their last day, so several days can end on the same one: take the last.
+        while add_months(candidate + timedelta(days=1), amount) <= last_allowed:
+            candidate += timedelta(days=1)
+        return candidate
+    if unit == Unit.WORKING_DAYS:
+        if amount == 0:
+            return last_allowed
+        # The period's last working day must be on or before last_allowed; walk back to the
+        # period's first working day, and the act may be done any day before that one.
+        first = _last_working_day_on_or_before(last_allowed, calendar)
+        for _ in range(amount - 1):
+            first = _last_working_day_on_or_before(first - timedelta(days=1), calendar)
+        return first - timedelta(days=1)
+    raise ValueError(f"unknown period unit {unit!r}")
 
 
 def days_left(due: date, today: date) -> int:

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from liaison.attachments.validators import DEFAULT_ALLOWED_TYPES, IMAGE_TYPES, validate_upload
 from liaison.core.templatetags.liaison import local_name
@@ -525,7 +525,7 @@ class EnforcementForm(forms.Form):
 
 
 class ConclusionForm(forms.Form):
-    note = _text(_("Conclusion"), rows=3)
+    note = _text(pgettext_lazy("public-interest case", "Conclusion"), rows=3)
 
 
 class ReplyForm(forms.Form):
@@ -549,7 +549,9 @@ class ObservationForm(forms.Form):
     """An on-site observation of the rectification; photos lose their metadata when stored."""
 
     observed_on = forms.DateField(label=_("Observed on"), widget=_date_input())
-    finding = forms.ChoiceField(label=_("Finding"), choices=Finding.choices)
+    finding = forms.ChoiceField(
+        label=pgettext_lazy("observation", "Finding"), choices=Finding.choices
+    )
     note = _text(_("What was seen"), rows=3, max_length=5000)
     photos = MultipleFileField(
         label=_("Photos"),

@@ -233,7 +233,7 @@ class PILCase(Matter):
     division = models.ForeignKey(
         "places.Division", on_delete=models.PROTECT, related_name="+", verbose_name=_("place")
     )
-    facts = models.TextField(_("facts"))
+    facts = models.TextField(pgettext_lazy("public-interest case", "facts"))
     administrative_agency = models.ForeignKey(
         "orgs.Organisation",
         on_delete=models.PROTECT,
@@ -244,7 +244,7 @@ class PILCase(Matter):
         verbose_name=_("responsible administrative agency"),
     )
     respondent = models.CharField(
-        _("respondent"),
+        pgettext_lazy("public-interest case", "respondent"),
         max_length=200,
         blank=True,
         help_text=_("Who harmed the public interest (civil cases)."),
@@ -269,7 +269,9 @@ class PILCase(Matter):
     judgment_summary = models.TextField(_("judgment"), blank=True)
     enforced_on = models.DateField(_("enforced on"), null=True, blank=True)
     conclusion = models.TextField(
-        _("conclusion"), blank=True, help_text=_("Why and how the case was closed.")
+        pgettext_lazy("public-interest case", "conclusion"),
+        blank=True,
+        help_text=_("Why and how the case was closed."),
     )
 
     class Meta:
@@ -341,7 +343,9 @@ class Recommendation(Matter):
     reply_outcome = models.CharField(
         _("rectification"), max_length=16, choices=ReplyOutcome.choices, blank=True
     )
-    replied_at = models.DateTimeField(_("replied"), null=True, blank=True)
+    replied_at = models.DateTimeField(
+        pgettext_lazy("recommendation", "replied"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("procuratorial recommendation")

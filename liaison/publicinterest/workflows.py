@@ -64,6 +64,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from liaison.core.access import Access
 from liaison.deadlines.models import Unit
@@ -323,7 +324,7 @@ _CASE_TYPE: dict[str, Any] = {
     "detail_template": "publicinterest/_case_detail.html",
     "opened_by": frozenset({Role.CLUE_OFFICER, *_CASE_ROLES}),
     "initial": "opened",
-    "event_labels": {OBSERVATION_EVENT: _("On-site observation")},
+    "events": {OBSERVATION_EVENT: _("On-site observation")},
 }
 
 
@@ -559,7 +560,7 @@ RECOMMENDATION = Workflow(
         "new": _("new"),
         "served": _("served"),
         "lapsed": _("reply period over"),
-        "replied": _("replied"),
+        "replied": pgettext_lazy("recommendation", "replied"),
     },
     initial="new",
     final=frozenset({"replied"}),

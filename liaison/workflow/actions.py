@@ -23,11 +23,19 @@ from liaison.deadlines.calculator import clock_due
 from liaison.deadlines.calendar import current_calendar
 from liaison.deadlines.periods import get_period
 
-from .definitions import Transition, Workflow
+from .definitions import ENGINE_EVENTS, Transition, Workflow
 from .errors import TransitionConflict, TransitionForbidden, TransitionInvalid, WorkflowError
 from .forms import StepForm
-from .models import CaseNumberSequence, Clock, ClockExtension, Matter, MatterParty, TimelineEvent
-from .registry import get_workflow
+from .models import (
+    CaseNumberSequence,
+    Clock,
+    ClockExtension,
+    Matter,
+    MatterParty,
+    Relation,
+    TimelineEvent,
+)
+from .registry import get_workflow, reactions_to
 from .selectors import may_take, people_who_are
 
 if TYPE_CHECKING:
@@ -77,12 +85,15 @@ def matter_open(
     partners: Iterable[Organisation] = (),
     handlers: Iterable[Any] = (),
     reporters: Iterable[Any] = (),
+    applicants: Iterable[Any] = (),
     start: str | None = None,
     data: Mapping[str, Any] | None = None,
     note: str = "",
 ) -> Matter:
     """Open a matter of ``workflow`` owned by ``owner`` and, if ``start`` names a transition,
-    take it at once (e.g. a notice is opened and sent in one step)."""
+    take it at once (e.g. a notice is opened and sent in one step). ``applicants`` are the people
+    who asked for the matter (a lawyer's booking or complaint): they see it and may be named in
+    its transitions' ``who``."""
     return apply_open(
         workflow=workflow,
         owner=owner,
@@ -91,6 +102,7 @@ def matter_open(
         partners=partners,
         handlers=handlers,
         reporters=reporters,
+        applicants=applicants,
         start=start,
         data=data,
         note=note,
@@ -107,6 +119,7 @@ def apply_open(
     partners: Iterable[Organisation] = (),
     handlers: Iterable[Any] = (),
     reporters: Iterable[Any] = (),
+    applicants: Iterable[Any] = (),
     start: str | None = None,
     data: Mapping[str, Any] | None = None,
     note: str = "",
@@ -135,7 +148,13 @@ def apply_open(
     # The case number is allocated above; created_by is None when the system opens a matter.
     matter.full_clean(exclude=["case_number", "created_by"])
     matter.save()
-    add_parties(matter=matter, partners=partners, handlers=handlers, reporters=reporters)
+    add_parties(
+        matter=matter,
+        partners=partners,
+        handlers=handlers,
+        reporters=reporters,
+        applicants=applicants,
+    )
     TimelineEvent.objects.create(
         matter=matter,
         actor=access.user,
@@ -160,15 +179,26 @@ def add_parties(
     partners: Iterable[Organisation] = (),
     handlers: Iterable[Any] = (),
     reporters: Iterable[Any] = (),
+    applicants: Iterable[Any] = (),
+    participants: Iterable[Any] = (),
 ) -> None:
     """Add organisations and people to ``matter`` in their relations, inside the caller's
-    transaction (an opening, or a step's effect: the prosecutor who files a case handles it).
-    A party the matter already has in that relation is left as it is."""
-    rows = (
-        [MatterParty(matter=matter, relation="partner_org", organisation=o) for o in partners]
-        + [MatterParty(matter=matter, relation="handler", person=p) for p in handlers]
-        + [MatterParty(matter=matter, relation="reporter", person=p) for p in reporters]
+    transaction (an opening, or a step's effect: the prosecutor who files a case handles it,
+    a person invited to a hearing takes part in it). A party the matter already has in that
+    relation is left as it is."""
+    people = (
+        (Relation.HANDLER, handlers),
+        (Relation.REPORTER, reporters),
+        (Relation.APPLICANT, applicants),
+        (Relation.PARTICIPANT, participants),
     )
+    rows = [
+        MatterParty(matter=matter, relation=Relation.PARTNER_ORG, organisation=o) for o in partners
+    ] + [
+        MatterParty(matter=matter, relation=relation, person=p)
+        for relation, persons in people
+        for p in persons
+    ]
     if rows:
         MatterParty.objects.bulk_create(rows, ignore_conflicts=True)
 
@@ -265,6 +295,8 @@ def apply_transition(
 
     if t.effect is not None:
         t.effect(matter, cleaned, access)
+    for reaction in reactions_to(workflow.name, t.name):
+        reaction(matter, cleaned, access)
     _move_clocks(matter, t, access)
     TimelineEvent.objects.create(
         matter=matter,
@@ -403,18 +435,12 @@ def _clock_action(clock: Clock, access: Access, verb: str) -> None:
 
 
 def _clock_event(clock: Clock, access: Access, action: str, note: str, **data: Any) -> None:
-    TimelineEvent.objects.create(
+    record_event(
         matter=clock.matter,
-        actor=access.user,
+        access=access,
         action=f"workflow.clock.{action}",
         note=note,
         data={"clock": clock.name, "due_on": clock.due_on.isoformat(), **data},
-    )
-    audit_record(
-        actor=access.user,
-        action=f"workflow.clock.{action}",
-        obj=clock.matter,
-        payload={"clock": clock.name, "due_on": clock.due_on.isoformat(), **data},
     )
 
 
@@ -472,17 +498,7 @@ def clock_extend(*, clock: Clock, access: Access, amount: int, unit: str, reason
     return clock
 
 
-# -- comments -----------------------------------------------------------------------------------
-
-
-@transaction.atomic(durable=True)
-def matter_comment(*, matter: Matter, access: Access, text: str) -> TimelineEvent:
-    """Add a comment to the timeline (anyone who can see the matter may)."""
-    if not text.strip():
-        raise WorkflowError(_("A comment cannot be empty."))
-    event = record_event(matter=matter, access=access, action="workflow.comment", note=text)
-    audit_record(actor=access.user, action="workflow.comment", obj=matter)
-    return event
+# -- a mechanism's own events ------------------------------------------------------------------
 
 
 @transaction.atomic(savepoint=False)
@@ -494,13 +510,27 @@ def record_event(
     note: str = "",
     data: Mapping[str, Any] | None = None,
 ) -> TimelineEvent:
-    """Append an event that is not a transition to the matter's timeline, inside the caller's
-    transaction: a comment, or a mechanism's own act (an on-site observation), which the
-    workflow names in ``Workflow.event_labels``."""
-    return TimelineEvent.objects.create(
-        matter=matter,
-        actor=access.user,
-        action=action,
-        note=note.strip(),
-        data=_json_safe(data or {}),
+    """Put on the timeline (and in the audit log) something that happened to a matter without
+    changing its state: a comment, a participant accepting a hearing invitation, an on-site
+    observation of a public-interest case. Runs in the caller's transaction. ``action`` must be
+    one of the workflow's declared ``events`` or one of the engine's own (``ENGINE_EVENTS``), so
+    the timeline can name it in the reader's language."""
+    if action not in matter.workflow.events and action not in ENGINE_EVENTS:
+        raise ValueError(f"{matter.matter_type} declares no event {action!r}")
+    payload = _json_safe(data or {})
+    event = TimelineEvent.objects.create(
+        matter=matter, actor=access.user, action=action, note=note.strip(), data=payload
     )
+    audit_record(actor=access.user, action=action, obj=matter, payload=payload)
+    return event
+
+
+# -- comments -----------------------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def matter_comment(*, matter: Matter, access: Access, text: str) -> TimelineEvent:
+    """Add a comment to the timeline (anyone who can see the matter may)."""
+    if not text.strip():
+        raise WorkflowError(_("A comment cannot be empty."))
+    return record_event(matter=matter, access=access, action="workflow.comment", note=text)

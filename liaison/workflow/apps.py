@@ -9,7 +9,12 @@ class WorkflowConfig(AppConfig):
     verbose_name = _("workflow")
 
     def ready(self) -> None:
+        from django.core import checks
+
+        from .registry import check_reactions
+
         post_migrate.connect(_sync_workflow_periods, sender=self)
+        checks.register(check_reactions)
 
 
 def _sync_workflow_periods(**kwargs: object) -> None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.apps import apps
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from liaison.deadlines.periods import PeriodDefault
 
@@ -33,6 +34,15 @@ if TYPE_CHECKING:
     from .models import Matter
 
 Label = str | Promise
+
+#: The engine's own timeline events that are not transitions, with their labels. A mechanism's
+#: own are declared in ``Workflow.events``.
+ENGINE_EVENTS: Mapping[str, Label] = {
+    "workflow.comment": _("Comment"),
+    "workflow.clock.pause": _("Clock paused"),
+    "workflow.clock.resume": _("Clock resumed"),
+    "workflow.clock.extend": _("Clock extended"),
+}
 
 
 @dataclass(frozen=True)
@@ -131,8 +141,11 @@ class Workflow:
     opened_by: frozenset[str] = frozenset()
     version: int = 1
     detail_template: str = ""
-    #: Names of the mechanism's own timeline events (``actions.record_event``), by action.
-    event_labels: Mapping[str, Label] = field(default_factory=dict)
+    #: The mechanism's own timeline events (``actions.record_event``), which are not transitions,
+    #: with their labels, by action id: e.g. ``{"hearings.invitation.accept": _("Invitation
+    #: accepted")}``. ``record_event`` refuses an action declared neither here nor among the
+    #: engine's own (``ENGINE_EVENTS``).
+    events: Mapping[str, Label] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.final = frozenset(self.final)
@@ -162,6 +175,9 @@ class Workflow:
                 spec.on_expiry in self._by_name and self._by_name[spec.on_expiry].automatic
             ):
                 raise ValueError(f"{self.name}: clock {name!r} expires into no automatic step")
+        for action in self.events:
+            if action in ENGINE_EVENTS:
+                raise ValueError(f"{self.name}: event {action!r} is one of the engine's own")
 
     @property
     def final_states(self) -> frozenset[str]:

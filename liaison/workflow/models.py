@@ -25,6 +25,19 @@ class Relation(models.TextChoices):
     PARTNER_ORG = "partner_org", _("partner organisation")
     HANDLER = "handler", _("handler")
     REPORTER = "reporter", _("reporter")
+    PARTICIPANT = "participant", _("participant")
+    APPLICANT = "applicant", _("applicant")
+
+
+#: The relations a person holds personally (not through an organisation); each lets the person see
+#: the matter. A participant is someone invited to take part, e.g. in a hearing; an applicant is
+#: the person who asked for the matter (a lawyer's booking, file review or complaint).
+PERSONAL_RELATIONS = (
+    Relation.HANDLER,
+    Relation.REPORTER,
+    Relation.PARTICIPANT,
+    Relation.APPLICANT,
+)
 
 
 class Matter(models.Model):

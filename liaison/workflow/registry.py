@@ -1,8 +1,23 @@
-"""The registry of matter types. Each mechanism registers its workflows from ``AppConfig.ready``."""
+"""The registry of matter types, and of reactions to their steps.
 
-from .definitions import Workflow
+Each mechanism registers its workflows from ``AppConfig.ready``. A *reaction* is an effect that
+another app attaches to a step of a workflow it does not own: volunteers' points for an accepted
+clue are the volunteers app's business, declared there, yet they must be awarded in the same
+transaction as the acceptance (a rolled-back acceptance awards nothing). The engine runs a step's
+reactions right after the step's own effect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.core import checks
+
+from .definitions import Effect, Workflow
 
 _WORKFLOWS: dict[str, Workflow] = {}
+_REACTIONS: dict[tuple[str, str], list[Effect]] = {}
 
 
 def register(workflow: Workflow) -> Workflow:
@@ -22,3 +37,42 @@ def get_workflow(name: str) -> Workflow:
 
 def all_workflows() -> list[Workflow]:
     return list(_WORKFLOWS.values())
+
+
+def react(matter_type: str, transitions: str | Iterable[str], effect: Effect) -> Effect:
+    """Run ``effect`` (same signature as ``Transition.effect``) whenever one of ``transitions``
+    of ``matter_type`` is taken, inside that step's transaction. Registering the same effect for
+    the same step again changes nothing (``ready()`` may run more than once)."""
+    for name in [transitions] if isinstance(transitions, str) else transitions:
+        effects = _REACTIONS.setdefault((matter_type, name), [])
+        if effect not in effects:
+            effects.append(effect)
+    return effect
+
+
+def unreact(matter_type: str, transition: str, effect: Effect) -> None:
+    """Remove a reaction (for tests that attach one of their own)."""
+    effects = _REACTIONS.get((matter_type, transition), [])
+    if effect in effects:
+        effects.remove(effect)
+
+
+def reactions_to(matter_type: str, transition: str) -> list[Effect]:
+    return list(_REACTIONS.get((matter_type, transition), ()))
+
+
+def check_reactions(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """A reaction to a step that does not exist would silently never run: refuse to start."""
+    errors: list[checks.CheckMessage] = []
+    for (matter_type, name), effects in _REACTIONS.items():
+        if not effects:
+            continue
+        workflow = _WORKFLOWS.get(matter_type)
+        if workflow is None or name not in {t.name for t in workflow.transitions}:
+            errors.append(
+                checks.Error(
+                    f"a reaction is registered to {matter_type}.{name}, which does not exist",
+                    id="workflow.E001",
+                )
+            )
+    return errors

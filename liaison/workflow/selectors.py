@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 
-from .definitions import Transition, Who, Workflow
-from .models import Clock, Matter, MatterParty, Relation, TimelineEvent
+from .definitions import ENGINE_EVENTS, Transition, Who, Workflow
+from .models import PERSONAL_RELATIONS, Clock, Matter, MatterParty, Relation, TimelineEvent
 from .registry import all_workflows
 
 if TYPE_CHECKING:
@@ -55,13 +55,15 @@ def _who_q(access: Access, who: Who) -> Condition:
 
 def matters_visible_to(access: Access) -> QuerySet[Matter]:
     """Matters this user may see: their organisation's own and those it is a partner in (for
-    staff roles), and those they are personally party to (handler, reporter)."""
+    staff roles), and those they are personally party to (``PERSONAL_RELATIONS``)."""
     if access.is_system:
         return Matter.objects.all()
     if not access.is_authenticated:
         return Matter.objects.none()
-    condition: Condition = _party(Relation.HANDLER, person_id=access.user_id) | _party(
-        Relation.REPORTER, person_id=access.user_id
+    condition: Condition = Exists(
+        MatterParty.objects.filter(
+            matter_id=OuterRef("pk"), relation__in=PERSONAL_RELATIONS, person_id=access.user_id
+        )
     )
     staff_orgs = access.staff_organisation_ids
     if staff_orgs:
@@ -177,14 +179,6 @@ def people_who_are(matter: Matter, whos: Iterable[Who]) -> QuerySet[User]:
     return User.objects.filter(condition, is_active=True).distinct()
 
 
-_EVENT_LABELS = {
-    "workflow.comment": _("Comment"),
-    "workflow.clock.pause": _("Clock paused"),
-    "workflow.clock.resume": _("Clock resumed"),
-    "workflow.clock.extend": _("Clock extended"),
-}
-
-
 @dataclass
 class TimelineEntry:
     event: TimelineEvent
@@ -202,7 +196,8 @@ def timeline_of(matter: Matter) -> list[TimelineEntry]:
         elif event.action.endswith(".open"):
             label = _("Opened")
         else:
-            label = {**_EVENT_LABELS, **workflow.event_labels}.get(event.action, event.action)
+            label = workflow.events.get(event.action) or ENGINE_EVENTS.get(event.action, "")
+            label = label or event.action
         to_state = workflow.state_label(event.to_state) if event.to_state else ""
         entries.append(TimelineEntry(event, str(label), str(to_state)))
     return entries

@@ -15,10 +15,16 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from PIL import Image
 
 from liaison.attachments.actions import attachment_upload
+from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
+from liaison.hearings.actions import hearing_invite
+from liaison.hearings.models import HearingRole
+from liaison.hearings.tests.factories import scheduled_hearing
+from liaison.lawyers.tests import factories as lawyer_factories
 from liaison.notifications.models import Notification
 from liaison.orgs.roles import Role
 from liaison.publicinterest.tests.factories import accepted_case, reported_clue
+from liaison.volunteers.actions import training_publish
 from liaison.workflow.models import Clock
 from liaison.workflow.tests.factories import court, sent_notice
 
@@ -44,7 +50,12 @@ PUBLIC = {
     "publicinterest:receipt",
     "publicinterest:progress",
     "publicinterest:places",
+    "lawyers:register",
+    "announcements:list",
+    "volunteers:register",
 }
+# Public pages about one published thing: a public notice is for everyone to read.
+PUBLIC_WITH_ARGS = {"announcements:detail"}
 # Pages that show only the user's own things (their work, their inbox, their notices list, the
 # clues of the procuratorates where they are a clue officer).
 OWN_PAGES = {
@@ -58,6 +69,23 @@ OWN_PAGES = {
     "publicinterest:triage",
     "publicinterest:cases",
     "publicinterest:figures",
+    "lawyers:home",
+    "lawyers:book",
+    "lawyers:file-review",
+    "lawyers:complaint",
+    "lawyers:cases",
+    "lawyers:slots",
+    "lawyers:roster",
+    "lawyers:figures",
+    "volunteers:me",
+    "volunteers:roles",
+    "volunteers:organisations",
+    "volunteers:join",
+    "volunteers:leave",
+    "volunteers:training",
+    "volunteers:training-new",
+    "hearings:list",
+    "hearings:new",
 }
 
 
@@ -92,6 +120,17 @@ def world():  # type: ignore[no-untyped-def]
     clock = Clock.objects.get(matter=notice)
     clue = reported_clue(anonymous=False)  # reported at the procuratorate's place, Kangbashi
     case = accepted_case(reported_clue())
+    lawyers_world = lawyer_factories.url_world(procuratorate)
+    material = training_publish(
+        access=access_for(prosecutor),
+        publisher=procuratorate,
+        title="检察听证须知",
+        file=SimpleUploadedFile("须知.png", image.getvalue(), "image/png"),
+    )
+    hearing = scheduled_hearing(by=prosecutor, case=notice)
+    hearing_invite(
+        hearing=hearing, access=access_for(prosecutor), person=judge, role=HearingRole.OTHER
+    )
     guarded: dict[str, tuple[str, list[Any]]] = {
         "workspace:matter": ("get", [notice.pk]),
         "workspace:api-matter": ("get", [notice.pk]),
@@ -103,11 +142,17 @@ def world():  # type: ignore[no-untyped-def]
         "notifications:mark-read": ("post", [notification.pk]),
         "publicinterest:reporter": ("get", [clue.pk]),
         "publicinterest:observe": ("post", [case.pk]),
+        **lawyers_world["guarded"],
+        "volunteers:training-detail": ("get", [material.pk]),
+        "volunteers:training-file": ("get", [material.pk]),
+        "hearings:invite": ("get", [hearing.pk]),
+        "hearings:respond": ("post", [hearing.pk]),
     }
     return {
         "notice": notice,
         "clue": clue,
         "case": case,
+        "lawyer_case": lawyers_world["case"],
         "outsider": outsider,
         "judge": judge,
         "guarded": guarded,
@@ -116,7 +161,14 @@ def world():  # type: ignore[no-untyped-def]
 
 def test_the_table_names_every_url(world) -> None:  # type: ignore[no-untyped-def]
     every = _names(get_resolver().url_patterns)
-    known = set(world["guarded"]) | OWN_PAGES | PUBLIC | PUBLIC_OR_FRAMEWORK | PASSWORD_VIEWS
+    known = (
+        set(world["guarded"])
+        | OWN_PAGES
+        | PUBLIC
+        | PUBLIC_WITH_ARGS
+        | PUBLIC_OR_FRAMEWORK
+        | PASSWORD_VIEWS
+    )
     assert every - known == set(), "add the new URLs to test_url_access.py"
 
 
@@ -147,6 +199,11 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
     client.force_login(world["outsider"])
     for name in (
         "workspace:my-work",
+        "lawyers:home",
+        "lawyers:cases",
+        "lawyers:slots",
+        "lawyers:roster",
+        "lawyers:figures",
         "notices:list",
         "notifications:inbox",
         "workspace:api-matters",
@@ -154,11 +211,15 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "publicinterest:triage",
         "publicinterest:cases",
         "publicinterest:figures",
+        "volunteers:me",
+        "volunteers:training",
+        "hearings:list",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
         assert world["clue"].case_number not in page, name
         assert world["case"].case_number not in page, name
+        assert world["lawyer_case"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]
@@ -176,3 +237,22 @@ def test_public_pages_need_no_login_and_show_no_clue(client, world) -> None:  # 
         page = response.content.decode()
         for text in private:
             assert text not in page, name
+
+
+def test_a_public_notice_needs_no_login(client) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import timezone
+
+    from liaison.announcements.actions import public_notice_publish
+    from liaison.core.access import SYSTEM
+
+    notice = public_notice_publish(
+        access=SYSTEM,
+        publisher=OrganisationFactory(),
+        kind="civil_announcement",
+        title="公告",
+        body="公告正文",
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate(),
+    )
+    for name in PUBLIC_WITH_ARGS:
+        assert client.get(reverse(name, args=[notice.pk])).status_code == 200, name

@@ -3,11 +3,12 @@ parties added by a step, and a mechanism's own timeline events with names of its
 
 import pytest
 
+from liaison.audit.models import AuditRecord
 from liaison.core.access import SYSTEM, access_for
 from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.orgs.roles import Role
-from liaison.workflow.actions import add_parties, record_event
-from liaison.workflow.definitions import Transition, Who, Workflow
+from liaison.workflow.actions import add_parties, matter_comment, record_event
+from liaison.workflow.definitions import ENGINE_EVENTS, Transition, Who, Workflow
 from liaison.workflow.models import MatterParty, Relation
 from liaison.workflow.selectors import stands_as, timeline_of
 
@@ -79,8 +80,26 @@ def test_a_mechanisms_own_event_is_named_by_its_workflow(monkeypatch) -> None:
     procuratorate = OrganisationFactory()
     author = member(procuratorate, Role.PROSECUTOR)
     notice = sent_notice(sender=procuratorate, author=author)
+    monkeypatch.setattr(notice.workflow, "events", {"notices.visit": "实地走访"})
     record_event(matter=notice, access=access_for(author), action="notices.visit", note=" 到访 ")
-    workflow = notice.workflow
-    monkeypatch.setattr(workflow, "event_labels", {"notices.visit": "实地走访"})
     last = timeline_of(notice)[-1]
     assert (last.label, last.event.note, last.event.actor) == ("实地走访", "到访", author)
+
+
+def test_a_comment_is_one_of_the_engines_own_events_audited_once() -> None:
+    procuratorate = OrganisationFactory()
+    author = member(procuratorate, Role.PROSECUTOR)
+    notice = sent_notice(sender=procuratorate, author=author)
+    matter_comment(matter=notice, access=access_for(author), text=" 已电话联系 ")
+    assert AuditRecord.objects.filter(action="workflow.comment").count() == 1
+    last = timeline_of(notice)[-1]
+    assert (last.event.action, last.event.note) == ("workflow.comment", "已电话联系")
+    assert last.label == str(ENGINE_EVENTS["workflow.comment"])
+
+
+def test_an_event_may_not_take_the_name_of_one_of_the_engines() -> None:
+    with pytest.raises(ValueError, match="engine's own"):
+        _workflow(
+            Transition("go", "a", "b", label="go", who=(STAFF,)),
+            events={"workflow.comment": "mine"},
+        )

@@ -53,6 +53,18 @@ def test_a_party_in_person_sees_it_without_a_staff_role(world) -> None:  # type:
     assert matters_visible_to(access_for(lawyer)).filter(pk=notice.pk).exists()
 
 
+def test_an_applicant_sees_the_matter_and_is_told_of_steps_naming_them(world) -> None:  # type: ignore[no-untyped-def]
+    from liaison.workflow.definitions import Who
+
+    notice, *_ = world
+    lawyer = member(OrganisationFactory(kind="law_firm"), Role.LAWYER)
+    other = member(OrganisationFactory(kind="law_firm"), Role.LAWYER)
+    notice.parties.create(relation="applicant", person=lawyer)
+    assert matters_visible_to(access_for(lawyer)).filter(pk=notice.pk).exists()
+    assert not matters_visible_to(access_for(other)).filter(pk=notice.pk).exists()
+    assert list(people_who_are(notice, [Who("applicant")])) == [lawyer]
+
+
 def test_inactive_membership_sees_nothing(world) -> None:  # type: ignore[no-untyped-def]
     _notice, _prosecutor, judge, _outsider = world
     judge.memberships.update(is_active=False)

@@ -1,0 +1,211 @@
+"""Scheduling hearings, inviting participants and their answers. Every change of a hearing's
+state is a workflow transition (``workflows.py``); these are the changes around them, each in
+one transaction with its timeline event, notification and audit record."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from liaison.core.access import Access
+from liaison.deadlines.calculator import latest_day_before
+from liaison.deadlines.calendar import current_calendar
+from liaison.deadlines.periods import get_period
+from liaison.notifications.actions import notify
+from liaison.orgs.roles import OrganisationKind
+from liaison.workflow.actions import add_parties, apply_open, record_event
+from liaison.workflow.errors import TransitionForbidden, WorkflowError
+from liaison.workflow.models import Matter
+from liaison.workflow.selectors import people_who_are
+
+from .models import Hearing, HearingRole, Participant
+from .selectors import OPEN_STATES, holds_role_for, may_run
+from .workflows import ACCEPT_EVENT, DECLINE_EVENT, HANDLER, HEARING, INVITE_EVENT
+
+if TYPE_CHECKING:
+    from liaison.accounts.models import User
+
+NOTICE_PERIOD = "hearings.participant_notice"
+_SEARCH_DAYS = 400
+
+
+def notify_by_for(day: date) -> date:
+    """The last day on which participants can be told of a hearing on ``day``."""
+    period = get_period(NOTICE_PERIOD)
+    return latest_day_before(day, period.amount, period.unit, current_calendar())
+
+
+def earliest_hearing_day(today: date) -> date:
+    """The first day a hearing scheduled today can be held, participants told today."""
+    for offset in range(1, _SEARCH_DAYS):
+        day = today + timedelta(days=offset)
+        if notify_by_for(day) >= today:
+            return day
+    raise ValueError("no hearing day within a year")  # pragma: no cover - periods are short
+
+
+def _too_late(day: date) -> ValidationError:
+    period = get_period(NOTICE_PERIOD)
+    return ValidationError(
+        {
+            "scheduled_at": _(
+                "Participants must be told at least %(amount)s %(unit)s before the hearing, so "
+                "the earliest day for it is %(earliest)s."
+            )
+            % {
+                "amount": period.amount,
+                "unit": period.get_unit_display(),
+                "earliest": earliest_hearing_day(timezone.localdate()).isoformat(),
+            }
+        },
+        code="too_late",
+    )
+
+
+@transaction.atomic(durable=True)
+def hearing_schedule(
+    *,
+    access: Access,
+    case: Matter,
+    title: str,
+    subject: str,
+    scheduled_at: datetime,
+    place: str,
+    public: bool = True,
+    **_ignored: Any,
+) -> Hearing:
+    """Open a hearing on ``case``, held by the procuratorate that handles the case; the user
+    who schedules it handles it. A time too soon for participants to be told is refused on
+    that field, with the earliest day that would do."""
+    if case.owner.kind != OrganisationKind.PROCURATORATE:
+        raise WorkflowError(_("A hearing is held by the procuratorate that handles the case."))
+    day = timezone.localtime(scheduled_at).date()
+    notify_by = notify_by_for(day)
+    if timezone.localdate() > notify_by:
+        raise _too_late(day)
+    hearing = apply_open(
+        workflow=HEARING,
+        owner=case.owner,
+        access=access,
+        fields={
+            "title": title,
+            "case": case,
+            "subject": subject,
+            "scheduled_at": scheduled_at,
+            "place": place,
+            "public": public,
+            "notify_by": notify_by,
+        },
+        handlers=[access.user] if access.user is not None else [],
+        start="schedule",
+    )
+    assert isinstance(hearing, Hearing)
+    return hearing
+
+
+def _when(hearing: Hearing) -> str:
+    return timezone.localtime(hearing.scheduled_at).strftime("%Y-%m-%d %H:%M")
+
+
+@transaction.atomic(durable=True)
+def hearing_invite(*, hearing: Hearing, access: Access, person: User, role: str) -> Participant:
+    """Invite ``person`` to the hearing in ``role`` and tell them (inbox, email, text message).
+
+    Refused after the last day on which participants can be told of the hearing, for someone
+    already invited, and for a role the person does not hold (a volunteer must be one)."""
+    hearing = Hearing.objects.select_for_update().select_related("owner").get(pk=hearing.pk)
+    if not may_run(access, hearing) or access.user is None:
+        raise TransitionForbidden(_("Only the prosecutors running the hearing invite to it."))
+    if hearing.state not in OPEN_STATES:
+        raise WorkflowError(_("Participants are invited before the hearing is held."))
+    if timezone.localdate() > hearing.notify_by:
+        raise WorkflowError(
+            _(
+                "Too late to invite: participants must be told of this hearing by %(latest)s. "
+                "Schedule a new hearing for a later day to invite more people."
+            )
+            % {"latest": hearing.notify_by.isoformat()}
+        )
+    if role not in HearingRole.values:
+        raise WorkflowError(_("Choose the participant's role in the hearing."))
+    if not person.is_active:
+        raise WorkflowError(_("This person's account is closed."))
+    if Participant.objects.filter(hearing=hearing, person=person).exists():
+        raise WorkflowError(
+            _("%(name)s is already invited to this hearing.") % {"name": person.display_name}
+        )
+    if not holds_role_for(person, role):
+        raise WorkflowError(
+            _("%(name)s cannot take part as a %(role)s: they are not registered as one.")
+            % {"name": person.display_name, "role": HearingRole(role).label}
+        )
+    participant = Participant.objects.create(
+        hearing=hearing, person=person, role=role, invited_by=access.user
+    )
+    add_parties(matter=hearing, participants=[person])
+    record_event(
+        matter=hearing,
+        access=access,
+        action=INVITE_EVENT,
+        note=f"{person.display_name} · {HearingRole(role).label}",
+        data={"participant": participant.pk, "role": role},
+    )
+    notify(
+        recipients=[person],
+        event="hearings.hearing.invite",
+        text=_(
+            "%(actor)s invites you to the hearing “%(title)s” on %(time)s at %(place)s. "
+            "Please accept or decline on its page."
+        ),
+        params={
+            "actor": hearing.owner.name,
+            "title": hearing.title,
+            "time": _when(hearing),
+            "place": hearing.place,
+        },
+        matter=hearing,
+        actor=access.user,
+    )
+    return participant
+
+
+@transaction.atomic(durable=True)
+def hearing_respond(*, participant: Participant, access: Access, accept: bool) -> Participant:
+    """The invited person accepts or declines (and may change their mind until the hearing is
+    held); whoever handles the hearing is told."""
+    participant = (
+        Participant.objects.select_for_update().select_related("hearing").get(pk=participant.pk)
+    )
+    if access.user_id != participant.person_id:
+        raise TransitionForbidden(_("Only the person invited answers the invitation."))
+    hearing = participant.hearing
+    if hearing.state not in OPEN_STATES:
+        raise WorkflowError(_("This hearing is no longer open for answers."))
+    answer = Participant.Response.ACCEPTED if accept else Participant.Response.DECLINED
+    if participant.response == answer:
+        return participant
+    participant.response, participant.responded_at = answer, timezone.now()
+    participant.save(update_fields=["response", "responded_at"])
+    record_event(
+        matter=hearing,
+        access=access,
+        action=ACCEPT_EVENT if accept else DECLINE_EVENT,
+        data={"participant": participant.pk},
+    )
+    notify(
+        recipients=people_who_are(hearing, [HANDLER]),
+        event="hearings.hearing.answer",
+        text=_("%(actor)s accepted the invitation to the hearing “%(title)s”.")
+        if accept
+        else _("%(actor)s declined the invitation to the hearing “%(title)s”."),
+        params={"actor": access.user.display_name if access.user else "", "title": hearing.title},
+        matter=hearing,
+        actor=access.user,
+        channels=("email",),
+    )
+    return participant

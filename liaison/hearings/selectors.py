@@ -1,0 +1,99 @@
+"""Reads about hearings: through the engine's visibility policy (owner staff and participants),
+the invitations a person holds, and whom a procuratorate may invite."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from liaison.accounts.models import User
+from liaison.core.access import Access
+from liaison.orgs.roles import Role
+from liaison.workflow.models import Matter
+from liaison.workflow.selectors import matters_visible_to
+
+from .models import Hearing, HearingRole, Participant
+from .workflows import HEARING, HEARING_STAFF_ROLES
+
+#: A role in a hearing that only holders of a membership role may take; others (people's
+#: supervisors, experts) need only an account.
+ROLE_REQUIRES_MEMBERSHIP: dict[str, str] = {
+    HearingRole.VOLUNTEER: Role.VOLUNTEER,
+    HearingRole.LAWYER: Role.LAWYER,
+}
+OPEN_STATES = ("scheduled", "announced")
+
+
+def hearings_visible_to(access: Access) -> QuerySet[Hearing]:
+    visible = matters_visible_to(access).filter(matter_type=HEARING.name).values("pk")
+    return (
+        Hearing.objects.filter(pk__in=visible)
+        .select_related("owner")
+        .order_by("-scheduled_at", "-pk")
+    )
+
+
+def cases_for_hearings(access: Access) -> QuerySet[Matter]:
+    """The matters a hearing may be held on: those of the procuratorates where this user runs
+    hearings (a hearing on a hearing is not offered)."""
+    orgs = access.organisations_with(HEARING_STAFF_ROLES)
+    return matters_visible_to(access).filter(owner_id__in=orgs).exclude(matter_type=HEARING.name)
+
+
+def may_run(access: Access, hearing: Hearing) -> bool:
+    """Whether this user invites and runs the hearing (the workflow's staff)."""
+    return access.is_system or access.has_role(hearing.owner_id, HEARING_STAFF_ROLES)
+
+
+def participants_of(hearing: Hearing) -> QuerySet[Participant]:
+    return hearing.participants.select_related("person").order_by("invited_at", "pk")
+
+
+def participation_of(hearing: Hearing, person: Any) -> Participant | None:
+    if person is None or not getattr(person, "is_authenticated", False):
+        return None
+    return Participant.objects.filter(hearing=hearing, person=person).first()
+
+
+def invitations_for(person: Any) -> QuerySet[Participant]:
+    """A person's invitations to hearings not yet held, soonest first."""
+    return (
+        Participant.objects.filter(person=person, hearing__state__in=OPEN_STATES)
+        .select_related("hearing__owner")
+        .order_by("hearing__scheduled_at", "pk")
+    )
+
+
+def _area_prefix(division_code: str) -> str:
+    """The part of a division code that names the procuratorate's area: the province for a
+    provincial one (``140000`` → ``14``), the prefecture otherwise (``140213`` → ``1402``)."""
+    return division_code[:2] if division_code.endswith("0000") else division_code[:4]
+
+
+def invite_candidates(hearing: Hearing) -> QuerySet[User]:
+    """Volunteers and lawyers of organisations in the procuratorate's area, not yet invited."""
+    prefix = _area_prefix(hearing.owner.division_id)
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__is_active=True,
+            memberships__role__in=list(ROLE_REQUIRES_MEMBERSHIP.values()),
+            memberships__organisation__is_active=True,
+            memberships__organisation__division__code__startswith=prefix,
+        )
+        .exclude(hearing_invitations__hearing=hearing)
+        .distinct()
+        .order_by("name", "pk")
+    )
+
+
+def holds_role_for(person: Any, role: str) -> bool:
+    """Whether ``person`` may take ``role`` in a hearing (a volunteer must be one, a lawyer
+    must practise in a firm or be a member of a bar association)."""
+    needed = ROLE_REQUIRES_MEMBERSHIP.get(role)
+    if needed is None:
+        return True
+    return person.memberships.filter(
+        role=needed, is_active=True, organisation__is_active=True
+    ).exists()

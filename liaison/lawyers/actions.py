@@ -1,0 +1,739 @@
+"""Every change lawyers and the procuratorate's staff make here. State changes of matters are
+workflow transitions (``workflows.py``); the functions below open the matters and change the
+mechanism's own data, each in one transaction with its audit record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
+
+from liaison.attachments.actions import attachment_upload
+from liaison.attachments.validators import PDF
+from liaison.audit.actions import audit_record
+from liaison.core.access import SYSTEM, Access, access_for
+from liaison.notifications.actions import notify
+from liaison.orgs.actions import membership_grant, organisation_create
+from liaison.orgs.models import Organisation
+from liaison.orgs.roles import OrganisationKind, Role
+from liaison.workflow.actions import apply_open, apply_transition
+from liaison.workflow.errors import TransitionForbidden, WorkflowError
+from liaison.workflow.models import Matter
+
+from . import selectors
+from .models import (
+    PURPOSE_AUTHORITY,
+    PURPOSE_COMPLAINT,
+    PURPOSE_FIRM_LETTER,
+    PURPOSE_LICENCE,
+    Booking,
+    CaseCounsel,
+    CaseFileRelease,
+    CaseParty,
+    DutyAssignment,
+    FileReviewApplication,
+    Lawyer,
+    LawyerRegistration,
+    PleaSigning,
+    ProcedureEvent,
+    ProcuratorateCase,
+    ReceptionSlot,
+    RightsComplaint,
+)
+from .stamping import stamp_pdf
+from .workflows import BOOKING, CASE, COMPLAINT, FILE_REVIEW, REGISTRATION
+
+if TYPE_CHECKING:
+    from liaison.accounts.models import User
+    from liaison.attachments.models import Attachment
+
+SLOT_PAST = _("This slot has already begun, so it can no longer be booked; choose a later one.")
+SLOT_FULL = _("Every place in this slot was taken a moment ago; choose another slot.")
+NOT_ON_CASE = _("You can book only for a case you act in at this procuratorate.")
+
+
+class LinkExpired(WorkflowError):
+    default_message = _(
+        "This download link has expired. Open the list of released documents again for a new one."
+    )
+
+
+def _person(access: Access) -> User:
+    """The person acting: records that name who did it cannot be made by the system."""
+    if access.user is None:
+        raise TransitionForbidden(_("This is recorded with the person who does it."))
+    return access.user
+
+
+def _event_time(value: datetime) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
+# -- lawyers ------------------------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def lawyer_register(
+    *,
+    name: str,
+    mobile: str,
+    licence_number: str,
+    firm_name: str,
+    firm_uscc: str,
+    procuratorate: Organisation,
+    user: User | None = None,
+    username: str = "",
+    password: str | None = None,
+    **_ignored: Any,
+) -> Lawyer:
+    """Register a lawyer (a new account, or ``user`` who already has one) at ``firm_uscc``'s
+    law firm, created here when the platform does not know it yet, and ask ``procuratorate``
+    and the judicial bureau of its place to verify them."""
+    if procuratorate.kind != OrganisationKind.PROCURATORATE:
+        raise WorkflowError(_("Choose a procuratorate."))
+    if user is None:
+        user = get_user_model()(username=username, name=name, mobile=mobile)
+        user.set_password(password)
+        user.full_clean()
+        user.save()
+    firm = Organisation.objects.filter(uscc=firm_uscc).first()
+    if firm is None:
+        firm = organisation_create(
+            actor=user,
+            parent=None,
+            kind=OrganisationKind.LAW_FIRM,
+            level=Organisation.Level.GRASSROOTS,
+            name=firm_name,
+            division=procuratorate.division,
+            uscc=firm_uscc,
+        )
+    elif firm.kind != OrganisationKind.LAW_FIRM:
+        raise WorkflowError(
+            _("This credit code belongs to an organisation that is not a law firm.")
+        )
+    lawyer = Lawyer(user=user, licence_number=licence_number, firm=firm)
+    lawyer.full_clean()
+    lawyer.save()
+    registration = apply_open(
+        workflow=REGISTRATION,
+        owner=procuratorate,
+        access=SYSTEM,
+        fields={"title": f"{name}（{firm.name}）", "lawyer": lawyer},
+        partners=selectors.bureaus_for(procuratorate),
+        applicants=[user],
+    )
+    apply_transition(matter=registration, name="submit", access=access_for(user))
+    audit_record(
+        actor=user,
+        action="lawyers.lawyer.register",
+        obj=lawyer,
+        payload={"licence_number": licence_number, "firm": firm.pk},
+    )
+    return lawyer
+
+
+def lawyer_mark_verified(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The ``verify`` step's effect: the lawyer may act, and holds a lawyer's seat in the firm."""
+    assert isinstance(matter, LawyerRegistration)
+    lawyer = matter.lawyer
+    Lawyer.objects.filter(pk=lawyer.pk).update(verified_at=timezone.now(), verified_by=access.user)
+    membership_grant(
+        actor=access.user, person=lawyer.user, organisation=lawyer.firm, role=Role.LAWYER
+    )
+
+
+# -- cases, lawyers of record, procedural events ------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def case_open(
+    *,
+    access: Access,
+    owner: Organisation,
+    title: str,
+    kind: str,
+    cause: str,
+    suspect: str,
+    victim: str = "",
+    **_ignored: Any,
+) -> ProcuratorateCase:
+    """Register a case and accept it for review; the user who registers it handles it."""
+    case = apply_open(
+        workflow=CASE,
+        owner=owner,
+        access=access,
+        fields={"title": title, "kind": kind, "cause": cause},
+        handlers=[access.user] if access.user is not None else [],
+    )
+    assert isinstance(case, ProcuratorateCase)
+    CaseParty.objects.create(case=case, role=CaseParty.Role.SUSPECT, name=suspect)
+    if victim:
+        CaseParty.objects.create(case=case, role=CaseParty.Role.VICTIM, name=victim)
+    apply_transition(matter=case, name="accept", access=access)
+    return case
+
+
+def _may_manage_case(access: Access, case: Matter) -> bool:
+    from .workflows import CASE_STAFF
+
+    return access.is_system or access.has_role(case.owner_id, CASE_STAFF.roles)
+
+
+@transaction.atomic(savepoint=False)
+def _link(*, case: ProcuratorateCase, lawyer: Lawyer, client: str, actor: Any) -> CaseCounsel:
+    if not lawyer.is_verified:
+        raise WorkflowError(_("Only a verified lawyer can be linked to a case."))
+    if CaseCounsel.objects.filter(case=case, lawyer=lawyer, ended_at__isnull=True).exists():
+        raise WorkflowError(_("This lawyer already acts in this case."))
+    counsel = CaseCounsel.objects.create(case=case, lawyer=lawyer, client=client, linked_by=actor)
+    audit_record(
+        actor=actor,
+        action="lawyers.counsel.link",
+        obj=case,
+        payload={"lawyer": lawyer.pk, "client": client},
+    )
+    notify(
+        recipients=[lawyer.user],
+        event="lawyers.counsel.link",
+        text=gettext_noop(
+            "You are recorded as a lawyer of record in case %(number)s; its procedural events "
+            "will reach you here."
+        ),
+        params={"number": case.case_number or ""},
+        actor=actor,
+    )
+    return counsel
+
+
+@transaction.atomic(durable=True)
+def counsel_link(
+    *, access: Access, case: ProcuratorateCase, lawyer: Lawyer, client: str
+) -> CaseCounsel:
+    """Staff record a verified lawyer as acting in ``case`` once the power of attorney (or the
+    legal-aid letter) is checked; from then the lawyer hears of the case's procedural events."""
+    if not _may_manage_case(access, case):
+        raise TransitionForbidden(
+            _("Only the procuratorate's staff may link lawyers to its cases.")
+        )
+    return _link(case=case, lawyer=lawyer, client=client, actor=access.user)
+
+
+@transaction.atomic(durable=True)
+def counsel_end(*, access: Access, counsel: CaseCounsel) -> None:
+    """End a lawyer's link to a case (the power of attorney was revoked)."""
+    if not _may_manage_case(access, counsel.case):
+        raise TransitionForbidden()
+    CaseCounsel.objects.filter(pk=counsel.pk, ended_at__isnull=True).update(ended_at=timezone.now())
+    audit_record(
+        actor=access.user,
+        action="lawyers.counsel.end",
+        obj=counsel.case,
+        payload={"lawyer": counsel.lawyer_id},
+    )
+
+
+def procedure_event_record(
+    *, case: Matter, kind: str, data: Mapping[str, Any], access: Access
+) -> ProcedureEvent:
+    """Record a procedural event of ``case`` and tell its lawyers of record: the kind, and only
+    the procedural particulars (a date, a court), never the reasons or anything else typed."""
+    facts = {"number": case.case_number or ""}
+    if kind == ProcedureEvent.Kind.EXTENDED:
+        facts["until"] = data["until"].isoformat()
+    if kind in {ProcedureEvent.Kind.INDICTED, ProcedureEvent.Kind.HEARING}:
+        facts["court"] = data["court"]
+    if kind == ProcedureEvent.Kind.HEARING:
+        facts["when"] = _event_time(data["when"])
+    if kind == ProcedureEvent.Kind.PLEA_SIGNED:
+        facts["when"] = _event_time(data["signed_at"])
+    told = notify(
+        recipients=[c.lawyer.user for c in selectors.live_counsel(case.pk)],
+        event=f"lawyers.case.{kind}",
+        text=ProcedureEvent.TEXTS[kind],
+        params=facts,
+        actor=access.user,
+    )
+    return ProcedureEvent.objects.create(
+        case_id=case.pk, kind=kind, facts=facts, notified=len(told)
+    )
+
+
+def plea_signing_record(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The ``record_plea`` step's effect: who was present, the recommendation, and the event."""
+    signing = PleaSigning.objects.create(
+        case_id=matter.pk,
+        signed_at=data["signed_at"],
+        lawyer=data["lawyer"],
+        capacity=data["capacity"],
+        prosecutor=data["prosecutor"],
+        recommendation=data["recommendation"],
+        recorded_by=_person(access),
+    )
+    procedure_event_record(
+        case=matter, kind=ProcedureEvent.Kind.PLEA_SIGNED, data=data, access=access
+    )
+    notify(
+        recipients=[signing.lawyer.user],
+        event="lawyers.plea.opinion_requested",
+        text=gettext_noop(
+            "Give your opinion on the sentencing recommendation in case %(number)s, on your "
+            "lawyer's page."
+        ),
+        params={"number": matter.case_number or ""},
+        actor=access.user,
+    )
+
+
+@transaction.atomic(durable=True)
+def plea_opinion_give(
+    *, access: Access, signing: PleaSigning, position: str, opinion: str
+) -> PleaSigning:
+    """The lawyer present at the signing gives their opinion on the recommendation, once."""
+    lawyer = selectors.verified_lawyer(access)
+    if signing.lawyer_id != lawyer.pk:
+        raise TransitionForbidden(_("Only the lawyer present at the signing gives this opinion."))
+    now = timezone.now()
+    changed = PleaSigning.objects.filter(pk=signing.pk, opinion_at__isnull=True).update(
+        position=position, opinion=opinion, opinion_at=now
+    )
+    if not changed:
+        raise WorkflowError(_("Your opinion on this recommendation is already recorded."))
+    audit_record(
+        actor=access.user,
+        action="lawyers.plea.opinion",
+        obj=signing,
+        payload={"position": position},
+    )
+    signing.position, signing.opinion, signing.opinion_at = position, opinion, now
+    return signing
+
+
+@transaction.atomic(durable=True)
+def duty_assign(
+    *, access: Access, procuratorate: Organisation, day: date, lawyer: Lawyer
+) -> DutyAssignment:
+    """The judicial bureau of the procuratorate's place puts a duty lawyer on its roster."""
+    if not selectors.served_procuratorates(access).filter(pk=procuratorate.pk).exists():
+        raise TransitionForbidden(
+            _("Only the judicial bureau of the procuratorate's place assigns its duty lawyers.")
+        )
+    if not lawyer.is_verified:
+        raise WorkflowError(_("Only a verified lawyer can be a duty lawyer."))
+    try:
+        with transaction.atomic():
+            assignment = DutyAssignment.objects.create(
+                procuratorate=procuratorate, day=day, lawyer=lawyer, assigned_by=_person(access)
+            )
+    except IntegrityError:
+        raise WorkflowError(_("This lawyer is already on the roster that day.")) from None
+    audit_record(
+        actor=access.user,
+        action="lawyers.duty.assign",
+        obj=assignment,
+        payload={"procuratorate": procuratorate.pk, "day": day.isoformat(), "lawyer": lawyer.pk},
+    )
+    return assignment
+
+
+# -- reception booking --------------------------------------------------------------------------
+
+
+@transaction.atomic(durable=True)
+def slot_publish(
+    *,
+    access: Access,
+    procuratorate: Organisation,
+    purpose: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    place: str,
+    capacity: int,
+) -> ReceptionSlot:
+    """Publish a reception slot; only the receiving staff of the procuratorate may."""
+    if not selectors.reception_procuratorates(access).filter(pk=procuratorate.pk).exists():
+        raise TransitionForbidden(_("Only the procuratorate's staff may publish its slots."))
+    if starts_at <= timezone.now():
+        raise WorkflowError(_("This time has already passed; a slot must start in the future."))
+    slot = ReceptionSlot(
+        procuratorate=procuratorate,
+        purpose=purpose,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=place,
+        capacity=capacity,
+        published_by=access.user,
+    )
+    slot.full_clean()
+    slot.save()
+    audit_record(
+        actor=access.user,
+        action="lawyers.slot.publish",
+        obj=slot,
+        payload={"purpose": purpose, "starts_at": starts_at.isoformat(), "capacity": capacity},
+    )
+    return slot
+
+
+def _take_place(slot_id: int) -> None:
+    """Take one place in the slot, or refuse: the ``UPDATE … WHERE booked < capacity`` is the
+    lock, so of many lawyers pressing for the last place exactly one gets it."""
+    now = timezone.now()
+    taken = ReceptionSlot.objects.filter(
+        pk=slot_id, booked__lt=F("capacity"), starts_at__gt=now
+    ).update(booked=F("booked") + 1)
+    if not taken:
+        starts_at = ReceptionSlot.objects.values_list("starts_at", flat=True).get(pk=slot_id)
+        raise WorkflowError(SLOT_PAST if starts_at <= now else SLOT_FULL)
+
+
+def _give_back_place(slot_id: int) -> None:
+    ReceptionSlot.objects.filter(pk=slot_id, booked__gt=0).update(booked=F("booked") - 1)
+
+
+@transaction.atomic(durable=True)
+def booking_create(
+    *, access: Access, slot: ReceptionSlot, case: ProcuratorateCase, request: str = ""
+) -> Booking:
+    """A verified lawyer books a place in ``slot`` for a case they act in at its procuratorate."""
+    lawyer = selectors.verified_lawyer(access)
+    acting = selectors.cases_for_lawyer(lawyer).filter(pk=case.pk, owner_id=slot.procuratorate_id)
+    if not acting.exists():
+        raise WorkflowError(NOT_ON_CASE)
+    held = Booking.objects.filter(slot=slot, lawyer=lawyer, state__in=Booking.HOLDING)
+    if held.exists():
+        raise WorkflowError(_("You have already booked this slot."))
+    _take_place(slot.pk)
+    booking = apply_open(
+        workflow=BOOKING,
+        owner=slot.procuratorate,
+        access=SYSTEM,
+        fields={
+            "title": f"{lawyer.user.display_name} · {case.case_number}",
+            "slot": slot,
+            "case": case,
+            "lawyer": lawyer,
+            "purpose": slot.purpose,
+            "request": request,
+        },
+        applicants=[lawyer.user],
+    )
+    apply_transition(matter=booking, name="submit", access=access)
+    assert isinstance(booking, Booking)
+    return booking
+
+
+def booking_release(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """Declined or cancelled: the place goes back to the slot, and a reason is kept."""
+    assert isinstance(matter, Booking)
+    _give_back_place(matter.slot_id)
+    if data.get("note"):
+        Booking.objects.filter(pk=matter.pk).update(reason=data["note"])
+
+
+def booking_move(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """Moved: a place in the new slot is taken first (it may have filled meanwhile), then the
+    old one given back, all in the step's transaction."""
+    assert isinstance(matter, Booking)
+    new_slot: ReceptionSlot = data["slot"]
+    _take_place(new_slot.pk)
+    _give_back_place(matter.slot_id)
+    Booking.objects.filter(pk=matter.pk).update(
+        slot=new_slot, reminded_at=None, reason=data.get("note", "")
+    )
+    matter.slot = new_slot
+
+
+def booking_check_in(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    Booking.objects.filter(pk=matter.pk).update(checked_in_at=timezone.now())
+
+
+def record_reason(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    FileReviewApplication.objects.filter(pk=matter.pk).update(reason=data["note"])
+
+
+# -- online file review -------------------------------------------------------------------------
+
+
+def file_review_apply(
+    *,
+    access: Access,
+    case_number: str,
+    client: str,
+    authority: str,
+    licence_file: Any,
+    authority_file: Any,
+    firm_letter: Any,
+) -> FileReviewApplication:
+    """A verified lawyer binds themself to a case for file review with the three papers. The
+    case is found by its number *and* the name of the party the lawyer acts for, so a number
+    alone reveals nothing."""
+    stored: list[Attachment] = []
+    try:
+        return _file_review_store(
+            access=access,
+            case_number=case_number,
+            client=client,
+            authority=authority,
+            papers=[
+                (licence_file, PURPOSE_LICENCE),
+                (authority_file, PURPOSE_AUTHORITY),
+                (firm_letter, PURPOSE_FIRM_LETTER),
+            ],
+            stored=stored,
+        )
+    except BaseException:
+        for attachment in stored:
+            attachment.file.delete(save=False)
+        raise
+
+
+@transaction.atomic(durable=True)
+def _file_review_store(
+    *,
+    access: Access,
+    case_number: str,
+    client: str,
+    authority: str,
+    papers: list[tuple[Any, str]],
+    stored: list[Attachment],
+) -> FileReviewApplication:
+    lawyer = selectors.verified_lawyer(access)
+    case = (
+        ProcuratorateCase.objects.filter(
+            case_number=case_number.strip(), persons__name=client.strip()
+        )
+        .select_related("owner")
+        .first()
+    )
+    if case is None:
+        raise WorkflowError(_("No case with this number names the party you act for; check both."))
+    pending = FileReviewApplication.objects.filter(case=case, lawyer=lawyer, state="submitted")
+    if pending.exists():
+        raise WorkflowError(_("Your application for this case is already awaiting a decision."))
+    application = apply_open(
+        workflow=FILE_REVIEW,
+        owner=case.owner,
+        access=SYSTEM,
+        fields={
+            "title": f"{lawyer.user.display_name} · {case.case_number}",
+            "case": case,
+            "lawyer": lawyer,
+            "authority": authority,
+            "client": client.strip(),
+        },
+        applicants=[lawyer.user],
+    )
+    for file, purpose in papers:
+        stored.append(
+            attachment_upload(
+                file=file, uploaded_by=lawyer.user, matter=application, purpose=purpose
+            )
+        )
+    apply_transition(matter=application, name="submit", access=access)
+    assert isinstance(application, FileReviewApplication)
+    return application
+
+
+def file_review_approved(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The ``approve`` step's effect: the papers are checked, so the lawyer is of record."""
+    assert isinstance(matter, FileReviewApplication)
+    live = CaseCounsel.objects.filter(case=matter.case, lawyer=matter.lawyer, ended_at__isnull=True)
+    if not live.exists():
+        _link(case=matter.case, lawyer=matter.lawyer, client=matter.client, actor=access.user)
+
+
+@transaction.atomic(durable=True)
+def document_release(
+    *, access: Access, case: ProcuratorateCase, attachment: Attachment
+) -> CaseFileRelease:
+    """Release a PDF of the case's file for review by its lawyers of record."""
+    if not _may_manage_case(access, case):
+        raise TransitionForbidden(_("Only the procuratorate's staff may release its case files."))
+    if attachment.matter_id != case.pk or attachment.content_type != PDF:
+        raise WorkflowError(_("Only PDF documents attached to this case can be released."))
+    try:
+        with transaction.atomic():
+            release = CaseFileRelease.objects.create(
+                case=case, attachment=attachment, released_by=_person(access)
+            )
+    except IntegrityError:
+        raise WorkflowError(_("This document is already released.")) from None
+    audit_record(
+        actor=access.user,
+        action="lawyers.case_file.release",
+        obj=release,
+        payload={"case": case.pk, "attachment": attachment.pk, "name": attachment.original_name},
+    )
+    notify(
+        recipients=[c.lawyer.user for c in selectors.live_counsel(case.pk)],
+        event="lawyers.case_file.release",
+        text=gettext_noop("A document of case %(number)s was released for your review."),
+        params={"number": case.case_number or ""},
+        actor=access.user,
+    )
+    return release
+
+
+@transaction.atomic(durable=True)
+def document_withdraw(*, access: Access, release: CaseFileRelease) -> CaseFileRelease:
+    """Withdraw a released document: its links stop working at once."""
+    if not _may_manage_case(access, release.case):
+        raise TransitionForbidden()
+    now = timezone.now()
+    changed = CaseFileRelease.objects.filter(pk=release.pk, withdrawn_at__isnull=True).update(
+        withdrawn_at=now, withdrawn_by=access.user
+    )
+    if not changed:
+        raise WorkflowError(_("This document was already withdrawn."))
+    audit_record(
+        actor=access.user,
+        action="lawyers.case_file.withdraw",
+        obj=release,
+        payload={"case": release.case_id, "attachment": release.attachment_id},
+    )
+    release.withdrawn_at = now
+    return release
+
+
+@transaction.atomic(durable=True)
+def document_download(*, access: Access, token: str) -> tuple[str, bytes]:
+    """The released document a signed link points at, stamped with the lawyer's name and the
+    time, for the lawyer the link was made for; every download is audited. An expired link
+    raises ``LinkExpired``; a withdrawn document or an ended link to the case,
+    ``TransitionForbidden``; a forged or foreign link, ``LookupError``."""
+    try:
+        payload = signing.loads(
+            token, salt=selectors.DOWNLOAD_SALT, max_age=selectors.download_link_seconds()
+        )
+    except signing.SignatureExpired:
+        raise LinkExpired() from None
+    except signing.BadSignature:
+        raise LookupError("bad link") from None
+    lawyer = selectors.lawyer_for(access)
+    if lawyer is None or payload.get("l") != lawyer.pk:
+        raise LookupError("not this lawyer's link")
+    release = (
+        CaseFileRelease.objects.select_related("attachment", "case")
+        .filter(pk=payload.get("r"))
+        .first()
+    )
+    if release is None:
+        raise LookupError("no such release")
+    of_record = selectors.cases_for_lawyer(lawyer).filter(pk=release.case_id).exists()
+    if release.withdrawn_at is not None or not of_record:
+        raise TransitionForbidden(_("This document is no longer released to you."))
+    at = timezone.localtime()
+    stamp = (
+        f"仅供阅卷 律师：{lawyer.user.display_name}（{lawyer.licence_number}） {at:%Y-%m-%d %H:%M}"
+    )
+    with release.attachment.file.open("rb") as source:
+        content = stamp_pdf(source, stamp, subject=f"{release.case.case_number} · {stamp}")
+    audit_record(
+        actor=access.user,
+        action="lawyers.case_file.download",
+        obj=release,
+        payload={
+            "case": release.case_id,
+            "attachment": release.attachment_id,
+            "name": release.attachment.original_name,
+            "stamp": stamp,
+        },
+    )
+    return release.attachment.original_name, content
+
+
+# -- practice-rights complaints -----------------------------------------------------------------
+
+
+def complaint_file(
+    *,
+    access: Access,
+    procuratorate: Organisation,
+    right: str,
+    facts: str,
+    case_reference: str = "",
+    attachment: Any = None,
+) -> RightsComplaint:
+    """A verified lawyer complains that a practice right was obstructed."""
+    stored: list[Attachment] = []
+    try:
+        return _complaint_store(
+            access=access,
+            procuratorate=procuratorate,
+            right=right,
+            facts=facts,
+            case_reference=case_reference,
+            attachment=attachment,
+            stored=stored,
+        )
+    except BaseException:
+        for item in stored:
+            item.file.delete(save=False)
+        raise
+
+
+@transaction.atomic(durable=True)
+def _complaint_store(
+    *,
+    access: Access,
+    procuratorate: Organisation,
+    right: str,
+    facts: str,
+    case_reference: str,
+    attachment: Any,
+    stored: list[Attachment],
+) -> RightsComplaint:
+    lawyer = selectors.verified_lawyer(access)
+    if procuratorate.kind != OrganisationKind.PROCURATORATE:
+        raise WorkflowError(_("Choose a procuratorate."))
+    complaint = apply_open(
+        workflow=COMPLAINT,
+        owner=procuratorate,
+        access=SYSTEM,
+        fields={
+            "title": f"{lawyer.user.display_name} · {case_reference or lawyer.firm.name}",
+            "lawyer": lawyer,
+            "right": right,
+            "facts": facts,
+            "case_reference": case_reference,
+        },
+        applicants=[lawyer.user],
+    )
+    if attachment:
+        stored.append(
+            attachment_upload(
+                file=attachment,
+                uploaded_by=lawyer.user,
+                matter=complaint,
+                purpose=PURPOSE_COMPLAINT,
+            )
+        )
+    apply_transition(matter=complaint, name="submit", access=access)
+    assert isinstance(complaint, RightsComplaint)
+    return complaint
+
+
+def complaint_not_accepted(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    RightsComplaint.objects.filter(pk=matter.pk).update(
+        reply=data["note"], replied_at=timezone.now()
+    )
+
+
+def complaint_decide(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    RightsComplaint.objects.filter(pk=matter.pk).update(
+        founded=data["founded"], remedy=data.get("remedy", "")
+    )
+
+
+def complaint_reply(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    RightsComplaint.objects.filter(pk=matter.pk).update(
+        reply=data["reply"], replied_at=timezone.now()
+    )

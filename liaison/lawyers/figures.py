@@ -1,0 +1,121 @@
+"""Figures of lawyers and the procuratorate, for a procuratorate and everything below it:
+bookings by purpose and outcome, the median wait for a slot, procedural events delivered to
+lawyers, and complaints (founded share, replies in time, time to reply). A handful of
+aggregate queries whatever the numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import reduce
+from operator import or_
+from statistics import median
+
+from django.db.models import Count, F, Q, QuerySet, Sum
+
+from liaison.core.access import Access
+from liaison.orgs.models import Organisation
+from liaison.orgs.roles import STAFF_ROLES, OrganisationKind
+from liaison.workflow.models import Clock
+
+from .models import Booking, ProcedureEvent, Purpose, RightsComplaint
+from .workflows import BOOKING
+
+#: Outcomes shown as columns, in this order.
+OUTCOMES = ("requested", "confirmed", "attended", "no_show", "declined", "cancelled")
+
+
+@dataclass
+class Figures:
+    procuratorates: list[Organisation]
+    bookings: list[tuple[str, list[int], int]] = field(default_factory=list)
+    outcomes: list[str] = field(default_factory=list)
+    median_wait_days: float | None = None
+    events: int = 0
+    events_delivered: int = 0
+    complaints: int = 0
+    decided: int = 0
+    founded: int = 0
+    replied: int = 0
+    replied_in_time: int = 0
+    median_reply_days: float | None = None
+
+    @property
+    def founded_share(self) -> int | None:
+        return round(100 * self.founded / self.decided) if self.decided else None
+
+
+def scope(access: Access) -> QuerySet[Organisation]:
+    """The procuratorates where the user is staff, and everything below them."""
+    tops = Organisation.objects.filter(
+        pk__in=access.organisations_with(STAFF_ROLES), kind=OrganisationKind.PROCURATORATE
+    ).values_list("path", flat=True)
+    paths = list(tops)
+    if not paths:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(reduce(or_, (Q(path__startswith=p) for p in paths)))
+
+
+def _median_days(spans: list[timedelta]) -> float | None:
+    """The median of the spans in days, to a tenth; None when there are none."""
+    if not spans:
+        return None
+    return round(median(span.total_seconds() for span in spans) / 86400, 1)
+
+
+def figures_for(access: Access) -> Figures:
+    orgs = scope(access)
+    result = Figures(procuratorates=list(orgs.filter(kind=OrganisationKind.PROCURATORATE)))
+    if not result.procuratorates:
+        return result
+    owned = Q(owner__in=orgs.values("pk"))
+
+    counts = {
+        (row["purpose"], row["state"]): row["n"]
+        for row in Booking.objects.filter(owned)
+        .values("purpose", "state")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+    result.outcomes = [str(BOOKING.state_label(state)) for state in OUTCOMES]
+    for code, label in Purpose.choices:
+        row = [counts.get((code, state), 0) for state in OUTCOMES]
+        result.bookings.append((str(label), row, sum(row)))
+
+    waits = [
+        starts - made
+        for made, starts in Booking.objects.filter(owned).values_list(
+            "created_at", "slot__starts_at"
+        )
+    ]
+    result.median_wait_days = _median_days(waits)
+
+    events = ProcedureEvent.objects.filter(case__owner__in=orgs.values("pk")).aggregate(
+        n=Count("pk"), told=Sum("notified")
+    )
+    result.events, result.events_delivered = events["n"], events["told"] or 0
+
+    complaints = RightsComplaint.objects.filter(owned)
+    totals = complaints.aggregate(
+        n=Count("pk"),
+        decided=Count("pk", filter=Q(founded__isnull=False)),
+        founded=Count("pk", filter=Q(founded=True)),
+        replied=Count("pk", filter=Q(state="replied")),
+    )
+    result.complaints, result.decided = totals["n"], totals["decided"]
+    result.founded, result.replied = totals["founded"], totals["replied"]
+    result.replied_in_time = Clock.objects.filter(
+        matter__in=complaints.values("pk"),
+        name="reply",
+        state=Clock.State.STOPPED,
+        stopped_on__lte=F("due_on"),
+    ).count()
+    spans = [
+        replied - made
+        for made, replied in complaints.filter(state="replied").values_list(
+            "created_at", "replied_at"
+        )
+        if replied is not None
+    ]
+    result.median_reply_days = _median_days(spans)
+    return result

@@ -1,0 +1,439 @@
+"""Pages of lawyers and the procuratorate. Views parse the request, call one action and turn its
+refusal into a message (400 with what was typed); they never write models.
+
+Public: registration. Lawyers: their page (cases, procedural events, bookings, file review,
+complaints, duty days), open slots and booking, a booking's calendar file, a case as its
+lawyers of record see it, file-review applications, downloads, complaints, plea opinions.
+Staff: cases, linking lawyers, releasing documents, slots, the duty roster, figures. Each
+matter's own page is the engine's, with this app's detail templates included.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from liaison.attachments.models import Attachment
+from liaison.hearings.selectors import invitations_for
+from liaison.workflow.errors import WorkflowError
+from liaison.workflow.selectors import get_matter_for
+
+from . import actions, selectors
+from .calendar import booking_ics
+from .figures import figures_for
+from .forms import (
+    BookingForm,
+    CaseForm,
+    ComplaintForm,
+    CounselForm,
+    DutyForm,
+    FileReviewForm,
+    OpinionForm,
+    RegistrationForm,
+    SlotForm,
+)
+from .models import Booking, CaseFileRelease, PleaSigning, ProcuratorateCase, Purpose, ReceptionSlot
+
+
+def _access(request: HttpRequest) -> Any:
+    return request.access  # type: ignore[attr-defined]
+
+
+def _refused(request: HttpRequest, form: Any, refusal: WorkflowError) -> None:
+    """Show a refusal above the form (kept with what was typed)."""
+    form.add_error(None, str(refusal.message))
+    messages.error(request, refusal.message)
+
+
+# -- public -------------------------------------------------------------------------------------
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    """A lawyer registers; the account may log in at once but acts only once verified."""
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            lawyer = actions.lawyer_register(**data, password=data["password1"])
+        except WorkflowError as refusal:
+            _refused(request, form, refusal)
+        else:
+            login(request, lawyer.user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("You are registered. The procuratorate or the judicial bureau will verify you."),
+            )
+            return redirect("lawyers:home")
+    return render(
+        request, "lawyers/register.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+# -- the lawyer's own pages ---------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """The lawyer's page, or for staff the way to this mechanism's staff pages."""
+    access = _access(request)
+    lawyer = selectors.lawyer_for(access)
+    if lawyer is None:
+        return render(
+            request,
+            "lawyers/staff_home.html",
+            {
+                "receives": selectors.reception_procuratorates(access).exists(),
+                "handles_cases": selectors.case_procuratorates(access).exists(),
+                "keeps_roster": selectors.served_procuratorates(access).exists(),
+            },
+        )
+    registration = lawyer.registrations.order_by("-pk").first()
+    context: dict[str, Any] = {"lawyer": lawyer, "registration": registration}
+    if lawyer.is_verified:
+        context.update(
+            cases=selectors.cases_for_lawyer(lawyer),
+            feed=selectors.procedure_feed(lawyer)[:30],
+            bookings=selectors.bookings_of(access, lawyer)[:30],
+            file_reviews=selectors.file_reviews_of(access, lawyer)[:30],
+            complaints=selectors.complaints_of(access, lawyer)[:30],
+            signings=selectors.signings_of(lawyer),
+            duty_days=selectors.duty_days_of(lawyer),
+            hearings=invitations_for(lawyer.user),
+        )
+    return render(request, "lawyers/home.html", context)
+
+
+@login_required
+@require_GET
+def book(request: HttpRequest) -> HttpResponse:
+    """Open slots a lawyer may book, by purpose."""
+    purpose = request.GET.get("purpose", "")
+    slots = selectors.open_slots(purpose=purpose if purpose in Purpose.values else None)
+    return render(
+        request,
+        "lawyers/book.html",
+        {"slots": slots[:100], "purposes": Purpose.choices, "purpose": purpose},
+    )
+
+
+@login_required
+def book_slot(request: HttpRequest, pk: int) -> HttpResponse:
+    """Book one slot for one of the lawyer's cases at its procuratorate."""
+    access = _access(request)
+    slot = get_object_or_404(ReceptionSlot.objects.select_related("procuratorate"), pk=pk)
+    lawyer = selectors.lawyer_for(access)
+    if lawyer is None:
+        raise Http404("Only lawyers book slots.")
+    cases = selectors.cases_for_lawyer(lawyer).filter(owner=slot.procuratorate)
+    form = BookingForm(request.POST or None, cases=cases)
+    if request.method == "POST" and form.is_valid():
+        try:
+            booking = actions.booking_create(access=access, slot=slot, **form.cleaned_data)
+        except WorkflowError as refusal:
+            _refused(request, form, refusal)
+        else:
+            messages.success(
+                request,
+                _("Booked: %(number)s awaits confirmation.") % {"number": booking.case_number},
+            )
+            return redirect("workspace:matter", pk=booking.pk)
+    return render(
+        request,
+        "lawyers/book_slot.html",
+        {"slot": slot, "form": form, "lawyer": lawyer},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def booking_calendar(request: HttpRequest, pk: int) -> HttpResponse:
+    """The booking's iCalendar file, for whoever may see the booking."""
+    booking = get_matter_for(_access(request), pk)
+    if not isinstance(booking, Booking):
+        raise Http404("No such booking.")
+    response = HttpResponse(
+        booking_ics(booking, host=request.get_host()), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="booking-{booking.pk}.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def counsel_case(request: HttpRequest, pk: int) -> HttpResponse:
+    """A case as its lawyers of record see it: number, parties, procedural events, and the
+    documents released for review. Nothing of the staff's own record."""
+    case, lawyer = selectors.case_for_counsel(_access(request), pk)
+    releases = [
+        (release, selectors.download_token(release, lawyer))
+        for release in selectors.releases_for(case)
+    ]
+    return render(
+        request,
+        "lawyers/counsel_case.html",
+        {
+            "case": case,
+            "persons": case.persons.all(),
+            "events": case.procedure_events.order_by("-at", "-pk"),
+            "releases": releases,
+        },
+    )
+
+
+@login_required
+def file_review_new(request: HttpRequest) -> HttpResponse:
+    """Bind to a case for file review, with the three papers."""
+    form = FileReviewForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = actions.file_review_apply(access=_access(request), **form.cleaned_data)
+        except WorkflowError as refusal:
+            _refused(request, form, refusal)
+        else:
+            messages.success(
+                request, _("Application %(number)s sent.") % {"number": application.case_number}
+            )
+            return redirect("workspace:matter", pk=application.pk)
+    if request.method == "POST":
+        messages.warning(
+            request, _("For your safety, the browser forgets chosen files: choose them again.")
+        )
+    return render(
+        request, "lawyers/file_review_new.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, token: str) -> HttpResponse:
+    """A released document, stamped for the lawyer, from a link that expires."""
+    try:
+        name, content = actions.document_download(access=_access(request), token=token)
+    except LookupError:
+        raise Http404("No such document.") from None
+    except actions.LinkExpired as refusal:
+        return render(
+            request, "lawyers/link_refused.html", {"message": refusal.message}, status=410
+        )
+    except WorkflowError as refusal:
+        return render(
+            request, "lawyers/link_refused.html", {"message": refusal.message}, status=403
+        )
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(name)}"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+
+    return quote(name)
+
+
+@login_required
+def complaint_new(request: HttpRequest) -> HttpResponse:
+    """Complain that a practice right was obstructed."""
+    form = ComplaintForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            complaint = actions.complaint_file(access=_access(request), **form.cleaned_data)
+        except WorkflowError as refusal:
+            _refused(request, form, refusal)
+        else:
+            messages.success(
+                request, _("Complaint %(number)s sent.") % {"number": complaint.case_number}
+            )
+            return redirect("workspace:matter", pk=complaint.pk)
+    return render(
+        request, "lawyers/complaint_new.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+def opinion(request: HttpRequest, pk: int) -> HttpResponse:
+    """The lawyer present at a plea signing gives their opinion on the recommendation."""
+    access = _access(request)
+    lawyer = selectors.lawyer_for(access)
+    if lawyer is None:
+        raise Http404("No such signing.")
+    signing = get_object_or_404(PleaSigning.objects.select_related("case"), pk=pk, lawyer=lawyer)
+    form = OpinionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.plea_opinion_give(access=access, signing=signing, **form.cleaned_data)
+        except WorkflowError as refusal:
+            _refused(request, form, refusal)
+        else:
+            messages.success(request, _("Your opinion is recorded."))
+            return redirect("lawyers:home")
+    of_record = selectors.cases_for_lawyer(lawyer).filter(pk=signing.case_id).exists()
+    return render(
+        request,
+        "lawyers/opinion.html",
+        {
+            "signing": signing,
+            "form": form,
+            "persons": signing.case.persons.all(),
+            "of_record": of_record,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+# -- staff --------------------------------------------------------------------------------------
+
+
+@login_required
+def cases(request: HttpRequest) -> HttpResponse:
+    """The cases of the user's procuratorates, and registering a new one."""
+    access = _access(request)
+    owners = selectors.case_procuratorates(access)
+    form = CaseForm(request.POST or None, owners=owners)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = actions.case_open(access=access, **form.cleaned_data)
+        except WorkflowError as refusal:
+            _refused(request, form, refusal)
+        else:
+            messages.success(
+                request, _("Case %(number)s registered.") % {"number": case.case_number}
+            )
+            return redirect("workspace:matter", pk=case.pk)
+    return render(
+        request,
+        "lawyers/cases.html",
+        {"cases": selectors.staff_cases(access)[:100], "form": form if owners.exists() else None},
+        status=400 if form.errors else 200,
+    )
+
+
+def _staff_case(request: HttpRequest, pk: int) -> ProcuratorateCase:
+    case = get_matter_for(_access(request), pk)
+    if not isinstance(case, ProcuratorateCase):
+        raise Http404("No such case.")
+    return case
+
+
+@login_required
+def counsel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Link a verified lawyer to a case as lawyer of record."""
+    case = _staff_case(request, pk)
+    form = CounselForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.counsel_link(access=_access(request), case=case, **form.cleaned_data)
+        except WorkflowError as refusal:
+            _refused(request, form, refusal)
+        else:
+            messages.success(request, _("The lawyer is now of record in this case."))
+            return redirect("workspace:matter", pk=case.pk)
+    return render(
+        request,
+        "lawyers/counsel.html",
+        {"case": case, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def release(request: HttpRequest, pk: int) -> HttpResponse:
+    """Release one of the case's PDF documents for review by its lawyers of record."""
+    case = _staff_case(request, pk)
+    attachment = Attachment.objects.filter(
+        pk=request.POST.get("attachment") or 0, matter=case
+    ).first()
+    if attachment is None:
+        messages.error(request, _("Choose a document of this case."))
+        return redirect("workspace:matter", pk=case.pk)
+    try:
+        actions.document_release(access=_access(request), case=case, attachment=attachment)
+    except WorkflowError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(
+            request, _("“%(name)s” is released for review.") % {"name": attachment.original_name}
+        )
+    return redirect("workspace:matter", pk=case.pk)
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw a released document."""
+    item = get_object_or_404(CaseFileRelease, pk=pk)
+    case = _staff_case(request, item.case_id)
+    try:
+        actions.document_withdraw(access=_access(request), release=item)
+    except WorkflowError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("The document is withdrawn; its links no longer work."))
+    return redirect("workspace:matter", pk=case.pk)
+
+
+@login_required
+def slots(request: HttpRequest) -> HttpResponse:
+    """The user's procuratorates' slots, and publishing a new one."""
+    access = _access(request)
+    owners = selectors.reception_procuratorates(access)
+    form = SlotForm(request.POST or None, owners=owners)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.slot_publish(access=access, **form.cleaned_data)
+        except WorkflowError as refusal:
+            _refused(request, form, refusal)
+        else:
+            messages.success(request, _("Slot published."))
+            return redirect("lawyers:slots")
+    return render(
+        request,
+        "lawyers/slots.html",
+        {
+            "slots": selectors.slots_for_staff(access)[:200],
+            "form": form if owners.exists() else None,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def roster(request: HttpRequest) -> HttpResponse:
+    """The duty-lawyer roster of the procuratorates the user's judicial bureau serves."""
+    access = _access(request)
+    served = selectors.served_procuratorates(access)
+    form = DutyForm(request.POST or None, served=served)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.duty_assign(access=access, **form.cleaned_data)
+        except WorkflowError as refusal:
+            _refused(request, form, refusal)
+        else:
+            messages.success(request, _("The duty lawyer is on the roster."))
+            return redirect("lawyers:roster")
+    shown = served if served.exists() else selectors.case_procuratorates(access)
+    return render(
+        request,
+        "lawyers/roster.html",
+        {"roster": selectors.roster_of(shown)[:200], "form": form if served.exists() else None},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def figures(request: HttpRequest) -> HttpResponse:
+    """Bookings, waits, procedural events delivered and complaints, for the user's
+    procuratorates and everything below them."""
+    return render(request, "lawyers/figures.html", {"figures": figures_for(_access(request))})

@@ -1,0 +1,499 @@
+"""The matter types of lawyers and the procuratorate, declared as data for the engine.
+
+    registration  new ─submit▶ submitted ─verify▶ verified
+                                         └refuse▶ refused
+    case          new ─accept▶ under_review ─indict▶ indicted ─close▶ closed
+                                  │ extend, record_plea (stay)   │ set_hearing (stays)
+                                  └ not_indict ▶ not_indicted ─close▶ closed
+    booking       new ─submit▶ requested ─confirm▶ confirmed ─check_in▶ attended
+                               (decline, cancel, move)         └no_show▶ no_show
+    file_review   new ─submit▶ submitted ─approve▶ approved | ─refuse▶ refused
+    complaint     new ─submit▶ submitted ─accept▶ accepted ─decide▶ decided ─reply▶ replied
+                                         └not_accept▶ not_accepted
+
+A lawyer's matters are opened by the system on the lawyer's behalf (a lawyer holds no seat in
+the procuratorate) and then submitted by the lawyer as the matter's applicant, so the timeline
+names the lawyer. Every case step that lawyers of record hear about records a
+``ProcedureEvent`` in its effect (``actions.procedure_event_record``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from liaison.core.access import Access
+from liaison.orgs.roles import Role
+from liaison.workflow.definitions import ClockSpec, Notify, Transition, Who, Workflow
+from liaison.workflow.models import Matter, Relation
+
+from . import forms
+from .models import ProcedureEvent
+
+APPLICANT = Who(Relation.APPLICANT)
+#: Procuratorate staff who receive lawyers (the case-management office does in most places).
+RECEPTION = Who(
+    Relation.OWNER_ORG,
+    frozenset({Role.CASE_MANAGEMENT, Role.PROSECUTOR, Role.DEPARTMENT_HEAD}),
+)
+CASE_STAFF = Who(
+    Relation.OWNER_ORG,
+    frozenset({Role.PROSECUTOR, Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR, Role.CASE_MANAGEMENT}),
+)
+DECIDERS = Who(Relation.OWNER_ORG, frozenset({Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR}))
+BUREAU = Who(Relation.PARTNER_ORG, frozenset({Role.BUREAU_OFFICER}))
+
+Effect = Callable[[Matter, Mapping[str, Any], Access], None]
+
+
+def _call(name: str) -> Effect:
+    """An effect that runs ``actions.<name>`` (imported late: actions import this module)."""
+
+    def effect(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+        from . import actions
+
+        getattr(actions, name)(matter=matter, data=data, access=access)
+
+    effect.__name__ = name
+    return effect
+
+
+def _event(kind: str) -> Effect:
+    """An effect that records the procedural event ``kind`` and tells the lawyers of record."""
+
+    def effect(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+        from .actions import procedure_event_record
+
+        procedure_event_record(case=matter, kind=kind, data=data, access=access)
+
+    effect.__name__ = f"event_{kind}"
+    return effect
+
+
+REGISTRATION = Workflow(
+    name="lawyers.registration",
+    label=_("lawyer registration"),
+    model="lawyers.LawyerRegistration",
+    case_code="律登",
+    detail_template="lawyers/_registration_detail.html",
+    states={
+        "new": _("new"),
+        "submitted": _("awaiting verification"),
+        "verified": _("verified"),
+        "refused": _("refused"),
+    },
+    initial="new",
+    final=frozenset({"verified", "refused"}),
+    transitions=[
+        Transition(
+            "submit",
+            "new",
+            "submitted",
+            label=_("Submit"),
+            who=(APPLICANT,),
+            notifies=(
+                Notify(
+                    (RECEPTION, BUREAU),
+                    _("Lawyer %(title)s asks to be verified (%(number)s)."),
+                    channels=("email",),
+                ),
+            ),
+        ),
+        Transition(
+            "verify",
+            "submitted",
+            "verified",
+            label=_("Verify the lawyer"),
+            who=(RECEPTION, BUREAU),
+            effect=_call("lawyer_mark_verified"),
+            notifies=(
+                Notify((APPLICANT,), _("You are verified as a lawyer and may now act here.")),
+            ),
+        ),
+        Transition(
+            "refuse",
+            "submitted",
+            "refused",
+            label=_("Refuse"),
+            who=(RECEPTION, BUREAU),
+            form=forms.ReasonForm,
+            style="outline-danger",
+            notifies=(
+                Notify(
+                    (APPLICANT,), _("Your registration as a lawyer was refused: see %(number)s.")
+                ),
+            ),
+        ),
+    ],
+)
+
+CASE = Workflow(
+    name="lawyers.case",
+    label=_("procuratorate case"),
+    model="lawyers.ProcuratorateCase",
+    case_code="刑",
+    detail_template="lawyers/_case_detail.html",
+    opened_by=CASE_STAFF.roles or frozenset(),
+    states={
+        "new": _("new"),
+        "under_review": _("under review"),
+        "indicted": _("indicted"),
+        "not_indicted": _("not indicted"),
+        "closed": _("closed"),
+    },
+    initial="new",
+    final=frozenset({"closed"}),
+    transitions=[
+        Transition(
+            "accept",
+            "new",
+            "under_review",
+            label=_("Accept for review"),
+            who=(CASE_STAFF,),
+            effect=_event(ProcedureEvent.Kind.ACCEPTED),
+        ),
+        Transition(
+            "extend",
+            "under_review",
+            "under_review",
+            label=_("Extend the time limit"),
+            who=(CASE_STAFF,),
+            form=forms.ExtendForm,
+            effect=_event(ProcedureEvent.Kind.EXTENDED),
+            style="outline-secondary",
+        ),
+        Transition(
+            "record_plea",
+            "under_review",
+            "under_review",
+            label=_("Record the plea-statement signing"),
+            who=(CASE_STAFF,),
+            form=forms.PleaSigningForm,
+            effect=_call("plea_signing_record"),
+            style="outline-secondary",
+        ),
+        Transition(
+            "indict",
+            "under_review",
+            "indicted",
+            label=_("Indict"),
+            who=(CASE_STAFF,),
+            form=forms.IndictForm,
+            effect=_event(ProcedureEvent.Kind.INDICTED),
+        ),
+        Transition(
+            "not_indict",
+            "under_review",
+            "not_indicted",
+            label=_("Decide not to indict"),
+            who=(CASE_STAFF,),
+            form=forms.ReasonForm,
+            effect=_event(ProcedureEvent.Kind.NOT_INDICTED),
+            style="outline-secondary",
+        ),
+        Transition(
+            "set_hearing",
+            "indicted",
+            "indicted",
+            label=_("Record the hearing date"),
+            who=(CASE_STAFF,),
+            form=forms.HearingForm,
+            effect=_event(ProcedureEvent.Kind.HEARING),
+            style="outline-secondary",
+        ),
+        Transition(
+            "close",
+            ("indicted", "not_indicted"),
+            "closed",
+            label=_("Close the case"),
+            who=(CASE_STAFF,),
+            effect=_event(ProcedureEvent.Kind.CLOSED),
+            style="outline-secondary",
+        ),
+    ],
+)
+
+BOOKING = Workflow(
+    name="lawyers.booking",
+    label=_("reception booking"),
+    model="lawyers.Booking",
+    case_code="律约",
+    detail_template="lawyers/_booking_detail.html",
+    states={
+        "new": _("new"),
+        "requested": _("requested"),
+        "confirmed": _("confirmed"),
+        "declined": _("declined"),
+        "cancelled": _("cancelled"),
+        "attended": _("attended"),
+        "no_show": _("did not come"),
+    },
+    initial="new",
+    final=frozenset({"declined", "cancelled", "attended", "no_show"}),
+    transitions=[
+        Transition(
+            "submit",
+            "new",
+            "requested",
+            label=_("Book"),
+            who=(APPLICANT,),
+            notifies=(
+                Notify(
+                    (RECEPTION,),
+                    _("Lawyer's reception booking %(number)s awaits confirmation."),
+                    channels=("email",),
+                ),
+            ),
+        ),
+        Transition(
+            "confirm",
+            "requested",
+            "confirmed",
+            label=_("Confirm"),
+            who=(RECEPTION,),
+            notifies=(Notify((APPLICANT,), _("Your reception booking %(number)s is confirmed.")),),
+        ),
+        Transition(
+            "move",
+            ("requested", "confirmed"),
+            "confirmed",
+            label=_("Move to another slot"),
+            who=(RECEPTION,),
+            form=forms.MoveForm,
+            effect=_call("booking_move"),
+            style="outline-secondary",
+            notifies=(
+                Notify(
+                    (APPLICANT,),
+                    _("Your reception booking %(number)s was moved to another time: see its page."),
+                ),
+            ),
+        ),
+        Transition(
+            "decline",
+            ("requested", "confirmed"),
+            "declined",
+            label=_("Decline"),
+            who=(RECEPTION,),
+            form=forms.ReasonForm,
+            effect=_call("booking_release"),
+            style="outline-danger",
+            notifies=(
+                Notify(
+                    (APPLICANT,),
+                    _("Your reception booking %(number)s was declined; the reason is on its page."),
+                ),
+            ),
+        ),
+        Transition(
+            "cancel",
+            ("requested", "confirmed"),
+            "cancelled",
+            label=_("Cancel the booking"),
+            who=(APPLICANT,),
+            effect=_call("booking_release"),
+            style="outline-danger",
+            notifies=(
+                Notify(
+                    (RECEPTION,),
+                    _("The lawyer cancelled reception booking %(number)s."),
+                    channels=("email",),
+                ),
+            ),
+        ),
+        Transition(
+            "check_in",
+            "confirmed",
+            "attended",
+            label=_("Check in"),
+            who=(RECEPTION,),
+            effect=_call("booking_check_in"),
+        ),
+        Transition(
+            "no_show",
+            "confirmed",
+            "no_show",
+            label=_("Record a no-show"),
+            who=(RECEPTION,),
+            guard=lambda matter, access: _slot_not_begun(matter),
+            style="outline-secondary",
+        ),
+    ],
+)
+
+
+def _slot_not_begun(matter: Matter) -> Any:
+    from django.utils import timezone
+
+    from .models import Booking
+
+    assert isinstance(matter, Booking)
+    if matter.slot.starts_at > timezone.now():
+        return _("A no-show can be recorded only once the slot has begun.")
+    return None
+
+
+FILE_REVIEW = Workflow(
+    name="lawyers.file_review",
+    label=_("online file review"),
+    model="lawyers.FileReviewApplication",
+    case_code="律阅",
+    detail_template="lawyers/_file_review_detail.html",
+    states={
+        "new": _("new"),
+        "submitted": _("submitted"),
+        "approved": _("approved"),
+        "refused": _("refused"),
+    },
+    initial="new",
+    final=frozenset({"approved", "refused"}),
+    transitions=[
+        Transition(
+            "submit",
+            "new",
+            "submitted",
+            label=_("Submit"),
+            who=(APPLICANT,),
+            notifies=(
+                Notify(
+                    (RECEPTION,),
+                    _("A lawyer applies to review the file of a case (%(number)s)."),
+                    channels=("email",),
+                ),
+            ),
+        ),
+        Transition(
+            "approve",
+            "submitted",
+            "approved",
+            label=_("Approve"),
+            who=(RECEPTION,),
+            effect=_call("file_review_approved"),
+            notifies=(
+                Notify(
+                    (APPLICANT,),
+                    _(
+                        "Your file-review application %(number)s was approved: the documents "
+                        "released for review are on its page."
+                    ),
+                    channels=("sms",),
+                ),
+            ),
+        ),
+        Transition(
+            "refuse",
+            "submitted",
+            "refused",
+            label=_("Refuse"),
+            who=(RECEPTION,),
+            form=forms.ReasonForm,
+            effect=_call("record_reason"),
+            style="outline-danger",
+            notifies=(
+                Notify(
+                    (APPLICANT,),
+                    _(
+                        "Your file-review application %(number)s was refused; the reason is "
+                        "on its page."
+                    ),
+                    channels=("sms",),
+                ),
+            ),
+        ),
+    ],
+)
+
+COMPLAINT = Workflow(
+    name="lawyers.complaint",
+    label=_("practice-rights complaint"),
+    model="lawyers.RightsComplaint",
+    case_code="律控",
+    detail_template="lawyers/_complaint_detail.html",
+    states={
+        "new": _("new"),
+        "submitted": _("submitted"),
+        "accepted": _("accepted"),
+        "not_accepted": _("not accepted"),
+        "decided": _("decided"),
+        "replied": _("replied"),
+    },
+    initial="new",
+    final=frozenset({"not_accepted", "replied"}),
+    clocks={
+        "review": ClockSpec(_("review"), period="lawyers.complaint_review", owed_by=(DECIDERS,)),
+        "reply": ClockSpec(
+            _("written reply"), period="lawyers.complaint_reply", owed_by=(CASE_STAFF,)
+        ),
+    },
+    transitions=[
+        Transition(
+            "submit",
+            "new",
+            "submitted",
+            label=_("Submit"),
+            who=(APPLICANT,),
+            notifies=(
+                Notify(
+                    (CASE_STAFF,),
+                    _("A lawyer complains that a practice right was obstructed (%(number)s)."),
+                ),
+            ),
+        ),
+        Transition(
+            "accept",
+            "submitted",
+            "accepted",
+            label=_("Accept"),
+            who=(CASE_STAFF,),
+            starts=("review",),
+            notifies=(Notify((APPLICANT,), _("Your complaint %(number)s was accepted.")),),
+        ),
+        Transition(
+            "not_accept",
+            "submitted",
+            "not_accepted",
+            label=_("Do not accept"),
+            who=(CASE_STAFF,),
+            form=forms.ReasonForm,
+            effect=_call("complaint_not_accepted"),
+            style="outline-danger",
+            notifies=(
+                Notify(
+                    (APPLICANT,),
+                    _("Your complaint %(number)s was not accepted; the reason is on its page."),
+                ),
+            ),
+        ),
+        Transition(
+            "decide",
+            "accepted",
+            "decided",
+            label=_("Record the finding"),
+            who=(DECIDERS,),
+            form=forms.DecisionForm,
+            effect=_call("complaint_decide"),
+            stops=("review",),
+            starts=("reply",),
+        ),
+        Transition(
+            "reply",
+            "decided",
+            "replied",
+            label=_("Send the written reply"),
+            who=(CASE_STAFF,),
+            form=forms.ReplyForm,
+            effect=_call("complaint_reply"),
+            stops=("reply",),
+            notifies=(
+                Notify(
+                    (APPLICANT,),
+                    _("The written reply to your complaint %(number)s is on its page."),
+                ),
+            ),
+        ),
+    ],
+)
+
+ALL = (REGISTRATION, CASE, BOOKING, FILE_REVIEW, COMPLAINT)

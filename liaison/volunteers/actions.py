@@ -1,0 +1,197 @@
+"""Every change a volunteer makes or earns: registering, joining and leaving a volunteer
+organisation, taking roles, points, and publishing training material.
+
+Each public action runs in one transaction with its audit record. ``points_award`` joins the
+caller's transaction instead, because points are awarded by a step of another matter (a clue
+accepted, a hearing held) and must roll back with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from liaison.attachments.actions import attachment_upload
+from liaison.audit.actions import audit_record
+from liaison.core.access import Access
+from liaison.core.validators import normalise_mobile, normalise_resident_id
+from liaison.orgs.actions import membership_grant, membership_revoke
+from liaison.orgs.models import Membership, Organisation
+from liaison.orgs.roles import OrganisationKind, Role
+from liaison.workflow.errors import TransitionForbidden, WorkflowError
+
+from .models import HeldRole, PointsEntry, TrainingMaterial, Volunteer, VolunteerRole
+from .selectors import may_publish_training_for
+
+if TYPE_CHECKING:
+    from liaison.accounts.models import User
+    from liaison.workflow.models import Matter
+
+TRAINING_PURPOSE = "volunteer_training"
+
+_DUPLICATE_MOBILE = _(
+    "An account with this mobile number already exists. Log in with it, or reset its password."
+)
+_DUPLICATE_RESIDENT_ID = _(
+    "An account with this resident ID number already exists: each person registers once. "
+    "Log in with that account, or reset its password."
+)
+
+
+class NotAVolunteer(WorkflowError):
+    default_message = _("Register as a volunteer first.")
+
+
+@transaction.atomic(durable=True)
+def volunteer_register(*, name: str, mobile: str, resident_id: str, password: str) -> User:
+    """Create the person's account (their mobile number is their user name) and register them
+    as a volunteer.
+
+    A mobile number or resident ID number that an account already has is refused with a message
+    on that field: each person registers once. The check is repeated by the database (the user
+    name and the resident ID are unique), so two registrations at once cannot both succeed.
+    """
+    from liaison.accounts.models import User
+
+    mobile, resident_id = normalise_mobile(mobile), normalise_resident_id(resident_id)
+    errors: dict[str, Any] = {}
+    if User.objects.filter(Q(username=mobile) | Q(mobile=mobile)).exists():
+        errors["mobile"] = _DUPLICATE_MOBILE
+    if User.objects.filter(resident_id=resident_id).exists():
+        errors["resident_id"] = _DUPLICATE_RESIDENT_ID
+    if errors:
+        raise ValidationError(errors)
+    user = User(
+        username=mobile, name=" ".join(name.split()), mobile=mobile, resident_id=resident_id
+    )
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        raise ValidationError(
+            {"mobile": _DUPLICATE_MOBILE, "resident_id": _DUPLICATE_RESIDENT_ID}
+        ) from None
+    Volunteer.objects.create(person=user)
+    audit_record(actor=user, action="volunteers.register", obj=user, payload={"mobile": mobile})
+    return user
+
+
+def _volunteer(person: Any) -> Volunteer:
+    volunteer = Volunteer.objects.filter(person=person).first()
+    if volunteer is None:
+        raise NotAVolunteer()
+    return volunteer
+
+
+@transaction.atomic(durable=True)
+def volunteer_join(*, person: User, organisation: Organisation) -> Membership:
+    """Join a volunteer organisation as a volunteer (joining twice changes nothing)."""
+    _volunteer(person)
+    if organisation.kind != OrganisationKind.VOLUNTEER_ORGANISATION or not organisation.is_active:
+        raise WorkflowError(_("Volunteers join an active volunteer organisation."))
+    return membership_grant(
+        actor=person, person=person, organisation=organisation, role=Role.VOLUNTEER
+    )
+
+
+@transaction.atomic(durable=True)
+def volunteer_leave(*, person: User, organisation: Organisation) -> None:
+    """Leave a volunteer organisation; the membership is kept, ended, as history."""
+    membership = Membership.objects.filter(
+        person=person, organisation=organisation, role=Role.VOLUNTEER, is_active=True
+    ).first()
+    if membership is None:
+        raise WorkflowError(_("You are not a member of this organisation."))
+    membership_revoke(actor=person, membership=membership)
+
+
+@transaction.atomic(durable=True)
+def volunteer_set_roles(*, person: User, roles: Iterable[str]) -> set[str]:
+    """Take on exactly ``roles`` (publicist, clue collector, rectification supervisor)."""
+    volunteer = _volunteer(person)
+    wanted = set(roles)
+    unknown = wanted - set(VolunteerRole.values)
+    if unknown:
+        raise ValidationError({"roles": _("Choose among the roles offered.")})
+    held = set(volunteer.roles.values_list("role", flat=True))
+    volunteer.roles.filter(role__in=held - wanted).delete()
+    HeldRole.objects.bulk_create([HeldRole(volunteer=volunteer, role=r) for r in wanted - held])
+    if wanted != held:
+        audit_record(
+            actor=person,
+            action="volunteers.roles",
+            obj=volunteer,
+            payload={"before": sorted(held), "after": sorted(wanted)},
+        )
+    return wanted
+
+
+@transaction.atomic(savepoint=False)
+def points_award(*, person: Any, reason: str, matter: Matter, points: int) -> PointsEntry | None:
+    """Award ``points`` to ``person`` for ``reason`` on ``matter``; None when that event was
+    already counted (the unique constraint decides, so a retried or concurrent step cannot
+    count it twice). Joins the caller's transaction."""
+    if points <= 0:
+        return None
+    try:
+        with transaction.atomic():  # a savepoint: a duplicate must not spoil the caller's step
+            entry = PointsEntry.objects.create(
+                person=person, reason=reason, matter=matter, points=points
+            )
+    except IntegrityError:
+        return None
+    audit_record(
+        actor=None,
+        action="volunteers.points.award",
+        obj=entry,
+        payload={"person": person.pk, "reason": reason, "matter": matter.pk, "points": points},
+    )
+    return entry
+
+
+@transaction.atomic(durable=True)
+def training_publish(
+    *,
+    access: Access,
+    publisher: Organisation,
+    title: str,
+    body: str = "",
+    file: Any = None,
+) -> TrainingMaterial:
+    """Publish training material for volunteers: a volunteer organisation's coordinators or a
+    procuratorate's staff may. A file is checked by its content like every upload."""
+    if not may_publish_training_for(access, publisher):
+        raise TransitionForbidden(
+            _(
+                "Training material is published by a volunteer organisation's coordinators or "
+                "a procuratorate's staff."
+            )
+        )
+    if access.user is None:
+        raise TransitionForbidden()
+    if not body.strip() and file is None:
+        raise ValidationError({"body": _("Write the material, or attach a file.")})
+    stored = (
+        attachment_upload(file=file, uploaded_by=access.user, purpose=TRAINING_PURPOSE)
+        if file is not None
+        else None
+    )
+    material = TrainingMaterial(
+        title=title, body=body, file=stored, publisher=publisher, published_by=access.user
+    )
+    material.full_clean()
+    material.save()
+    audit_record(
+        actor=access.user,
+        action="volunteers.training.publish",
+        obj=material,
+        payload={"publisher": publisher.pk, "file": stored.pk if stored else None},
+    )
+    return material

@@ -1,0 +1,57 @@
+"""What earns a volunteer points, in one place: reactions to other mechanisms' steps.
+
+Each runs inside the step's transaction (``workflow.registry.react``): a clue accepted, a hearing
+held with its attendance recorded. Supervision reports earn points through ``points_award`` when
+the rectification-supervision step exists (``PointsReason.SUPERVISION_REPORT``). Only registered
+volunteers earn points; the ledger's unique constraint keeps every event to one entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from liaison.core.access import Access
+from liaison.workflow.models import Matter, MatterParty, Relation
+from liaison.workflow.registry import react
+
+from .actions import points_award
+from .models import PointsReason, Volunteer
+from .selectors import points_for
+
+
+def award_for_accepted_clue(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The volunteers who reported the clue while logged in earn the points for it."""
+    reporters = MatterParty.objects.filter(
+        matter=matter, relation=Relation.REPORTER, person__isnull=False
+    ).values("person_id")
+    points = points_for(PointsReason.CLUE_ACCEPTED)
+    for volunteer in Volunteer.objects.filter(person_id__in=reporters).select_related("person"):
+        points_award(
+            person=volunteer.person,
+            reason=PointsReason.CLUE_ACCEPTED,
+            matter=matter,
+            points=points,
+        )
+
+
+def award_for_attendance(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The volunteers recorded as present at the hearing earn the points for attending."""
+    from liaison.hearings.models import HearingRole, Participant
+
+    present = Participant.objects.filter(
+        hearing_id=matter.pk, attended=True, role=HearingRole.VOLUNTEER
+    ).values("person_id")
+    points = points_for(PointsReason.HEARING_ATTENDED)
+    for volunteer in Volunteer.objects.filter(person_id__in=present).select_related("person"):
+        points_award(
+            person=volunteer.person,
+            reason=PointsReason.HEARING_ATTENDED,
+            matter=matter,
+            points=points,
+        )
+
+
+def register_reactions() -> None:
+    react("publicinterest.clue", "accept", award_for_accepted_clue)
+    react("hearings.hearing", "hold", award_for_attendance)

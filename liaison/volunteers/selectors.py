@@ -1,0 +1,129 @@
+"""Reads for volunteers: their clues, points, organisations and the training they may read.
+
+"My clues" goes through the engine's visibility policy and the reporter relation, so it lists
+exactly the clues the person reported while logged in (an anonymous report has no reporter).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Exists, OuterRef, QuerySet, Sum
+from django.http import Http404
+
+from liaison.core.access import Access
+from liaison.orgs.models import Membership, Organisation
+from liaison.orgs.roles import OrganisationKind, Role
+from liaison.workflow.models import MatterParty, Relation
+from liaison.workflow.selectors import matters_visible_to
+
+from .models import DEFAULT_POINTS, PointsEntry, PointsRule, TrainingMaterial, Volunteer
+
+if TYPE_CHECKING:
+    from liaison.publicinterest.models import Clue
+
+
+def volunteer_of(person: Any) -> Volunteer | None:
+    if person is None or not getattr(person, "is_authenticated", False):
+        return None
+    return Volunteer.objects.filter(person=person).prefetch_related("roles").first()
+
+
+def is_volunteer(access: Access) -> bool:
+    return (
+        access.user_id is not None and Volunteer.objects.filter(person_id=access.user_id).exists()
+    )
+
+
+def points_for(reason: str) -> int:
+    """The points ``reason`` earns now: the administrators' rule, else the default."""
+    rule = PointsRule.objects.filter(reason=reason).values_list("points", flat=True).first()
+    return rule if rule is not None else DEFAULT_POINTS.get(reason, 0)
+
+
+def points_total(person: Any) -> int:
+    return PointsEntry.objects.filter(person=person).aggregate(total=Sum("points"))["total"] or 0
+
+
+def points_history(person: Any) -> QuerySet[PointsEntry]:
+    return PointsEntry.objects.filter(person=person).select_related("matter").order_by("-at", "-pk")
+
+
+def clues_reported_by(access: Access) -> QuerySet[Clue]:
+    """The clues this person reported while logged in, newest first. A clue transferred to
+    another procuratorate is shown once, as the clue that procuratorate handles now."""
+    from liaison.publicinterest.models import Clue
+    from liaison.publicinterest.workflows import CLUE
+
+    if access.user_id is None:
+        return Clue.objects.none()
+    reported = MatterParty.objects.filter(
+        matter_id=OuterRef("pk"), relation=Relation.REPORTER, person_id=access.user_id
+    )
+    visible = matters_visible_to(access).filter(matter_type=CLUE.name).values("pk")
+    return (
+        Clue.objects.filter(Exists(reported), pk__in=visible)
+        .exclude(state="transferred", transferred_to__isnull=False)
+        .select_related("field", "owner", "division__parent")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def volunteer_organisations() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(
+        kind=OrganisationKind.VOLUNTEER_ORGANISATION, is_active=True
+    ).order_by("division_id", "name")
+
+
+def memberships_of(person: Any) -> QuerySet[Membership]:
+    return Membership.objects.filter(
+        person=person, role=Role.VOLUNTEER, is_active=True
+    ).select_related("organisation")
+
+
+def may_publish_training_for(access: Access, organisation: Organisation) -> bool:
+    """A volunteer organisation's coordinators, or a procuratorate's staff."""
+    if access.is_system:
+        return True
+    if organisation.kind == OrganisationKind.VOLUNTEER_ORGANISATION:
+        return access.has_role(organisation.pk, {Role.VOLUNTEER_COORDINATOR})
+    if organisation.kind == OrganisationKind.PROCURATORATE:
+        return access.is_staff_of(organisation.pk)
+    return False
+
+
+def training_publishers_for(access: Access) -> QuerySet[Organisation]:
+    """The organisations for which this user may publish training material."""
+    ids = [
+        s.organisation_id
+        for s in access.seats
+        if (
+            s.kind == OrganisationKind.VOLUNTEER_ORGANISATION
+            and s.role == Role.VOLUNTEER_COORDINATOR
+        )
+        or (
+            s.kind == OrganisationKind.PROCURATORATE
+            and s.organisation_id in access.staff_organisation_ids
+        )
+    ]
+    return Organisation.objects.filter(pk__in=ids, is_active=True).order_by("path")
+
+
+def training_visible_to(access: Access) -> QuerySet[TrainingMaterial]:
+    """Every registered volunteer reads all training material; staff read their own
+    organisation's (to check what they published). Nobody else reads any."""
+    if access.is_system or is_volunteer(access):
+        materials = TrainingMaterial.objects.all()
+    elif access.staff_organisation_ids:
+        materials = TrainingMaterial.objects.filter(publisher_id__in=access.staff_organisation_ids)
+    else:
+        materials = TrainingMaterial.objects.none()
+    return materials.select_related("publisher", "file").order_by("-published_at", "-pk")
+
+
+def get_training_for(access: Access, pk: int) -> TrainingMaterial:
+    """The material with this id, or 404 whether it is missing or not for this user."""
+    material = training_visible_to(access).filter(pk=pk).first()
+    if material is None:
+        raise Http404("No such training material.")
+    return material

@@ -1,0 +1,216 @@
+"""Volunteers' pages, phone first: registering (public), their own page with their clues,
+points and roles, joining an organisation, and training material.
+
+Views parse the request, call one action and turn its refusal into a message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from liaison.accounts.models import User
+from liaison.attachments.actions import attachment_record_download
+from liaison.hearings.selectors import invitations_for
+from liaison.workflow.errors import WorkflowError
+
+from . import actions, selectors
+from .forms import OrganisationChoiceForm, RegistrationForm, RolesForm, TrainingForm
+
+MY_CLUES_SHOWN = 50
+POINTS_SHOWN = 20
+
+
+def _access(request: HttpRequest) -> Any:
+    return request.access  # type: ignore[attr-defined]
+
+
+def _person(request: HttpRequest) -> User:
+    """The logged-in person (every view that calls this requires login)."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    """Register as a volunteer; then logged in, on one's own page."""
+    if request.user.is_authenticated and selectors.volunteer_of(request.user):
+        return redirect("volunteers:me")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = actions.volunteer_register(
+                name=data["name"],
+                mobile=data["mobile"],
+                resident_id=data["resident_id"],
+                password=data["password1"],
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Welcome. You are registered; log in with your mobile number next time."),
+            )
+            return redirect("volunteers:me")
+    return render(
+        request, "volunteers/register.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+def _me_context(request: HttpRequest, roles_form: RolesForm | None = None) -> dict[str, Any]:
+    access = _access(request)
+    volunteer = selectors.volunteer_of(request.user)
+    held = [r.role for r in volunteer.roles.all()] if volunteer else []
+    return {
+        "volunteer": volunteer,
+        "held_roles": [r for r in RolesForm.base_fields["roles"].choices if r[0] in held],  # type: ignore[attr-defined]
+        "roles_form": roles_form or RolesForm(initial={"roles": held}),
+        "memberships": selectors.memberships_of(request.user),
+        "clues": selectors.clues_reported_by(access)[:MY_CLUES_SHOWN],
+        "points_total": selectors.points_total(request.user),
+        "points": selectors.points_history(request.user)[:POINTS_SHOWN],
+        "invitations": invitations_for(request.user),
+    }
+
+
+@login_required
+@require_GET
+def me(request: HttpRequest) -> HttpResponse:
+    """The volunteer's own page: roles, organisations, points and "my clues"."""
+    return render(request, "volunteers/me.html", _me_context(request))
+
+
+@login_required
+@require_POST
+def roles(request: HttpRequest) -> HttpResponse:
+    form = RolesForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.volunteer_set_roles(person=_person(request), roles=form.cleaned_data["roles"])
+        except WorkflowError as refusal:
+            messages.error(request, refusal.message)
+            return redirect("volunteers:register")
+        messages.success(request, _("Your roles are saved."))
+        return redirect("volunteers:me")
+    return render(request, "volunteers/me.html", _me_context(request, form), status=400)
+
+
+@login_required
+@require_GET
+def organisations(request: HttpRequest) -> HttpResponse:
+    """The volunteer organisations on the platform, to join or leave."""
+    joined = set(selectors.memberships_of(request.user).values_list("organisation_id", flat=True))
+    return render(
+        request,
+        "volunteers/organisations.html",
+        {
+            "organisations": selectors.volunteer_organisations().select_related("division"),
+            "joined": joined,
+            "is_volunteer": selectors.is_volunteer(_access(request)),
+        },
+    )
+
+
+def _organisation_step(request: HttpRequest, join: bool) -> HttpResponse:
+    form = OrganisationChoiceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the volunteer organisations listed."))
+        return redirect("volunteers:organisations")
+    organisation = form.cleaned_data["organisation"]
+    try:
+        if join:
+            actions.volunteer_join(person=_person(request), organisation=organisation)
+        else:
+            actions.volunteer_leave(person=_person(request), organisation=organisation)
+    except WorkflowError as refusal:
+        messages.error(request, refusal.message)
+        return redirect("volunteers:organisations")
+    text = _("You joined %(name)s.") if join else _("You left %(name)s.")
+    messages.success(request, text % {"name": organisation.display_name()})
+    return redirect("volunteers:me" if join else "volunteers:organisations")
+
+
+@login_required
+@require_POST
+def join(request: HttpRequest) -> HttpResponse:
+    return _organisation_step(request, join=True)
+
+
+@login_required
+@require_POST
+def leave(request: HttpRequest) -> HttpResponse:
+    return _organisation_step(request, join=False)
+
+
+@login_required
+@require_GET
+def training(request: HttpRequest) -> HttpResponse:
+    access = _access(request)
+    page = Paginator(selectors.training_visible_to(access), 30).get_page(request.GET.get("page"))
+    can_publish = selectors.training_publishers_for(access).exists()
+    return render(request, "volunteers/training.html", {"page": page, "can_publish": can_publish})
+
+
+@login_required
+def training_new(request: HttpRequest) -> HttpResponse:
+    access = _access(request)
+    publishers = selectors.training_publishers_for(access)
+    if not publishers.exists():
+        messages.error(
+            request,
+            _(
+                "Training material is published by a volunteer organisation's coordinators or "
+                "a procuratorate's staff."
+            ),
+        )
+        return redirect("volunteers:training")
+    form = TrainingForm(request.POST or None, request.FILES or None, publishers=publishers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            material = actions.training_publish(access=access, **form.cleaned_data)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        except WorkflowError as refusal:
+            messages.error(request, refusal.message)
+        else:
+            messages.success(request, _("Published."))
+            return redirect("volunteers:training-detail", pk=material.pk)
+    return render(
+        request, "volunteers/training_new.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@login_required
+@require_GET
+def training_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    material = selectors.get_training_for(_access(request), pk)
+    return render(request, "volunteers/training_detail.html", {"material": material})
+
+
+@login_required
+@require_GET
+def training_file(request: HttpRequest, pk: int) -> FileResponse:
+    """The material's file, to those who may read the material (audited like every download)."""
+    material = selectors.get_training_for(_access(request), pk)
+    if material.file is None:
+        raise Http404("No file.")
+    attachment_record_download(attachment=material.file, user=_person(request))
+    return FileResponse(
+        material.file.file.open("rb"),
+        as_attachment=not material.file.is_image,
+        filename=material.file.original_name,
+        content_type=material.file.content_type,
+    )
