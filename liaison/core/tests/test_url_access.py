@@ -23,6 +23,7 @@ from liaison.hearings.tests.factories import scheduled_hearing
 from liaison.lawyers.tests import factories as lawyer_factories
 from liaison.notifications.models import Notification
 from liaison.orgs.roles import Role
+from liaison.petitions.tests import factories as petition_factories
 from liaison.publicinterest.tests.factories import reported_clue
 from liaison.volunteers.actions import training_publish
 from liaison.workflow.models import Clock
@@ -84,6 +85,9 @@ OWN_PAGES = {
     "volunteers:training-new",
     "hearings:list",
     "hearings:new",
+    "petitions:list",
+    "petitions:new",
+    "petitions:figures",
 }
 
 
@@ -118,6 +122,7 @@ def world():  # type: ignore[no-untyped-def]
     clock = Clock.objects.get(matter=notice)
     clue = reported_clue(anonymous=False)  # reported at the procuratorate's place, Kangbashi
     lawyers_world = lawyer_factories.url_world(procuratorate)
+    petitions_world = petition_factories.url_world(procuratorate)
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -139,6 +144,7 @@ def world():  # type: ignore[no-untyped-def]
         "notifications:mark-read": ("post", [notification.pk]),
         "publicinterest:reporter": ("get", [clue.pk]),
         **lawyers_world["guarded"],
+        **petitions_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -148,6 +154,7 @@ def world():  # type: ignore[no-untyped-def]
         "notice": notice,
         "clue": clue,
         "case": lawyers_world["case"],
+        "petition": petitions_world["petition"],
         "outsider": outsider,
         "judge": judge,
         "guarded": guarded,
@@ -207,11 +214,14 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "volunteers:me",
         "volunteers:training",
         "hearings:list",
+        "petitions:list",
+        "petitions:figures",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
         assert world["clue"].case_number not in page, name
         assert world["case"].case_number not in page, name
+        assert world["petition"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]
