@@ -22,7 +22,7 @@ from liaison.workflow.selectors import matters_visible_to, my_work
 
 from .factories import accepted, invited, joined, petition, procuratorate, staff
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture
