@@ -1,6 +1,13 @@
-"""Settings every test shares: tasks run immediately, SMS to memory, media in a temp folder."""
+"""Settings every test shares: tasks run immediately, SMS to memory, media in a temp folder; each
+test starts in the project's default language and a page request does not change it."""
+
+import threading
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -29,3 +36,48 @@ def reference_data(transactional_db):  # type: ignore[no-untyped-def]
     if not Division.objects.filter(code="150603").exists():
         load_divisions(Division)
     sync_periods([*STATUTORY_PERIODS, *(p for w in all_workflows() for p in w.periods)])
+
+
+@pytest.fixture(autouse=True)
+def _language_reset() -> Iterator[None]:
+    """Each test starts in the default language (``LANGUAGE_CODE``) and leaves none behind; and
+    a page request made with the test client does not change the language of the test around it.
+
+    LocaleMiddleware activates the browser's language in the thread that serves the request and
+    never gives it back; the test client serves requests in the test's own thread, so without
+    this a test that asks for a page reads its actions' messages in the page's language from
+    then on, and so does the next test on that worker. The signals below put the test's
+    language back when the client's request finishes (only in the test's thread: a live
+    server's requests are served in threads of their own)."""
+    test_thread = threading.get_ident()
+    saved: list[str | None] = []
+
+    def remember(**kwargs: Any) -> None:
+        if threading.get_ident() == test_thread:
+            saved.append(translation.get_language())
+
+    def restore(**kwargs: Any) -> None:
+        if threading.get_ident() == test_thread and saved:
+            language = saved.pop()
+            if language is None:
+                translation.deactivate_all()
+            else:
+                translation.activate(language)
+
+    translation.deactivate()
+    request_started.connect(remember, dispatch_uid="liaison-tests-language-remember")
+    request_finished.connect(restore, dispatch_uid="liaison-tests-language-restore")
+    try:
+        yield
+    finally:
+        request_started.disconnect(dispatch_uid="liaison-tests-language-remember")
+        request_finished.disconnect(dispatch_uid="liaison-tests-language-restore")
+        translation.deactivate()
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Actions' messages in English, for tests that match their words (the project's default
+    language is Chinese). Ask for it with ``pytest.mark.usefixtures("english")``."""
+    with translation.override("en"):
+        yield

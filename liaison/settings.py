@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "liaison.announcements",
     "liaison.hearings",
     "liaison.volunteers",
+    "liaison.petitions",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ urlpatterns = [
     path("public-notices/", include("liaison.announcements.urls")),
     path("volunteers/", include("liaison.volunteers.urls")),
     path("hearings/", include("liaison.hearings.urls")),
+    path("petitions/", include("liaison.petitions.urls")),
     path("", include("liaison.notifications.urls")),
     path("", include("liaison.attachments.urls")),
     path("admin/", admin.site.urls),

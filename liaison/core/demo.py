@@ -1,8 +1,8 @@
 """Demo data: the places, organisations and partners the five seed reports name, a user for each
 role, information notices in every state, Datong's public-interest clues and cases (seed 004:
-coal-yard dust) in every stage, and Kangbashi's lawyers with their bookings, cases and a complaint
-(seed 000). Loaded by ``manage.py load_demo`` (``make run``), all through the
-real actions and steps.
+coal-yard dust) in every stage, and Kangbashi's lawyers with their bookings, cases, a complaint
+and a petition (seed 000). Loaded by ``manage.py load_demo`` (``make run``), all through the real
+actions and steps.
 
 Chengzhong District is ambiguous in seed 001 (there are several); Xining's (630103) is used.
 Unified social credit codes below are made up with a valid GB 32100 check character.
@@ -432,6 +432,7 @@ def load_demo() -> list[tuple[str, str, str]]:
     _notices(orgs, users)
     _public_interest(orgs, users)
     _lawyers(orgs, users)
+    _petitions(orgs, users)
     User.objects.create_superuser(
         "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"
     )
@@ -781,6 +782,61 @@ def _lawyers(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
         facts="本人于上周申请约见承办检察官，提交辩护意见，至今未获安排，也未被告知理由。",
     )
     transition(matter=complaint, name="accept", access=access_for(users["kbs_head"]))
+
+
+def _petitions(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
+    """Seed 000's petitions involving laws and lawsuits, through the real actions: a petition
+    received in Kangbashi a week ago, accepted with its reply of receipt, and the Shuzheng
+    firm's lawyer invited, taking part and recording the law explained; the prosecutor resolves
+    it in the demo."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from liaison.lawyers.models import Lawyer
+    from liaison.petitions.actions import petition_receive
+
+    prosecutor = access_for(users["kbs_prosecutor"])
+    petition = petition_receive(
+        access=prosecutor,
+        owner=orgs["kbs"],
+        petitioner_name="王秀兰",
+        petitioner_mobile="13904770188",
+        petitioner_address="鄂尔多斯市康巴什区青春山街道",
+        title="不服民间借贷纠纷判决，请求检察监督",
+        details=(
+            "信访人认为一审民间借贷纠纷判决认定借款事实错误，上诉期已过，多次来访要求"
+            "检察机关监督纠正。"
+        ),
+        received_on=timezone.localdate() - timedelta(days=7),
+        channel="visit",
+    )
+    transition(
+        matter=petition,
+        name="accept",
+        access=prosecutor,
+        data={"note": "已受理，由第二检察部办理，已当面告知信访人。"},
+    )
+    shuzheng = Lawyer.objects.get(user=users["lawyer_shuzheng"])
+    transition(
+        matter=petition,
+        name="invite_lawyer",
+        access=prosecutor,
+        data={"lawyer": str(shuzheng.pk), "note": "请参与释法说理，提出化解意见。"},
+    )
+    lawyer = access_for(users["lawyer_shuzheng"])
+    transition(matter=petition, name="join", access=lawyer)
+    transition(
+        matter=petition,
+        name="record_work",
+        access=lawyer,
+        data={
+            "opinion": (
+                "与信访人面谈两次，释明民事再审申请的期限和证据要求；认为原判对借款交付的"
+                "认定有转账凭证支持，建议信访人如有新证据依法申请再审。"
+            )
+        },
+    )
 
 
 def _accounts() -> list[tuple[str, str, str]]:

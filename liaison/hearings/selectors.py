@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from liaison.accounts.models import User
 from liaison.core.access import Access
 from liaison.orgs.roles import Role
+from liaison.places.selectors import area_prefix
 from liaison.workflow.models import Matter
 from liaison.workflow.selectors import matters_visible_to
 
@@ -65,15 +66,9 @@ def invitations_for(person: Any) -> QuerySet[Participant]:
     )
 
 
-def _area_prefix(division_code: str) -> str:
-    """The part of a division code that names the procuratorate's area: the province for a
-    provincial one (``140000`` → ``14``), the prefecture otherwise (``140213`` → ``1402``)."""
-    return division_code[:2] if division_code.endswith("0000") else division_code[:4]
-
-
 def invite_candidates(hearing: Hearing) -> QuerySet[User]:
     """Volunteers and lawyers of organisations in the procuratorate's area, not yet invited."""
-    prefix = _area_prefix(hearing.owner.division_id)
+    prefix = area_prefix(hearing.owner.division_id)
     return (
         User.objects.filter(
             is_active=True,

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import reduce
-from operator import or_
 from statistics import median
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, Sum
 
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
-from liaison.orgs.roles import STAFF_ROLES, OrganisationKind
+from liaison.orgs.roles import OrganisationKind
+from liaison.orgs.selectors import figures_scope
 from liaison.workflow.models import Clock
 
 from .models import Booking, ProcedureEvent, Purpose, RightsComplaint
@@ -45,17 +44,6 @@ class Figures:
         return round(100 * self.founded / self.decided) if self.decided else None
 
 
-def scope(access: Access) -> QuerySet[Organisation]:
-    """The procuratorates where the user is staff, and everything below them."""
-    tops = Organisation.objects.filter(
-        pk__in=access.organisations_with(STAFF_ROLES), kind=OrganisationKind.PROCURATORATE
-    ).values_list("path", flat=True)
-    paths = list(tops)
-    if not paths:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(reduce(or_, (Q(path__startswith=p) for p in paths)))
-
-
 def _median_days(spans: list[timedelta]) -> float | None:
     """The median of the spans in days, to a tenth; None when there are none."""
     if not spans:
@@ -64,7 +52,7 @@ def _median_days(spans: list[timedelta]) -> float | None:
 
 
 def figures_for(access: Access) -> Figures:
-    orgs = scope(access)
+    orgs = figures_scope(access)
     result = Figures(procuratorates=list(orgs.filter(kind=OrganisationKind.PROCURATORATE)))
     if not result.procuratorates:
         return result

@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, pgettext_lazy
 
+from liaison.core.masking import mask_name
 from liaison.core.validators import validate_lawyer_licence
 from liaison.workflow.models import Matter
 
@@ -23,12 +24,6 @@ PURPOSE_AUTHORITY = "authority"
 PURPOSE_FIRM_LETTER = "firm_letter"
 PURPOSE_CASE_FILE = "case_file"
 PURPOSE_COMPLAINT = "complaint"
-
-
-def mask_name(name: str) -> str:
-    """All but the first character hidden, as ``User.masked_name`` does: 张三丰 → 张**."""
-    name = (name or "").strip()
-    return name[:1] + "*" * max(len(name) - 1, 1) if name else ""
 
 
 # -- lawyers ------------------------------------------------------------------------------------

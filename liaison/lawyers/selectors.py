@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
+from liaison.places.selectors import area_prefix
 from liaison.workflow.errors import TransitionForbidden
 from liaison.workflow.selectors import matters_visible_to
 
@@ -70,6 +71,16 @@ def verified_lawyer(access: Access) -> Lawyer:
             _("Your registration is awaiting verification; you may act once you are verified.")
         )
     return lawyer
+
+
+def verified_lawyers(*, near: Organisation | None = None) -> QuerySet[Lawyer]:
+    """Verified lawyers with an active account, by name; with ``near``, those whose firm is in
+    the organisation's area (its prefecture, or its province for a provincial one): whom a
+    procuratorate may ask to take part in its work (a petition, a hearing)."""
+    lawyers = Lawyer.objects.filter(verified_at__isnull=False, user__is_active=True)
+    if near is not None:
+        lawyers = lawyers.filter(firm__division__code__startswith=area_prefix(near.division_id))
+    return lawyers.select_related("user", "firm").order_by("user__name", "pk")
 
 
 def cases_for_lawyer(lawyer: Lawyer) -> QuerySet[ProcuratorateCase]:

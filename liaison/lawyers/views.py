@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from liaison.attachments.models import Attachment
 from liaison.hearings.selectors import invitations_for
+from liaison.petitions.selectors import petitions_of_lawyer
 from liaison.workflow.errors import WorkflowError
 from liaison.workflow.selectors import get_matter_for
 
@@ -107,6 +108,7 @@ def home(request: HttpRequest) -> HttpResponse:
             signings=selectors.signings_of(lawyer),
             duty_days=selectors.duty_days_of(lawyer),
             hearings=invitations_for(lawyer.user),
+            petitions=petitions_of_lawyer(lawyer),
         )
     return render(request, "lawyers/home.html", context)
 

@@ -8,14 +8,20 @@ a clue reported at a place reaches the procuratorate with jurisdiction over it
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import reduce
+from operator import or_
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from liaison.places.selectors import ancestors, division_by_code, jurisdiction_chain_codes
 
 from .models import Organisation
 from .roles import OrganisationKind
+
+if TYPE_CHECKING:
+    from liaison.core.access import Access
 
 # When two procuratorates sit on the same division code, the more local one has jurisdiction.
 _LEVEL_SPECIFICITY: dict[str, int] = {
@@ -39,6 +45,20 @@ def organisations_below(org: Organisation, include_self: bool = True) -> QuerySe
     if not include_self:
         below = below.exclude(pk=org.pk)
     return below.order_by("path")
+
+
+def figures_scope(access: Access) -> QuerySet[Organisation]:
+    """The organisations whose figures this user sees: the procuratorates where they are staff,
+    and everything below them (a higher procuratorate sees the figures of all below it)."""
+    tops = [
+        path
+        for path in Organisation.objects.filter(
+            pk__in=access.staff_organisation_ids, kind=OrganisationKind.PROCURATORATE
+        ).values_list("path", flat=True)
+    ]
+    if not tops:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(reduce(or_, (Q(path__startswith=p) for p in tops)))
 
 
 def members_with_role(org: Organisation, roles: str | Iterable[str]) -> QuerySet:

@@ -49,6 +49,13 @@ def jurisdiction_chain_codes(code: str) -> list[str]:
     return chain
 
 
+def area_prefix(code: str) -> str:
+    """The part of a division code that names an organisation's area, for finding the people
+    near it (volunteers and lawyers to invite): the province for a provincial code (``140000`` →
+    ``14``), the prefecture otherwise (``140213`` → ``1402``)."""
+    return code[:2] if code.endswith("0000") else code[:4]
+
+
 def division_by_code(code: str) -> Division | None:
     """The division with this 6- or 12-digit code, or None if the code is malformed or unknown."""
     six = normalise_code(code)

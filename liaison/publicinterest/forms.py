@@ -515,7 +515,9 @@ class SueForm(forms.Form):
 class JudgmentForm(forms.Form):
     judgment_on = forms.DateField(label=_("Judgment given on"), widget=_date_input())
     judgment_number = forms.CharField(label=_("Court's case number"), max_length=64)
-    judgment_outcome = forms.ChoiceField(label=_("Outcome"), choices=JudgmentOutcome.choices)
+    judgment_outcome = forms.ChoiceField(
+        label=pgettext_lazy("judgment", "Outcome"), choices=JudgmentOutcome.choices
+    )
     judgment_summary = _text(_("What the court decided"), rows=4)
 
 

@@ -264,7 +264,10 @@ class PILCase(Matter):
     judgment_on = models.DateField(_("judgment given on"), null=True, blank=True)
     judgment_number = models.CharField(_("court's case number"), max_length=64, blank=True)
     judgment_outcome = models.CharField(
-        _("outcome"), max_length=16, choices=JudgmentOutcome.choices, blank=True
+        pgettext_lazy("judgment", "outcome"),
+        max_length=16,
+        choices=JudgmentOutcome.choices,
+        blank=True,
     )
     judgment_summary = models.TextField(_("judgment"), blank=True)
     enforced_on = models.DateField(_("enforced on"), null=True, blank=True)

@@ -348,7 +348,8 @@ def _move_clocks(matter: Matter, t: Transition, access: Access) -> None:
     for name in t.starts:
         if name in live:
             _stop_clock(live.pop(name), day)
-        start_clock(matter=matter, name=name, started_on=day)
+        spec = matter.workflow.clocks[name]
+        start_clock(matter=matter, name=name, started_on=spec.start_day(matter, day))
 
 
 def start_clock(*, matter: Matter, name: str, started_on: date) -> Clock:

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.apps import apps
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -65,6 +67,10 @@ class ClockSpec:
     """A deadline clock: which period it runs (an administrator-editable ``Period`` row), the
     shorter period used when the matter is urgent, and who owes the act (reminders go to them).
 
+    A period counts from the day of the step that starts the clock, unless ``counts_from`` names
+    a date field of the matter: a petition's reply is owed within 7 days of its *receipt*, which
+    staff may record some days after the letter arrived.
+
     ``on_expiry`` names an automatic transition the system takes once the clock has run past its
     due day (``reminders.take_expiry_steps``, run with the reminders): a recommendation whose
     reply period lapsed, an announcement that has run its thirty days. If that transition stops
@@ -74,10 +80,22 @@ class ClockSpec:
     period: str
     urgent_period: str | None = None
     owed_by: tuple[Who, ...] = ()
+    counts_from: str | None = None
     on_expiry: str | None = None
 
     def period_for(self, matter: Matter) -> str:
         return self.urgent_period if matter.urgent and self.urgent_period else self.period
+
+    def start_day(self, matter: Matter, step_day: date) -> date:
+        """The day the period counts from: ``counts_from`` on the matter, else the step's day."""
+        if self.counts_from is None:
+            return step_day
+        value = getattr(matter, self.counts_from)
+        if isinstance(value, datetime):
+            return timezone.localtime(value).date()
+        if not isinstance(value, date):
+            raise ValueError(f"{self.counts_from!r} of {matter!r} is not a date")
+        return value
 
 
 @dataclass(frozen=True)

@@ -336,3 +336,19 @@ def test_the_login_page_follows_the_browser_language(
         assert text in html
     for text in not_shown:
         assert text not in html
+
+
+# --- the tests' own language (the root conftest) ---------------------------------------------
+
+
+def test_each_test_starts_in_the_default_language() -> None:
+    assert translation.get_language() == settings.LANGUAGE_CODE
+
+
+@pytest.mark.django_db
+def test_a_page_request_leaves_the_tests_language_as_it_was(client: Client) -> None:
+    with translation.override("en"):
+        response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="zh-CN")
+        assert "登录" in response.content.decode()
+        assert translation.get_language() == "en"
+        assert translation.gettext("Decline") == "Decline"

@@ -23,6 +23,7 @@ from liaison.hearings.tests.factories import scheduled_hearing
 from liaison.lawyers.tests import factories as lawyer_factories
 from liaison.notifications.models import Notification
 from liaison.orgs.roles import Role
+from liaison.petitions.tests import factories as petition_factories
 from liaison.publicinterest.tests.factories import accepted_case, reported_clue
 from liaison.volunteers.actions import training_publish
 from liaison.workflow.models import Clock
@@ -86,6 +87,9 @@ OWN_PAGES = {
     "volunteers:training-new",
     "hearings:list",
     "hearings:new",
+    "petitions:list",
+    "petitions:new",
+    "petitions:figures",
 }
 
 
@@ -121,6 +125,7 @@ def world():  # type: ignore[no-untyped-def]
     clue = reported_clue(anonymous=False)  # reported at the procuratorate's place, Kangbashi
     case = accepted_case(reported_clue())
     lawyers_world = lawyer_factories.url_world(procuratorate)
+    petitions_world = petition_factories.url_world(procuratorate)
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -143,6 +148,7 @@ def world():  # type: ignore[no-untyped-def]
         "publicinterest:reporter": ("get", [clue.pk]),
         "publicinterest:observe": ("post", [case.pk]),
         **lawyers_world["guarded"],
+        **petitions_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -153,6 +159,7 @@ def world():  # type: ignore[no-untyped-def]
         "clue": clue,
         "case": case,
         "lawyer_case": lawyers_world["case"],
+        "petition": petitions_world["petition"],
         "outsider": outsider,
         "judge": judge,
         "guarded": guarded,
@@ -214,12 +221,15 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "volunteers:me",
         "volunteers:training",
         "hearings:list",
+        "petitions:list",
+        "petitions:figures",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
         assert world["clue"].case_number not in page, name
         assert world["case"].case_number not in page, name
         assert world["lawyer_case"].case_number not in page, name
+        assert world["petition"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]

@@ -1,6 +1,7 @@
 """Clocks on matters: pause, resume, extend with a reason; reminders sent once."""
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -106,3 +107,25 @@ def test_stopped_clocks_are_not_reminded(clock_and_people) -> None:  # type: ign
         matter=clock.matter, name="answer", access=access_for(judge), data={"answer": "好"}
     )
     assert send_deadline_reminders(today=clock.due_on + timedelta(days=5)).overdue == 0
+
+
+def test_a_clock_counts_from_the_matters_own_date_when_its_spec_says_so() -> None:
+    """A petition's reply is owed from its receipt, recorded maybe days later: ``counts_from``."""
+    from datetime import datetime
+    from types import SimpleNamespace
+    from zoneinfo import ZoneInfo
+
+    from liaison.workflow.definitions import ClockSpec
+
+    step_day = date(2026, 3, 10)
+    plain = ClockSpec("reply", period="x")
+    received = ClockSpec("reply", period="x", counts_from="received_on")
+    matter: Any = SimpleNamespace(received_on=date(2026, 3, 2))
+    assert plain.start_day(matter, step_day) == step_day
+    assert received.start_day(matter, step_day) == date(2026, 3, 2)
+    # A time counts as the day it was in China: 23:30 UTC on the 1st is the 2nd in Beijing.
+    matter.received_on = datetime(2026, 3, 1, 23, 30, tzinfo=ZoneInfo("UTC"))
+    assert received.start_day(matter, step_day) == date(2026, 3, 2)
+    matter.received_on = None
+    with pytest.raises(ValueError, match="not a date"):
+        received.start_day(matter, step_day)

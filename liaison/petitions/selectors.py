@@ -1,0 +1,73 @@
+"""Reads about petitions, and the one place that decides who sees who petitioned.
+
+Lists go through the engine's visibility policy (``matters_visible_to``): the owner's staff and
+the lawyer invited or taking part. Of those, only the handling staff (``may_see_petitioner``)
+may look at the petitioner's name and contact, and every look is audited.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from liaison.core.access import Access
+from liaison.orgs.models import Organisation
+from liaison.orgs.roles import OrganisationKind
+from liaison.workflow.selectors import matters_visible_to
+
+from .models import Petition, PetitionLawyer
+from .workflows import PETITION, PETITION_STAFF_ROLES
+
+
+def may_see_petitioner(access: Access, petition: Petition) -> bool:
+    """The procuratorate's handling staff (``PETITION_STAFF_ROLES`` in the owner) may see who
+    petitioned; a lawyer taking part, or the owner's other staff, see the masked name."""
+    return access.is_system or access.has_role(petition.owner_id, PETITION_STAFF_ROLES)
+
+
+def handling_procuratorates(access: Access) -> QuerySet[Organisation]:
+    """The procuratorates where this user handles petitions."""
+    return Organisation.objects.filter(
+        pk__in=access.organisations_with(PETITION_STAFF_ROLES),
+        kind=OrganisationKind.PROCURATORATE,
+        is_active=True,
+    ).order_by("path")
+
+
+def petitions_visible_to(access: Access) -> QuerySet[Petition]:
+    visible = matters_visible_to(access).filter(matter_type=PETITION.name).values("pk")
+    return (
+        Petition.objects.filter(pk__in=visible)
+        .select_related("owner")
+        .order_by("-received_on", "-pk")
+    )
+
+
+def lawyers_of(petition: Petition) -> QuerySet[PetitionLawyer]:
+    """Every lawyer asked to take part, with their answer, in the order asked."""
+    return petition.lawyers.select_related("lawyer__user", "lawyer__firm").order_by(
+        "invited_at", "pk"
+    )
+
+
+def taking_part(petition: Petition) -> PetitionLawyer | None:
+    """The lawyer invited (not yet answered) or taking part now, if any."""
+    return (
+        lawyers_of(petition)
+        .filter(response__in=[PetitionLawyer.Response.PENDING, PetitionLawyer.Response.ACCEPTED])
+        .first()
+    )
+
+
+def petitions_of_lawyer(lawyer: Any) -> QuerySet[PetitionLawyer]:
+    """The petitions a lawyer was invited to and has not declined: those they take or took part
+    in, and an invitation awaiting their answer; newest first."""
+    return (
+        PetitionLawyer.objects.filter(
+            lawyer=lawyer,
+            response__in=[PetitionLawyer.Response.PENDING, PetitionLawyer.Response.ACCEPTED],
+        )
+        .select_related("petition__owner")
+        .order_by("-invited_at", "-pk")
+    )
