@@ -1,7 +1,7 @@
 # Liaison: `make run` serves the platform with demo data; `make test` runs every check.
 # Both set up everything they need (virtualenv, Python packages, front-end assets,
-# translations, Debian's pango and CJK fonts for PDF documents, and for tests Debian's
-# Chromium) and can be run on a fresh clone.
+# translations with Debian's gettext, Debian's pango and CJK fonts for PDF documents, and for
+# tests Debian's Chromium) and can be run on a fresh clone.
 
 PYTHON ?= python3
 VENV := .venv
@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 
 DOCUMENT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 
-.PHONY: run test setup assets messages chromium documents lint typecheck pytest demo clean makemessages bench
+.PHONY: run test setup assets messages gettext chromium documents lint typecheck pytest demo clean makemessages bench
 
 $(BIN)/.installed: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -37,12 +37,18 @@ $(VENDOR)/.copied: node_modules/.package-lock.json
 
 assets: $(VENDOR)/.copied
 
-# Compiled catalogues are committed; recompile when gettext is present so they never go stale.
-messages: $(BIN)/.installed
-	@if command -v msgfmt >/dev/null 2>&1; then $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; \
-	else echo "msgfmt not found: using the committed .mo files"; fi
+# Compiled catalogues (.mo) are build output, never committed (they conflicted on every rebase):
+# compiled here every time, with Debian's gettext installed when msgfmt is missing.
+messages: $(BIN)/.installed gettext
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
-makemessages: $(BIN)/.installed
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+	  echo "Installing Debian's gettext to compile the translations"; \
+	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext >/dev/null; }
+
+makemessages: $(BIN)/.installed gettext
 	$(PY) manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 

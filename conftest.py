@@ -3,11 +3,39 @@ test starts in the project's default language and a page request does not change
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.signals import request_finished, request_started
 from django.utils import translation
+
+from liaison.core.catalogues import MsgfmtMissing, compile_stale
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the translation catalogues that are missing or older than their source: they are
+    not committed, and a bare ``pytest`` run (without ``make``) must still read Chinese pages in
+    Chinese. Once, in the controlling process, before any worker starts."""
+    if hasattr(config, "workerinput"):
+        return
+    try:
+        compiled = compile_stale(Path(__file__).parent / "liaison" / "locale")
+    except MsgfmtMissing as missing:
+        raise pytest.UsageError(str(missing)) from None
+    if compiled:
+        # Django is already set up (pytest-django does it before conftests load) and may hold
+        # the catalogues it found missing; the signal a test's settings change sends for
+        # LOCALE_PATHS makes it read them again.
+        from django.conf import settings
+        from django.test.signals import setting_changed
+
+        setting_changed.send(
+            sender=type(settings),
+            setting="LOCALE_PATHS",
+            value=settings.LOCALE_PATHS,
+            enter=False,
+        )
 
 
 @pytest.fixture(autouse=True)

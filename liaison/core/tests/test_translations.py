@@ -1,4 +1,4 @@
-"""The translation catalogues: complete, current, compiled, and used in the reader's language.
+"""The translation catalogues: complete, current, compilable, and used in the reader's language.
 
 There is one catalogue for the whole project, ``liaison/locale/<lang>/LC_MESSAGES/django.po``,
 made from the repository root by ``make makemessages``. Its msgids are English, so the ``en``
@@ -21,6 +21,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
+from liaison.core.catalogues import compile_catalogue, compile_stale, stale_catalogues
 from liaison.workflow.registry import get_workflow
 
 ROOT = Path(settings.BASE_DIR)
@@ -180,12 +181,16 @@ def test_msgfmt_accepts_the_catalogue(po: Path) -> None:
     assert checked.returncode == 0, checked.stderr
 
 
-def test_the_committed_mo_matches_the_po() -> None:
-    """The .mo files are committed (a machine without gettext uses them), so they must not lag."""
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="msgfmt (GNU gettext) is not installed")
+def test_the_catalogue_compiles_to_every_translation(tmp_path: Path) -> None:
+    """The .mo files are build output (``make messages``), not committed: what msgfmt makes of
+    the .po, compiled here into a temporary folder, must give every entry its translation."""
     _, entries = read_po(ZH_PO)
-    with ZH_MO.open("rb") as mo:
+    mo_path = tmp_path / "django.mo"
+    compile_catalogue(ZH_PO, mo_path)
+    with mo_path.open("rb") as mo:
         compiled = gettext.GNUTranslations(mo)
-    stale = []
+    lost = []
     for entry in entries:
         if entry.msgid_plural is not None:
             got = (
@@ -198,8 +203,29 @@ def test_the_committed_mo_matches_the_po() -> None:
         else:
             got = compiled.gettext(entry.msgid)
         if got != entry.msgstr[0]:
-            stale.append(str(entry))
-    assert not stale, "django.mo is stale; run compilemessages:\n" + "\n".join(stale)
+            lost.append(str(entry))
+    assert not lost, "msgfmt dropped or changed these translations:\n" + "\n".join(lost)
+
+
+def test_compiled_catalogues_are_not_committed_and_stale_ones_are_recompiled(
+    tmp_path: Path,
+) -> None:
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", str(ZH_MO.relative_to(ROOT))], cwd=ROOT, check=False
+    )
+    if ignored.returncode == 128:
+        pytest.skip("not a git checkout")
+    assert ignored.returncode == 0, "django.mo must be ignored by git (.gitignore: *.mo)"
+    if shutil.which("msgfmt") is None:
+        pytest.skip("msgfmt (GNU gettext) is not installed")
+    po = tmp_path / "zh_Hans" / "LC_MESSAGES" / "django.po"
+    po.parent.mkdir(parents=True)
+    shutil.copy2(ZH_PO, po)
+    assert compile_stale(tmp_path) == [po] and po.with_suffix(".mo").exists()
+    assert compile_stale(tmp_path) == []
+    later = po.with_suffix(".mo").stat().st_mtime + 10
+    os.utime(po, (later, later))  # a rebase brought a newer catalogue
+    assert stale_catalogues(tmp_path) == [po]
 
 
 def test_there_is_one_catalogue_for_the_whole_project() -> None:
