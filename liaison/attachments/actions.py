@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from django.core.files import File
@@ -83,6 +85,24 @@ def attachment_upload(
         attachment.file.delete(save=False)
         raise
     return attachment
+
+
+@contextmanager
+def files_removed_on_failure() -> Iterator[list[Attachment]]:
+    """A list to put the attachments stored inside a transaction opened within this block: if
+    the block fails (so the transaction rolled back and their rows are gone), their files are
+    deleted too, rather than left in the storage with nothing pointing at them.
+
+        with files_removed_on_failure() as stored:
+            return _store_with_papers(..., stored=stored)  # appends each attachment_upload
+    """
+    stored: list[Attachment] = []
+    try:
+        yield stored
+    except BaseException:
+        for attachment in stored:
+            attachment.file.delete(save=False)
+        raise
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from liaison.attachments.actions import attachment_upload
+from liaison.attachments.actions import attachment_upload, files_removed_on_failure
 from liaison.attachments.validators import PDF
 from liaison.audit.actions import audit_record
 from liaison.core.access import SYSTEM, Access, access_for
@@ -475,8 +475,7 @@ def file_review_apply(
     """A verified lawyer binds themself to a case for file review with the three papers. The
     case is found by its number *and* the name of the party the lawyer acts for, so a number
     alone reveals nothing."""
-    stored: list[Attachment] = []
-    try:
+    with files_removed_on_failure() as stored:
         return _file_review_store(
             access=access,
             case_number=case_number,
@@ -489,10 +488,6 @@ def file_review_apply(
             ],
             stored=stored,
         )
-    except BaseException:
-        for attachment in stored:
-            attachment.file.delete(save=False)
-        raise
 
 
 @transaction.atomic(durable=True)
@@ -663,8 +658,7 @@ def complaint_file(
     attachment: Any = None,
 ) -> RightsComplaint:
     """A verified lawyer complains that a practice right was obstructed."""
-    stored: list[Attachment] = []
-    try:
+    with files_removed_on_failure() as stored:
         return _complaint_store(
             access=access,
             procuratorate=procuratorate,
@@ -674,10 +668,6 @@ def complaint_file(
             attachment=attachment,
             stored=stored,
         )
-    except BaseException:
-        for item in stored:
-            item.file.delete(save=False)
-        raise
 
 
 @transaction.atomic(durable=True)

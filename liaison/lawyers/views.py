@@ -10,7 +10,8 @@ matter's own page is the engine's, with this app's detail templates included.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth import login
@@ -42,6 +43,8 @@ from .forms import (
 )
 from .models import Booking, CaseFileRelease, PleaSigning, ProcuratorateCase, Purpose, ReceptionSlot
 
+T = TypeVar("T")
+
 
 def _access(request: HttpRequest) -> Any:
     return request.access  # type: ignore[attr-defined]
@@ -53,28 +56,45 @@ def _refused(request: HttpRequest, form: Any, refusal: WorkflowError) -> None:
     messages.error(request, refusal.message)
 
 
+def _posted(request: HttpRequest, form: Any, action: Callable[..., T], **kwargs: Any) -> T | None:
+    """What ``action(**form.cleaned_data, **kwargs)`` returns when a valid form was posted; None
+    when the page is to be shown (again): not posted, not valid, or refused, the refusal then
+    above the form with what was typed kept. Every form page here is this, then a message."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return action(**form.cleaned_data, **kwargs)
+    except WorkflowError as refusal:
+        _refused(request, form, refusal)
+        return None
+
+
+def _form_page(
+    request: HttpRequest, template: str, form: Any, context: dict[str, Any] | None = None
+) -> HttpResponse:
+    """A page with its form: 400 while the form carries errors (a refusal among them)."""
+    return render(
+        request, template, {"form": form, **(context or {})}, status=400 if form.errors else 200
+    )
+
+
 # -- public -------------------------------------------------------------------------------------
 
 
 def register(request: HttpRequest) -> HttpResponse:
     """A lawyer registers; the account may log in at once but acts only once verified."""
     form = RegistrationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            lawyer = actions.lawyer_register(**data, password=data["password1"])
-        except WorkflowError as refusal:
-            _refused(request, form, refusal)
-        else:
-            login(request, lawyer.user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(
-                request,
-                _("You are registered. The procuratorate or the judicial bureau will verify you."),
-            )
-            return redirect("lawyers:home")
-    return render(
-        request, "lawyers/register.html", {"form": form}, status=400 if form.errors else 200
+    lawyer = _posted(
+        request, form, lambda **data: actions.lawyer_register(**data, password=data["password1"])
     )
+    if lawyer is not None:
+        login(request, lawyer.user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("You are registered. The procuratorate or the judicial bureau will verify you."),
+        )
+        return redirect("lawyers:home")
+    return _form_page(request, "lawyers/register.html", form)
 
 
 # -- the lawyer's own pages ---------------------------------------------------------------------
@@ -136,23 +156,14 @@ def book_slot(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Only lawyers book slots.")
     cases = selectors.cases_for_lawyer(lawyer).filter(owner=slot.procuratorate)
     form = BookingForm(request.POST or None, cases=cases)
-    if request.method == "POST" and form.is_valid():
-        try:
-            booking = actions.booking_create(access=access, slot=slot, **form.cleaned_data)
-        except WorkflowError as refusal:
-            _refused(request, form, refusal)
-        else:
-            messages.success(
-                request,
-                _("Booked: %(number)s awaits confirmation.") % {"number": booking.case_number},
-            )
-            return redirect("workspace:matter", pk=booking.pk)
-    return render(
-        request,
-        "lawyers/book_slot.html",
-        {"slot": slot, "form": form, "lawyer": lawyer},
-        status=400 if form.errors else 200,
-    )
+    booking = _posted(request, form, actions.booking_create, access=access, slot=slot)
+    if booking is not None:
+        messages.success(
+            request,
+            _("Booked: %(number)s awaits confirmation.") % {"number": booking.case_number},
+        )
+        return redirect("workspace:matter", pk=booking.pk)
+    return _form_page(request, "lawyers/book_slot.html", form, {"slot": slot, "lawyer": lawyer})
 
 
 @login_required
@@ -196,23 +207,17 @@ def counsel_case(request: HttpRequest, pk: int) -> HttpResponse:
 def file_review_new(request: HttpRequest) -> HttpResponse:
     """Bind to a case for file review, with the three papers."""
     form = FileReviewForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            application = actions.file_review_apply(access=_access(request), **form.cleaned_data)
-        except WorkflowError as refusal:
-            _refused(request, form, refusal)
-        else:
-            messages.success(
-                request, _("Application %(number)s sent.") % {"number": application.case_number}
-            )
-            return redirect("workspace:matter", pk=application.pk)
+    application = _posted(request, form, actions.file_review_apply, access=_access(request))
+    if application is not None:
+        messages.success(
+            request, _("Application %(number)s sent.") % {"number": application.case_number}
+        )
+        return redirect("workspace:matter", pk=application.pk)
     if request.method == "POST":
         messages.warning(
             request, _("For your safety, the browser forgets chosen files: choose them again.")
         )
-    return render(
-        request, "lawyers/file_review_new.html", {"form": form}, status=400 if form.errors else 200
-    )
+    return _form_page(request, "lawyers/file_review_new.html", form)
 
 
 @login_required
@@ -247,19 +252,13 @@ def _quote(name: str) -> str:
 def complaint_new(request: HttpRequest) -> HttpResponse:
     """Complain that a practice right was obstructed."""
     form = ComplaintForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            complaint = actions.complaint_file(access=_access(request), **form.cleaned_data)
-        except WorkflowError as refusal:
-            _refused(request, form, refusal)
-        else:
-            messages.success(
-                request, _("Complaint %(number)s sent.") % {"number": complaint.case_number}
-            )
-            return redirect("workspace:matter", pk=complaint.pk)
-    return render(
-        request, "lawyers/complaint_new.html", {"form": form}, status=400 if form.errors else 200
-    )
+    complaint = _posted(request, form, actions.complaint_file, access=_access(request))
+    if complaint is not None:
+        messages.success(
+            request, _("Complaint %(number)s sent.") % {"number": complaint.case_number}
+        )
+        return redirect("workspace:matter", pk=complaint.pk)
+    return _form_page(request, "lawyers/complaint_new.html", form)
 
 
 @login_required
@@ -271,25 +270,15 @@ def opinion(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No such signing.")
     signing = get_object_or_404(PleaSigning.objects.select_related("case"), pk=pk, lawyer=lawyer)
     form = OpinionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.plea_opinion_give(access=access, signing=signing, **form.cleaned_data)
-        except WorkflowError as refusal:
-            _refused(request, form, refusal)
-        else:
-            messages.success(request, _("Your opinion is recorded."))
-            return redirect("lawyers:home")
+    if _posted(request, form, actions.plea_opinion_give, access=access, signing=signing):
+        messages.success(request, _("Your opinion is recorded."))
+        return redirect("lawyers:home")
     of_record = selectors.cases_for_lawyer(lawyer).filter(pk=signing.case_id).exists()
-    return render(
+    return _form_page(
         request,
         "lawyers/opinion.html",
-        {
-            "signing": signing,
-            "form": form,
-            "persons": signing.case.persons.all(),
-            "of_record": of_record,
-        },
-        status=400 if form.errors else 200,
+        form,
+        {"signing": signing, "persons": signing.case.persons.all(), "of_record": of_record},
     )
 
 
@@ -302,21 +291,15 @@ def cases(request: HttpRequest) -> HttpResponse:
     access = _access(request)
     owners = selectors.case_procuratorates(access)
     form = CaseForm(request.POST or None, owners=owners)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case = actions.case_open(access=access, **form.cleaned_data)
-        except WorkflowError as refusal:
-            _refused(request, form, refusal)
-        else:
-            messages.success(
-                request, _("Case %(number)s registered.") % {"number": case.case_number}
-            )
-            return redirect("workspace:matter", pk=case.pk)
-    return render(
+    case = _posted(request, form, actions.case_open, access=access)
+    if case is not None:
+        messages.success(request, _("Case %(number)s registered.") % {"number": case.case_number})
+        return redirect("workspace:matter", pk=case.pk)
+    return _form_page(
         request,
         "lawyers/cases.html",
+        form,
         {"cases": selectors.staff_cases(access)[:100], "form": form if owners.exists() else None},
-        status=400 if form.errors else 200,
     )
 
 
@@ -332,20 +315,10 @@ def counsel(request: HttpRequest, pk: int) -> HttpResponse:
     """Link a verified lawyer to a case as lawyer of record."""
     case = _staff_case(request, pk)
     form = CounselForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.counsel_link(access=_access(request), case=case, **form.cleaned_data)
-        except WorkflowError as refusal:
-            _refused(request, form, refusal)
-        else:
-            messages.success(request, _("The lawyer is now of record in this case."))
-            return redirect("workspace:matter", pk=case.pk)
-    return render(
-        request,
-        "lawyers/counsel.html",
-        {"case": case, "form": form},
-        status=400 if form.errors else 200,
-    )
+    if _posted(request, form, actions.counsel_link, access=_access(request), case=case):
+        messages.success(request, _("The lawyer is now of record in this case."))
+        return redirect("workspace:matter", pk=case.pk)
+    return _form_page(request, "lawyers/counsel.html", form, {"case": case})
 
 
 @login_required
@@ -391,22 +364,17 @@ def slots(request: HttpRequest) -> HttpResponse:
     access = _access(request)
     owners = selectors.reception_procuratorates(access)
     form = SlotForm(request.POST or None, owners=owners)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.slot_publish(access=access, **form.cleaned_data)
-        except WorkflowError as refusal:
-            _refused(request, form, refusal)
-        else:
-            messages.success(request, _("Slot published."))
-            return redirect("lawyers:slots")
-    return render(
+    if _posted(request, form, actions.slot_publish, access=access):
+        messages.success(request, _("Slot published."))
+        return redirect("lawyers:slots")
+    return _form_page(
         request,
         "lawyers/slots.html",
+        form,
         {
             "slots": selectors.slots_for_staff(access)[:200],
             "form": form if owners.exists() else None,
         },
-        status=400 if form.errors else 200,
     )
 
 
@@ -416,20 +384,15 @@ def roster(request: HttpRequest) -> HttpResponse:
     access = _access(request)
     served = selectors.served_procuratorates(access)
     form = DutyForm(request.POST or None, served=served)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.duty_assign(access=access, **form.cleaned_data)
-        except WorkflowError as refusal:
-            _refused(request, form, refusal)
-        else:
-            messages.success(request, _("The duty lawyer is on the roster."))
-            return redirect("lawyers:roster")
+    if _posted(request, form, actions.duty_assign, access=access):
+        messages.success(request, _("The duty lawyer is on the roster."))
+        return redirect("lawyers:roster")
     shown = served if served.exists() else selectors.case_procuratorates(access)
-    return render(
+    return _form_page(
         request,
         "lawyers/roster.html",
+        form,
         {"roster": selectors.roster_of(shown)[:200], "form": form if served.exists() else None},
-        status=400 if form.errors else 200,
     )
 
 

@@ -19,14 +19,24 @@ names the lawyer. Every case step that lawyers of record hear about records a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 from liaison.orgs.roles import Role
-from liaison.workflow.definitions import ClockSpec, Notify, Transition, Who, Workflow
+from liaison.workflow.definitions import (
+    ClockSpec,
+    Effect,
+    Notify,
+    Outcome,
+    Transition,
+    Who,
+    Workflow,
+    application_workflow,
+    deferred_effect,
+)
 from liaison.workflow.models import Matter, Relation
 
 from . import forms
@@ -45,19 +55,10 @@ CASE_STAFF = Who(
 DECIDERS = Who(Relation.OWNER_ORG, frozenset({Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR}))
 BUREAU = Who(Relation.PARTNER_ORG, frozenset({Role.BUREAU_OFFICER}))
 
-Effect = Callable[[Matter, Mapping[str, Any], Access], None]
-
 
 def _call(name: str) -> Effect:
-    """An effect that runs ``actions.<name>`` (imported late: actions import this module)."""
-
-    def effect(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-        from . import actions
-
-        getattr(actions, name)(matter=matter, data=data, access=access)
-
-    effect.__name__ = name
-    return effect
+    """An effect that runs ``actions.<name>`` (named, not imported: actions import this module)."""
+    return deferred_effect("liaison.lawyers.actions", name)
 
 
 def _event(kind: str) -> Effect:
@@ -72,59 +73,33 @@ def _event(kind: str) -> Effect:
     return effect
 
 
-REGISTRATION = Workflow(
+REGISTRATION = application_workflow(
     name="lawyers.registration",
     label=_("lawyer registration"),
     model="lawyers.LawyerRegistration",
     case_code="律登",
     detail_template="lawyers/_registration_detail.html",
-    states={
-        "new": _("new"),
-        "submitted": _("awaiting verification"),
-        "verified": _("verified"),
-        "refused": _("refused"),
-    },
-    initial="new",
-    final=frozenset({"verified", "refused"}),
-    transitions=[
-        Transition(
-            "submit",
-            "new",
-            "submitted",
-            label=_("Submit"),
-            who=(APPLICANT,),
-            notifies=(
-                Notify(
-                    (RECEPTION, BUREAU),
-                    _("Lawyer %(title)s asks to be verified (%(number)s)."),
-                    channels=("email",),
-                ),
-            ),
-        ),
-        Transition(
+    applicant=APPLICANT,
+    deciders=(RECEPTION, BUREAU),
+    submitted_label=_("awaiting verification"),
+    tells_deciders=_("Lawyer %(title)s asks to be verified (%(number)s)."),
+    outcomes=[
+        Outcome(
             "verify",
-            "submitted",
+            _("Verify the lawyer"),
             "verified",
-            label=_("Verify the lawyer"),
-            who=(RECEPTION, BUREAU),
+            _("verified"),
+            _("You are verified as a lawyer and may now act here."),
             effect=_call("lawyer_mark_verified"),
-            notifies=(
-                Notify((APPLICANT,), _("You are verified as a lawyer and may now act here.")),
-            ),
         ),
-        Transition(
+        Outcome(
             "refuse",
-            "submitted",
+            _("Refuse"),
             "refused",
-            label=_("Refuse"),
-            who=(RECEPTION, BUREAU),
+            _("refused"),
+            _("Your registration as a lawyer was refused: see %(number)s."),
             form=forms.ReasonForm,
             style="outline-danger",
-            notifies=(
-                Notify(
-                    (APPLICANT,), _("Your registration as a lawyer was refused: see %(number)s.")
-                ),
-            ),
         ),
     ],
 )
@@ -335,72 +310,39 @@ def _slot_not_begun(matter: Matter) -> Any:
     return None
 
 
-FILE_REVIEW = Workflow(
+FILE_REVIEW = application_workflow(
     name="lawyers.file_review",
     label=_("online file review"),
     model="lawyers.FileReviewApplication",
     case_code="律阅",
     detail_template="lawyers/_file_review_detail.html",
-    states={
-        "new": _("new"),
-        "submitted": _("submitted"),
-        "approved": _("approved"),
-        "refused": _("refused"),
-    },
-    initial="new",
-    final=frozenset({"approved", "refused"}),
-    transitions=[
-        Transition(
-            "submit",
-            "new",
-            "submitted",
-            label=_("Submit"),
-            who=(APPLICANT,),
-            notifies=(
-                Notify(
-                    (RECEPTION,),
-                    _("A lawyer applies to review the file of a case (%(number)s)."),
-                    channels=("email",),
-                ),
-            ),
-        ),
-        Transition(
+    applicant=APPLICANT,
+    deciders=(RECEPTION,),
+    submitted_label=_("submitted"),
+    tells_deciders=_("A lawyer applies to review the file of a case (%(number)s)."),
+    outcomes=[
+        Outcome(
             "approve",
-            "submitted",
+            _("Approve"),
             "approved",
-            label=_("Approve"),
-            who=(RECEPTION,),
-            effect=_call("file_review_approved"),
-            notifies=(
-                Notify(
-                    (APPLICANT,),
-                    _(
-                        "Your file-review application %(number)s was approved: the documents "
-                        "released for review are on its page."
-                    ),
-                    channels=("sms",),
-                ),
+            _("approved"),
+            _(
+                "Your file-review application %(number)s was approved: the documents "
+                "released for review are on its page."
             ),
+            effect=_call("file_review_approved"),
+            channels=("sms",),
         ),
-        Transition(
+        Outcome(
             "refuse",
-            "submitted",
+            _("Refuse"),
             "refused",
-            label=_("Refuse"),
-            who=(RECEPTION,),
+            _("refused"),
+            _("Your file-review application %(number)s was refused; the reason is on its page."),
             form=forms.ReasonForm,
             effect=_call("record_reason"),
             style="outline-danger",
-            notifies=(
-                Notify(
-                    (APPLICANT,),
-                    _(
-                        "Your file-review application %(number)s was refused; the reason is "
-                        "on its page."
-                    ),
-                    channels=("sms",),
-                ),
-            ),
+            channels=("sms",),
         ),
     ],
 )

@@ -18,18 +18,22 @@ invitation is withdrawn, stops being a participant and no longer sees the petiti
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
-
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from liaison.core.access import Access
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import Role
-from liaison.workflow.definitions import ClockSpec, Notify, Transition, Who, Workflow
-from liaison.workflow.models import Matter, Relation
+from liaison.workflow.definitions import (
+    ClockSpec,
+    Effect,
+    Notify,
+    Transition,
+    Who,
+    Workflow,
+    deferred_effect,
+)
+from liaison.workflow.models import Relation
 
 from . import forms
 
@@ -49,19 +53,10 @@ _RULE = (
     "（2019年起施行；文件名称与文号待核实）"
 )
 
-Effect = Callable[[Matter, Mapping[str, Any], Access], None]
-
 
 def _call(name: str) -> Effect:
-    """An effect that runs ``actions.<name>`` (imported late: actions import this module)."""
-
-    def effect(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-        from . import actions
-
-        getattr(actions, name)(matter=matter, data=data, access=access)
-
-    effect.__name__ = name
-    return effect
+    """An effect that runs ``actions.<name>`` (named, not imported: actions import this module)."""
+    return deferred_effect("liaison.petitions.actions", name)
 
 
 PETITION = Workflow(

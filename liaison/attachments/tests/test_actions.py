@@ -85,3 +85,18 @@ def test_a_failed_database_write_removes_the_stored_file(_media, monkeypatch) ->
     with pytest.raises(RuntimeError):
         attachment_upload(file=upload("a.pdf", pdf_bytes()), uploaded_by=make_user())
     assert _stored_files(_media) == []
+
+
+def test_files_stored_in_a_block_that_fails_are_removed_and_kept_when_it_succeeds(_media) -> None:
+    from django.db import transaction
+
+    from liaison.attachments.actions import files_removed_on_failure
+
+    person = make_user()
+    with pytest.raises(RuntimeError), files_removed_on_failure() as stored, transaction.atomic():
+        stored.append(attachment_upload(file=upload("一.png", image_bytes()), uploaded_by=person))
+        raise RuntimeError("the matter could not be opened")
+    assert _stored_files(_media) == [] and not Attachment.objects.exists()
+    with files_removed_on_failure() as stored:
+        stored.append(attachment_upload(file=upload("二.png", image_bytes()), uploaded_by=person))
+    assert len(_stored_files(_media)) == 1

@@ -9,6 +9,8 @@ from liaison.orgs.roles import OrganisationKind, Role
 from liaison.places.models import Division
 
 KANGBASHI = "150603"
+#: Every test account's password.
+PASSWORD = "correct horse battery staple"
 
 
 def division(code: str = KANGBASHI) -> Division:
@@ -26,7 +28,7 @@ class UserFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"测试用户{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.cn")
     mobile = factory.Sequence(lambda n: f"139{n:08d}")
-    password = factory.django.Password("correct horse battery staple")
+    password = factory.django.Password(PASSWORD)
 
 
 class OrganisationFactory(DjangoModelFactory):

@@ -13,7 +13,7 @@ from reportlab.pdfgen import canvas
 
 from liaison.accounts.models import User
 from liaison.core.access import SYSTEM, access_for
-from liaison.core.tests.factories import OrganisationFactory, member
+from liaison.core.tests.factories import PASSWORD, OrganisationFactory, member
 from liaison.core.validators import uscc_check_char
 from liaison.lawyers import actions
 from liaison.lawyers.models import Booking, Lawyer, ProcuratorateCase, ReceptionSlot
@@ -21,7 +21,6 @@ from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.workflow.actions import transition
 
-PASSWORD = "correct horse battery staple"
 _numbers = itertools.count(1)
 
 

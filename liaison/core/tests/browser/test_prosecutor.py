@@ -5,6 +5,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
+from liaison.core.tests.browser.pages import log_in
 from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.orgs.roles import Role
 from liaison.workflow.tests.factories import court, sent_notice
@@ -14,15 +15,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("reference_data"),
 ]
-
-PASSWORD = "correct horse battery staple"
-
-
-def log_in(page: Any, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
 
 
 def test_prosecutor_acknowledges_a_notice_from_the_court(

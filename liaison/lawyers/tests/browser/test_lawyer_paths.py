@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from liaison.attachments.actions import attachment_upload
+from liaison.core.tests.browser.pages import log_in
 from liaison.lawyers.models import Booking, Lawyer, RightsComplaint
 from liaison.lawyers.tests.factories import (
     PASSWORD,
@@ -33,14 +34,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("reference_data"),
 ]
-
-
-def log_in(page: Any, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
 
 
 def kangbashi() -> Any:

@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from liaison.audit.models import AuditRecord
-from liaison.lawyers.tests.factories import PASSWORD, lawyer
+from liaison.core.tests.browser.pages import log_in
+from liaison.lawyers.tests.factories import lawyer
 from liaison.orgs.roles import Role
 from liaison.petitions.models import Petition, PetitionLawyer
 
@@ -21,19 +22,11 @@ pytestmark = [
 ]
 
 
-def log_in(page: Any, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-
-
 def test_staff_invite_a_lawyer_who_takes_part_and_staff_resolve(
     live: Any, page: Any, screenshot: Any
 ) -> None:
     org = procuratorate(name="鄂尔多斯市康巴什区人民检察院", abbreviation="康检")
-    staff(org, Role.PROSECUTOR, username="lijianguo", name="李建国", password=PASSWORD)
+    staff(org, Role.PROSECUTOR, username="lijianguo", name="李建国")
     gao = lawyer(at=org, username="gaowenbo", name="高文博")
 
     log_in(page, live.url, "lijianguo")
