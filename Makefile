@@ -30,9 +30,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
 $(VENDOR)/.copied: node_modules/.package-lock.json
-	mkdir -p $(VENDOR)/bootstrap $(VENDOR)/htmx
+	mkdir -p $(VENDOR)/bootstrap $(VENDOR)/htmx $(VENDOR)/leaflet
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/js/bootstrap.bundle.min.js $(VENDOR)/bootstrap/
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images $(VENDOR)/leaflet/
 	touch $@
 
 assets: $(VENDOR)/.copied
@@ -95,6 +96,16 @@ pytest: setup chromium documents
 	LIAISON_CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# Timings of the public-interest queries at scale, on a database of their own (never the one in
+# use): DATABASE_URL names it, BENCH_CLUES how many clues to generate (once; a second run reuses
+# them). e.g. make bench DATABASE_URL=postgres://postgres@127.0.0.1:5432/liaison_bench
+BENCH_CLUES ?= 1000000
+BENCH_RUNS ?= 20
+bench: $(BIN)/.installed
+	@test -n "$(DATABASE_URL)" || { echo "make bench needs DATABASE_URL (a database of its own)"; exit 2; }
+	DATABASE_URL=$(DATABASE_URL) $(PY) manage.py migrate --noinput -v 0
+	DATABASE_URL=$(DATABASE_URL) $(PY) manage.py bench_publicinterest --clues $(BENCH_CLUES) --runs $(BENCH_RUNS)
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) var test-artefacts

@@ -183,6 +183,17 @@ if os.environ.get("LIAISON_STORAGE") == "s3":
 LIAISON_MAX_UPLOAD_BYTES = int(os.environ.get("LIAISON_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Maps. Tiles come from a server the deployment names (an intranet tile server), as a URL
+# template such as https://tiles.example.gov.cn/{z}/{x}/{y}.png; none by default, and then the
+# maps are coordinate pickers on a plain grid. Pages never load tiles from anywhere else.
+LIAISON_MAP_TILES = os.environ.get("LIAISON_MAP_TILES", "")
+# The coordinate system the tiles are drawn in: gcj02 for Chinese map services, wgs84 otherwise.
+LIAISON_MAP_TILES_SYSTEM = os.environ.get("LIAISON_MAP_TILES_SYSTEM", "gcj02")
+LIAISON_MAP_ATTRIBUTION = os.environ.get("LIAISON_MAP_ATTRIBUTION", "")
+# Public-interest clues: how near an open clue of the same field must be (in metres) for a
+# reporter to be offered to add to it instead of filing a new one.
+LIAISON_NEARBY_RADIUS_M = int(os.environ.get("LIAISON_NEARBY_RADIUS_M", "1000"))
+
 EMAIL_BACKEND = os.environ.get(
     "LIAISON_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )

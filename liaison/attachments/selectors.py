@@ -21,7 +21,14 @@ def get_attachment_for(access: Access, pk: int) -> Attachment:
     if attachment is None:
         raise Http404("No such attachment.")
     if attachment.matter_id is not None:
+        from liaison.workflow.selectors import only_reports_to
+
         attachment.matter = get_matter_for(access, attachment.matter_id)
+        if (
+            only_reports_to(access, attachment.matter)
+            and attachment.uploaded_by_id != access.user_id
+        ):
+            raise Http404("No such attachment.")
     elif not access.is_system and attachment.uploaded_by_id != access.user_id:
         raise Http404("No such attachment.")
     return attachment

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.actions import attachment_upload
+from liaison.attachments.validators import MP4
 from liaison.audit.actions import audit_record
 from liaison.core.access import SYSTEM, Access, access_for
 from liaison.orgs.models import Organisation
@@ -41,8 +42,11 @@ from .models import (
     OBSERVATION_PHOTO_PURPOSE,
     PHOTO_PURPOSE,
     REPLY_EVIDENCE_PURPOSE,
+    REPORT_FILE_PURPOSES,
+    VIDEO_PURPOSE,
     CaseKind,
     Clue,
+    ClueAddition,
     ClueSource,
     Field,
     Observation,
@@ -51,11 +55,14 @@ from .models import (
     mask_mobile,
     mask_name,
 )
-from .selectors import clue_for_submission, may_see_reporter
+from .selectors import addition_for_submission, clue_for_submission, may_see_reporter
+from .videos import strip_video_metadata
 from .workflows import (
+    ADDITION_EVENT,
     ADMIN_CASE,
     CIVIL_CASE,
     CLUE,
+    MERGED_IN_EVENT,
     OBSERVABLE_STATES,
     OBSERVATION_EVENT,
     OBSERVERS,
@@ -101,9 +108,13 @@ def portal_account() -> User:
 
 
 def _unused_query_code() -> str:
+    """A query code no clue and no addition has (they share one space: the progress page)."""
     for _attempt in range(5):
         code = new_query_code()
-        if not Clue.objects.filter(query_code=code).exists():
+        if not (
+            Clue.objects.filter(query_code=code).exists()
+            or ClueAddition.objects.filter(query_code=code).exists()
+        ):
             return code
     raise RuntimeError("could not draw an unused query code")  # pragma: no cover - 31^10 codes
 
@@ -138,8 +149,9 @@ def clue_submit(
     A submission key already stored returns that clue unchanged (a phone that retried, a
     double tap), even when two copies arrive at once: the second loses on the unique key and
     answers with the first. A place no procuratorate covers raises ``NoJurisdiction`` before
-    anything is stored. ``photos`` are (file, content type) pairs already checked by content;
-    their metadata is stripped (``images.strip_metadata``) and only the stripped copy is kept.
+    anything is stored. ``photos`` are (file, content type) pairs already checked by content,
+    photos and short MP4 videos; their metadata is stripped (``images.strip_metadata``,
+    ``videos.strip_video_metadata``) and only the stripped copy is kept.
     The reporter's name and mobile are kept only when the report is not anonymous; a logged-in
     reporter who is not anonymous also becomes the clue's reporter party (for "my clues"), and
     the clue counts as a volunteer's when they hold a volunteer's seat.
@@ -147,6 +159,8 @@ def clue_submit(
     existing = clue_for_submission(submission_key)
     if existing is not None:
         return existing, False
+    if addition_for_submission(submission_key) is not None:
+        raise WorkflowError(_("This report was already added to another clue."))
     owner = procuratorate_for_division(division.code)
     if owner is None:
         raise NoJurisdiction(place=division.full_name)
@@ -206,14 +220,38 @@ def _store(
         start="submit",
     )
     assert isinstance(clue, Clue)
-    _store_photos(
-        photos,
-        uploaded_by=person or portal_account(),
-        matter=clue,
-        purpose=PHOTO_PURPOSE,
-        stored=stored,
-    )
+    _store_reporter_files(photos, uploaded_by=person, matter=clue, stored=stored)
     return clue
+
+
+def _store_reporter_files(
+    files: Iterable[tuple[Any, str]],
+    *,
+    uploaded_by: User | None,
+    matter: Matter,
+    stored: list[Attachment],
+) -> None:
+    """A reporter's photos and videos, stored without their metadata under the reporter's
+    account (or the portal's, for a report sent without one)."""
+    uploader = uploaded_by or portal_account()
+    for file, content_type in files:
+        if content_type == MP4:
+            stored.append(
+                attachment_upload(
+                    file=strip_video_metadata(file),
+                    uploaded_by=uploader,
+                    matter=matter,
+                    purpose=VIDEO_PURPOSE,
+                )
+            )
+        else:
+            _store_photos(
+                [(file, content_type)],
+                uploaded_by=uploader,
+                matter=matter,
+                purpose=PHOTO_PURPOSE,
+                stored=stored,
+            )
 
 
 def _store_photos(
@@ -292,13 +330,14 @@ def open_transferred_clue(*, clue: Matter, target: Organisation, reason: str = "
         note=reason,
     )
     assert isinstance(new, Clue)
-    for photo in clue.attachments.filter(purpose=PHOTO_PURPOSE).select_related("uploaded_by"):
+    files = clue.attachments.filter(purpose__in=REPORT_FILE_PURPOSES)
+    for photo in files.select_related("uploaded_by"):
         with photo.file.open("rb") as content:
             attachment_upload(
                 file=File(content, name=photo.original_name),
                 uploaded_by=photo.uploaded_by,
                 matter=new,
-                purpose=PHOTO_PURPOSE,
+                purpose=photo.purpose,
             )
     return new
 
@@ -310,8 +349,9 @@ class ReporterIdentity:
     mobile: str
 
 
-def masked_identity(clue: Clue) -> ReporterIdentity:
-    """What everyone not entitled sees: 王** and 139****0000, or that the report is anonymous."""
+def masked_identity(clue: Clue | ClueAddition) -> ReporterIdentity:
+    """What everyone not entitled sees: 王** and 139****0000, or that the report is anonymous
+    (of a clue, or of an addition to one)."""
     return ReporterIdentity(
         anonymous=clue.anonymous,
         name=mask_name(clue.reporter_name),
@@ -319,29 +359,201 @@ def masked_identity(clue: Clue) -> ReporterIdentity:
     )
 
 
-def reporter_identity(*, clue: Clue, access: Access) -> ReporterIdentity:
-    """Who reported ``clue``, for a clue officer of the procuratorate handling it.
+def reporter_identity(
+    *, clue: Clue, access: Access, addition: ClueAddition | None = None
+) -> ReporterIdentity:
+    """Who reported ``clue`` (or ``addition``, a further report added to it), for a clue
+    officer of the procuratorate handling it.
 
     Every look is audited (``publicinterest.reporter.view``); a refused one too
     (``publicinterest.reporter.refused``), then ``TransitionForbidden`` with a clear message.
     """
+    if addition is not None and addition.clue_id != clue.pk:
+        raise ValueError("the addition is not the clue's")
+    payload: dict[str, Any] = {"case_number": clue.case_number}
+    if addition is not None:
+        payload["addition"] = addition.pk
     if not may_see_reporter(access, clue):
-        audit_record(actor=access.user, action="publicinterest.reporter.refused", obj=clue)
+        audit_record(
+            actor=access.user, action="publicinterest.reporter.refused", obj=clue, payload=payload
+        )
         raise TransitionForbidden(
             _(
                 "Only the clue officers of the procuratorate handling this clue may see who "
                 "reported it."
             )
         )
+    report = addition or clue
     audit_record(
         actor=access.user,
         action="publicinterest.reporter.view",
         obj=clue,
-        payload={"anonymous": clue.anonymous, "case_number": clue.case_number},
+        payload={"anonymous": report.anonymous, **payload},
     )
     return ReporterIdentity(
-        anonymous=clue.anonymous, name=clue.reporter_name, mobile=clue.reporter_mobile
+        anonymous=report.anonymous, name=report.reporter_name, mobile=report.reporter_mobile
     )
+
+
+# -- "I see this too", and merging duplicates ----------------------------------------------------
+
+
+class ClueClosed(WorkflowError):
+    """The clue was decided (or merged) meanwhile: nothing can be added to it any more."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _(
+                "That clue was decided meanwhile and takes no more reports. Send yours as a "
+                "new clue."
+            )
+        )
+
+
+def clue_add_to(
+    *,
+    clue: Clue,
+    submission_key: uuid.UUID,
+    description: str,
+    seen_on: date,
+    anonymous: bool,
+    reporter_name: str = "",
+    reporter_mobile: str = "",
+    photos: Iterable[tuple[Any, str]] = (),
+    reporter: User | None = None,
+    **_: Any,
+) -> tuple[ClueAddition, bool]:
+    """"I see this too": add a further report (what the reporter saw, their photos and videos,
+    who they are unless anonymous) to the open ``clue`` about the same problem, instead of
+    filing a clue of its own; returns the addition and whether it is new.
+
+    The addition gets its own query code, which shows the clue's progress. A logged-in reporter
+    who is not anonymous becomes one of the clue's reporters (told of its outcome, and it is in
+    their "my clues"). The clue's other reporters are told that someone else reported it too,
+    never who; and the addition's reporter learns nothing of them. The clue officers see the
+    addition on the clue's page, the reporter's name only through the audited look, as for a
+    clue. A retried submission (the same key) returns the addition already stored; a clue
+    decided meanwhile raises ``ClueClosed`` and nothing is stored.
+    """
+    existing = addition_for_submission(submission_key)
+    if existing is not None:
+        return existing, False
+    person = reporter if reporter is not None and reporter.is_authenticated else None
+    if anonymous:
+        reporter_name, reporter_mobile, person = "", "", None
+    values = {
+        "description": description,
+        "seen_on": seen_on,
+        "anonymous": anonymous,
+        "reporter_name": reporter_name,
+        "reporter_mobile": reporter_mobile,
+        "reporter": person,
+        "submission_key": submission_key,
+    }
+    stored: list[Attachment] = []
+    try:
+        addition = _add(clue=clue, values=values, photos=photos, stored=stored)
+    except (IntegrityError, ValidationError):
+        _discard(stored)
+        existing = addition_for_submission(submission_key)
+        if existing is None:
+            raise
+        return existing, False
+    except BaseException:
+        _discard(stored)
+        raise
+    return addition, True
+
+
+@transaction.atomic(durable=True)
+def _add(
+    *,
+    clue: Clue,
+    values: dict[str, Any],
+    photos: Iterable[tuple[Any, str]],
+    stored: list[Attachment],
+) -> ClueAddition:
+    from liaison.notifications.actions import notify
+    from liaison.workflow.selectors import people_who_are
+
+    from .workflows import CLUE_OFFICER, REPORTER
+
+    # Locked so that a decision taken at this moment comes before or after, never beside.
+    locked = Clue.objects.select_for_update().filter(pk=clue.pk).first()
+    if locked is None or locked.state not in _open_states():
+        raise ClueClosed()
+    told = list(people_who_are(locked, (REPORTER,)))
+    addition = ClueAddition(clue=locked, query_code=_unused_query_code(), **values)
+    addition.full_clean()
+    addition.save()
+    person = values["reporter"]
+    _store_reporter_files(photos, uploaded_by=person, matter=locked, stored=stored)
+    addition.files.set(stored)
+    if person is not None:
+        add_parties(matter=locked, reporters=[person])
+    record_event(
+        matter=locked,
+        access=SYSTEM,
+        action=ADDITION_EVENT,
+        data={"addition": addition.pk, "files": len(stored), "anonymous": addition.anonymous},
+    )
+    params = {"number": locked.case_number or "", "title": locked.title}
+    notify(
+        recipients=[p for p in told if p != person],
+        event=ADDITION_EVENT,
+        text=_(
+            "Someone else reported the problem of your public-interest clue %(number)s too; "
+            "their report was added to it."
+        ),
+        params=params,
+        matter=locked,
+    )
+    notify(
+        recipients=people_who_are(locked, (CLUE_OFFICER,)),
+        event=ADDITION_EVENT,
+        text=_("A further report was added to public-interest clue %(number)s: %(title)s"),
+        params=params,
+        matter=locked,
+        channels=("email",),
+    )
+    return addition
+
+
+def clue_merge(*, clue: Matter, target: Clue, access: Access) -> None:
+    """Merge ``clue`` into ``target``, an open clue of the same procuratorate about the same
+    problem: ``clue``'s reporters become ``target``'s (told of its outcome from now on), the
+    target's timeline records it, and the query codes of ``clue`` (and of its additions) show
+    the target's progress. Runs inside the ``merge`` step, after its conditional update moved
+    ``clue`` to "merged"; the target is locked, so a decision on it taken at the same moment
+    comes first (and the merge is refused) or after (and finds the new reporters)."""
+    assert isinstance(clue, Clue)
+    locked = Clue.objects.select_for_update().filter(pk=target.pk).first()
+    if (
+        locked is None
+        or locked.pk == clue.pk
+        or locked.owner_id != clue.owner_id
+        or locked.state not in _open_states()
+    ):
+        raise WorkflowError(
+            _("Merge into another clue of this procuratorate that is still being assessed.")
+        )
+    Clue.objects.filter(pk=clue.pk).update(merged_into=locked)
+    clue.merged_into = locked
+    reporters = clue.parties.filter(relation=Relation.REPORTER, person__isnull=False)
+    add_parties(matter=locked, reporters=[party.person for party in reporters])
+    record_event(
+        matter=locked,
+        access=access,
+        action=MERGED_IN_EVENT,
+        note=clue.case_number or "",
+        data={"clue": clue.pk},
+    )
+
+
+def _open_states() -> list[str]:
+    from .duplicates import open_states
+
+    return open_states()
 
 
 # -- cases ---------------------------------------------------------------------------------------

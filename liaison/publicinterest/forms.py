@@ -11,11 +11,18 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from liaison.attachments.validators import DEFAULT_ALLOWED_TYPES, IMAGE_TYPES, validate_upload
+from liaison.attachments.validators import (
+    DEFAULT_ALLOWED_TYPES,
+    IMAGE_TYPES,
+    MP4,
+    base_name,
+    validate_upload,
+)
 from liaison.core.templatetags.liaison import local_name
 from liaison.core.validators import normalise_mobile, validate_mobile
 from liaison.orgs.models import Organisation
@@ -28,6 +35,7 @@ from .codes import normalise_query_code
 from .images import PHOTO_TYPES
 from .models import (
     CaseKind,
+    Clue,
     CoordinateSystem,
     EvidenceKind,
     Field,
@@ -38,6 +46,8 @@ from .models import (
 )
 
 MAX_PHOTOS = 9
+#: What a reporter may send with a clue or an addition: photos and short MP4 videos, 9 in all.
+REPORT_FILE_TYPES: frozenset[str] = PHOTO_TYPES | {MP4}
 DESCRIPTION_MIN = 10
 DESCRIPTION_MAX = 5000
 
@@ -74,6 +84,31 @@ def checked_files(
             checked.append((file, content_type))
     if errors:
         raise ValidationError(errors)
+    return checked
+
+
+def checked_report_files(files: Any) -> list[tuple[Any, str]]:
+    """A reporter's photos and videos (9 in all), checked by content; a video must also be a
+    well-formed MP4 (``videos.check_video``), as a photo must decode."""
+    from .videos import DamagedVideo, check_video
+
+    checked = checked_files(files, allowed=REPORT_FILE_TYPES)
+    damaged = []
+    for file, content_type in checked:
+        if content_type != MP4:
+            continue
+        try:
+            check_video(file)
+        except DamagedVideo:
+            damaged.append(
+                ValidationError(
+                    _("The video “%(name)s” is damaged or incomplete; please send it again."),
+                    code="invalid_video",
+                    params={"name": base_name(getattr(file, "name", ""))},
+                )
+            )
+    if damaged:
+        raise ValidationError(damaged)
     return checked
 
 
@@ -142,23 +177,25 @@ class ReportForm(forms.Form):
     prefecture = forms.ChoiceField(label=_("City"), required=False)
     county = forms.ChoiceField(label=_("District or county"), required=False)
     latitude = forms.DecimalField(
+        label=_("Latitude"),
         required=False,
         max_digits=9,
         decimal_places=6,
         min_value=-90,
         max_value=90,
-        widget=forms.HiddenInput,
+        widget=forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
     )
     longitude = forms.DecimalField(
+        label=_("Longitude"),
         required=False,
         max_digits=9,
         decimal_places=6,
         min_value=-180,
         max_value=180,
-        widget=forms.HiddenInput,
+        widget=forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
     )
     coordinate_system = forms.ChoiceField(
-        required=False, choices=[("", ""), *CoordinateSystem.choices], widget=forms.HiddenInput
+        label=_("Coordinates from"), required=False, choices=CoordinateSystem.choices
     )
     seen_on = forms.DateField(
         label=_("When did you see it"),
@@ -166,13 +203,18 @@ class ReportForm(forms.Form):
         error_messages={"required": _("Give the day you saw it (roughly is fine).")},
     )
     photos = MultipleFileField(
-        label=_("Photos"),
+        label=_("Photos and short videos"),
         required=False,
         help_text=_(
-            "Up to 9 photos (JPEG, PNG or WebP). Location and camera data are removed before "
-            "they are stored."
+            "Up to 9 files: photos (JPEG, PNG or WebP) and short MP4 videos, each at most "
+            "%(limit)s. Location, camera and time data are removed before they are stored; "
+            "what a picture or a video shows (and says) is kept as it is."
         ),
     )
+    #: The open clue nearby that the reporter adds to ("I see this too"), by its button.
+    add_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    #: Set once the reporter has been shown the open clues nearby (by the page or the script).
+    nearby_seen = forms.BooleanField(required=False, widget=forms.HiddenInput)
     anonymous = forms.BooleanField(
         label=_("Report anonymously"),
         required=False,
@@ -191,7 +233,11 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["photos"].widget.attrs["accept"] = ",".join(sorted(PHOTO_TYPES))
+        photos = self.fields["photos"]
+        photos.widget.attrs["accept"] = ",".join(sorted(REPORT_FILE_TYPES))
+        photos.help_text = str(photos.help_text) % {
+            "limit": filesizeformat(settings.LIAISON_MAX_UPLOAD_BYTES)
+        }
         places = reverse("publicinterest:places")
         for name, target in (("province", "#id_prefecture"), ("prefecture", "#id_county")):
             # With JavaScript the next list fills in place (htmx); without, the form reloads it.
@@ -217,6 +263,10 @@ class ReportForm(forms.Form):
         """The province, city and district lists, in that order."""
         return [self["province"], self["prefecture"], self["county"]]
 
+    def point_fields(self) -> list[forms.BoundField]:
+        """Latitude, longitude and the system they are in: shown and editable, map or not."""
+        return [self["latitude"], self["longitude"], self["coordinate_system"]]
+
     def _chosen(self, name: str) -> str | None:
         value = self.data.get(name) if self.is_bound else self.initial.get(name)
         return str(value) if value else None
@@ -237,7 +287,20 @@ class ReportForm(forms.Form):
         return seen_on
 
     def clean_photos(self) -> list[tuple[Any, str]]:
-        return checked_files(self.cleaned_data.get("photos"), allowed=PHOTO_TYPES)
+        return checked_report_files(self.cleaned_data.get("photos"))
+
+    def nearby(self) -> list[Any]:
+        """The open clues of the chosen field near the place given (a valid form's)."""
+        from .duplicates import open_clues_near
+
+        data = self.cleaned_data
+        return open_clues_near(
+            field=data["field"],
+            division_code=data["division"].code,
+            latitude=data.get("latitude"),
+            longitude=data.get("longitude"),
+            coordinate_system=data.get("coordinate_system", ""),
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -324,6 +387,101 @@ class TransferForm(StepForm):
             target = self.fields["target"]
             assert isinstance(target, forms.ModelChoiceField)
             target.queryset = target.queryset.exclude(pk=self.matter.owner_id)  # type: ignore[union-attr]
+
+
+class NearbyForm(forms.Form):
+    """What the report form knows so far, for the list of open clues nearby (htmx asks for it as
+    the reporter fills the form in). Whatever is missing or wrong simply finds nothing."""
+
+    field = forms.ModelChoiceField(queryset=Field.objects.filter(active=True), to_field_name="code")
+    latitude = forms.DecimalField(
+        required=False, max_digits=9, decimal_places=6, min_value=-90, max_value=90
+    )
+    longitude = forms.DecimalField(
+        required=False, max_digits=9, decimal_places=6, min_value=-180, max_value=180
+    )
+    coordinate_system = forms.ChoiceField(required=False, choices=CoordinateSystem.choices)
+    county = forms.CharField(required=False, max_length=6)
+    prefecture = forms.CharField(required=False, max_length=6)
+    address = forms.CharField(required=False, max_length=200)
+
+    def nearby(self) -> list[Any]:
+        from .duplicates import open_clues_near
+
+        if not self.is_valid():
+            return []
+        data = self.cleaned_data
+        code = data["county"] or data["prefecture"]
+        division = division_by_code(code) if code else None
+        if division is None and data["address"]:
+            division = resolve_address(data["address"])
+        point = data["latitude"] is not None and data["longitude"] is not None
+        if division is None and not point:
+            return []
+        return open_clues_near(
+            field=data["field"],
+            division_code=division.code if division else "",
+            latitude=data["latitude"] if point else None,
+            longitude=data["longitude"] if point else None,
+            coordinate_system=data["coordinate_system"] or CoordinateSystem.WGS84,
+        )
+
+
+class MergeForm(StepForm):
+    """Which clue this one is merged into: one of the suggested duplicates, or another open clue
+    of the procuratorate found by its query code or case number."""
+
+    target = forms.ModelChoiceField(
+        queryset=Clue.objects.none(),
+        required=False,
+        widget=forms.RadioSelect,
+        label=_("Merge into"),
+        empty_label=None,
+    )
+    code = forms.CharField(
+        label=_("Or the other clue's query code or case number"), required=False, max_length=64
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        target = self.fields["target"]
+        assert isinstance(target, forms.ModelChoiceField)
+        if isinstance(self.matter, Clue):
+            from .duplicates import suggestions_for
+
+            suggested = [s.clue.pk for s in suggestions_for(self.matter)]
+            target.queryset = Clue.objects.filter(pk__in=suggested).order_by("-created_at")
+        target.label_from_instance = lambda obj: f"{obj.case_number} {obj.title}"  # type: ignore[method-assign]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        code = " ".join((data.get("code") or "").split())
+        if data.get("target") is not None and code:
+            self.add_error("code", _("Choose one clue: a suggested one, or one by its code."))
+        elif data.get("target") is None and not code:
+            if "target" not in self.errors:
+                self.add_error("target", _("Choose the clue to merge this one into."))
+        elif code:
+            found = self._by_code(code)
+            if found is None:
+                self.add_error(
+                    "code", _("No other clue of this procuratorate has this query code or number.")
+                )
+            data["target"] = found
+        return data
+
+    def _by_code(self, code: str) -> Clue | None:
+        if self.matter is None:
+            return None
+        clues = Clue.objects.filter(owner_id=self.matter.owner_id).exclude(pk=self.matter.pk)
+        found = clues.filter(case_number=code).first()
+        query = normalise_query_code(code)
+        if found is None and query is not None:
+            found = clues.filter(query_code=query).first()
+        return found
 
 
 class TriageFilterForm(forms.Form):

@@ -22,6 +22,10 @@ from .codes import display_query_code
 
 #: ``Attachment.purpose`` of a reporter's photos (staff may attach other files to a clue).
 PHOTO_PURPOSE = "clue_photo"
+#: ``Attachment.purpose`` of a reporter's short videos (their metadata boxes blanked, ``videos``).
+VIDEO_PURPOSE = "clue_video"
+#: What a reporter sends with a clue or an addition: photos and short videos.
+REPORT_FILE_PURPOSES = (PHOTO_PURPOSE, VIDEO_PURPOSE)
 #: ``Attachment.purpose`` of the photos of an on-site observation (stripped like a reporter's).
 OBSERVATION_PHOTO_PURPOSE = "observation_photo"
 #: ``Attachment.purpose`` of the served recommendation's PDF and DOCX.
@@ -173,10 +177,28 @@ class Clue(Matter):
         verbose_name=_("case"),
         help_text=_("The case the clue was accepted into."),
     )
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_clues",
+        verbose_name=_("merged into"),
+        help_text=_("The clue about the same problem that this one was merged into."),
+    )
 
     class Meta:
         verbose_name = _("public-interest clue")
         verbose_name_plural = _("public-interest clues")
+        indexes = [
+            # The nearby check and the duplicate suggestions: same field, then a latitude band
+            # (a range on the second column), the longitude read from the index itself.
+            models.Index(
+                fields=["field", "latitude", "longitude"], name="pil_clue_field_point_idx"
+            ),
+            # The same for clues without a point: same field and division.
+            models.Index(fields=["field", "division"], name="pil_clue_field_division_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(anonymous=False)
@@ -199,11 +221,66 @@ class Clue(Matter):
 
     @property
     def photo_count(self) -> int:
-        return self.attachments.filter(purpose=PHOTO_PURPOSE).count()
+        return self.attachments.filter(purpose__in=REPORT_FILE_PURPOSES).count()
 
     @property
     def has_point(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+
+class ClueAddition(models.Model):
+    """"I see this too": a further report of a problem already reported, added to the open clue
+    about it instead of filed as a clue of its own (``actions.clue_add_to``).
+
+    It carries what its reporter saw (description, photos and videos) and who they are, under
+    the same rules as a clue: anonymous or named, the name seen only by the handling clue
+    officers (audited). It has its own query code, which shows the clue's progress; the clue's
+    other reporters never see it, nor it theirs.
+    """
+
+    clue = models.ForeignKey(
+        Clue, on_delete=models.PROTECT, related_name="additions", verbose_name=_("clue")
+    )
+    description = models.TextField(_("what is wrong"))
+    seen_on = models.DateField(_("seen on"))
+    anonymous = models.BooleanField(_("anonymous"), default=False)
+    reporter_name = models.CharField(_("reporter's name"), max_length=64, blank=True)
+    reporter_mobile = models.CharField(
+        _("reporter's mobile"), max_length=11, blank=True, validators=[validate_mobile]
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reporter's account"),
+    )
+    query_code = models.CharField(_("query code"), max_length=16, unique=True, editable=False)
+    submission_key = models.UUIDField(_("submission key"), unique=True, editable=False)
+    files = models.ManyToManyField(
+        "attachments.Attachment", blank=True, related_name="+", verbose_name=_("photos and videos")
+    )
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("addition to a clue")
+        verbose_name_plural = _("additions to clues")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(anonymous=False)
+                | models.Q(reporter_name="", reporter_mobile="", reporter__isnull=True),
+                name="publicinterest_addition_anonymous_keeps_no_identity",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.clue_id}: {self.description[:40]}"
+
+    @property
+    def query_code_display(self) -> str:
+        return display_query_code(self.query_code)
 
 
 class CaseKind(models.TextChoices):

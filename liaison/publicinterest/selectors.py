@@ -25,10 +25,11 @@ from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
 from liaison.workflow.models import Clock, Matter
 from liaison.workflow.selectors import matters_visible_to
 
-from .models import CaseKind, Clue, ClueSource, Field, PILCase
+from .models import CaseKind, Clue, ClueAddition, ClueSource, Field, PILCase
 from .workflows import ADMIN_CASE, CASE_WORKFLOWS, CIVIL_CASE, CLUE, RECOMMENDATION
 
-#: How many transfers the progress page follows (a loop guard; a real chain is one or two).
+#: How many transfers and merges the progress page follows (a loop guard; a real chain is one
+#: or two).
 MAX_TRANSFERS = 10
 
 
@@ -76,6 +77,11 @@ def cases_visible_to(
 def clue_for_submission(key: uuid.UUID | str) -> Clue | None:
     """The clue already stored for this submission key (a retried or double-tapped send)."""
     return Clue.objects.filter(submission_key=key).select_related("owner").first()
+
+
+def addition_for_submission(key: uuid.UUID | str) -> ClueAddition | None:
+    """The addition already stored for this submission key ("I see this too", sent twice)."""
+    return ClueAddition.objects.filter(submission_key=key).select_related("clue__owner").first()
 
 
 def may_see_reporter(access: Access, clue: Clue) -> bool:
@@ -139,43 +145,73 @@ class Progress:
     transferred: bool
     case_state: str = ""
     case_state_label: str = ""
+    #: The report was merged into another clue (by a clue officer), or added to one by its
+    #: reporter ("I see this too"): the state shown is that clue's.
+    merged: bool = False
+    added: bool = False
+    #: How many others reported the same problem (additions and merged clues), never who.
+    others: int = 0
+
+
+def _following(clue: Clue) -> Clue | None:
+    """The clue that carries ``clue`` on: where it was transferred or merged to."""
+    if clue.state == "merged" and clue.merged_into_id:
+        return Clue.objects.filter(pk=clue.merged_into_id).select_related("owner").first()
+    if clue.state == "transferred":
+        return Clue.objects.filter(transferred_from=clue).select_related("owner").first()
+    return None
 
 
 def progress_for_code(code: str) -> Progress | None:
-    """The progress of the clue with this (normalised) query code, following transfers to the
-    procuratorate that handles it now; None when no clue has the code."""
+    """The progress of the clue with this (normalised) query code, following transfers and
+    merges to the clue that carries it now; the code of an addition shows the progress of the
+    clue it was added to. None when no clue or addition has the code."""
     first = (
         Clue.objects.filter(query_code=code)
         .select_related("field", "division__parent", "owner")
         .first()
     )
+    addition = None
     if first is None:
-        return None
+        addition = (
+            ClueAddition.objects.filter(query_code=code)
+            .select_related("clue__field", "clue__division__parent", "clue__owner")
+            .first()
+        )
+        if addition is None:
+            return None
+        first = addition.clue
     current = first
+    merged = False
     for _hop in range(MAX_TRANSFERS):
-        if current.state != "transferred":
-            break
-        following = Clue.objects.filter(transferred_from=current).select_related("owner").first()
+        following = _following(current)
         if following is None:
             break
+        merged = merged or current.state == "merged"
         current = following
     case = (
         PILCase.objects.filter(pk=current.case_id).only("matter_type", "state").first()
         if current.case_id
         else None
     )
+    others = ClueAddition.objects.filter(clue=current).count() + (
+        Clue.objects.filter(merged_into=current).count()
+    )
     return Progress(
         case_state=case.state if case else "",
         case_state_label=case.state_label if case else "",
-        query_code=first.query_code_display,
+        query_code=(addition or first).query_code_display,
         field=first.field.label,
         place=first.division.full_name,
-        reported_on=timezone.localtime(first.created_at).date(),
+        reported_on=timezone.localtime((addition or first).created_at).date(),
         state=current.state,
         state_label=current.state_label,
         procuratorate=current.owner.name,
         reason=current.public_reason,
-        transferred=current.pk != first.pk,
+        transferred=current.owner_id != first.owner_id,
+        merged=merged,
+        added=addition is not None,
+        others=max(others - (1 if addition is not None or merged else 0), 0),
     )
 
 

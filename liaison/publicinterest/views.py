@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -29,16 +30,27 @@ from liaison.workflow.selectors import get_matter_for
 from liaison.workflow.views import matter_page
 
 from .actions import (
+    ClueClosed,
     NoJurisdiction,
+    clue_add_to,
     clue_submit,
     masked_identity,
     observation_file,
     reporter_identity,
 )
-from .forms import FiguresForm, ObservationForm, ProgressForm, ReportForm, TriageFilterForm
-from .models import CaseKind, Clue, PILCase
+from .forms import (
+    FiguresForm,
+    NearbyForm,
+    ObservationForm,
+    ProgressForm,
+    ReportForm,
+    TriageFilterForm,
+)
+from .maps import map_config, map_points
+from .models import CaseKind, Clue, ClueAddition, PILCase
 from .selectors import (
     active_fields,
+    addition_for_submission,
     cases_visible_to,
     clue_for_submission,
     clues_for_triage,
@@ -49,6 +61,7 @@ from .selectors import (
 from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE
 
 RECEIPT_SESSION_KEY = "publicinterest.receipt"
+ADDITION_RECEIPT_SESSION_KEY = "publicinterest.receipt.addition"
 TRIAGE_PAGE_SIZE = 50
 CASES_PAGE_SIZE = 50
 FIGURE_YEARS = 5
@@ -83,44 +96,115 @@ def _valid_key(value: str | None) -> bool:
     return True
 
 
-def _to_receipt(request: HttpRequest, clue: Clue) -> HttpResponse:
-    request.session[RECEIPT_SESSION_KEY] = clue.pk
+def _to_receipt(request: HttpRequest, sent: Clue | ClueAddition) -> HttpResponse:
+    added = isinstance(sent, ClueAddition)
+    request.session[ADDITION_RECEIPT_SESSION_KEY if added else RECEIPT_SESSION_KEY] = sent.pk
+    request.session.pop(RECEIPT_SESSION_KEY if added else ADDITION_RECEIPT_SESSION_KEY, None)
     return redirect("publicinterest:receipt")
 
 
+def _report_page(request: HttpRequest, form: ReportForm, **context: Any) -> dict[str, Any]:
+    return {"form": form, "map": map_config(), **context}
+
+
 def report(request: HttpRequest) -> HttpResponse:
-    """Report a clue. Bad input answers 400 with every message and what was typed; a
-    submission key already stored answers with that clue's receipt."""
+    """Report a clue, or add to an open clue nearby about the same problem ("I see this too").
+
+    Before a new clue is stored, the reporter is shown the open clues of the field near the
+    place (the script shows them as the form is filled in; without it, the first send shows
+    them and asks again). Bad input answers 400 with every message and what was typed; a
+    submission key already stored answers with that clue's (or addition's) receipt."""
     if request.method != "POST":
         form = ReportForm(initial={"submission_key": uuid.uuid4(), "seen_on": timezone.localdate()})
-        return render(request, "publicinterest/report.html", {"form": form})
+        return render(request, "publicinterest/report.html", _report_page(request, form))
     data = request.POST.copy()
     key = str(data.get("submission_key", ""))
     if not _valid_key(key):
         key = data["submission_key"] = str(uuid.uuid4())
-    existing = clue_for_submission(key)
+    existing: Clue | ClueAddition | None = clue_for_submission(key) or addition_for_submission(key)
     if existing is not None:
         return _to_receipt(request, existing)
     form = ReportForm(data, request.FILES)
     if form.is_valid():
-        try:
-            user = request.user if request.user.is_authenticated else None
-            clue, _created = clue_submit(**form.cleaned_data, reporter=user)
-        except NoJurisdiction as refusal:
-            form.add_error("address", str(refusal.message))
+        user = request.user if request.user.is_authenticated else None
+        nearby = form.nearby()
+        add_to = form.cleaned_data.get("add_to")
+        if add_to:
+            target = next((n.clue for n in nearby if n.clue.pk == add_to), None)
+            try:
+                if target is None:
+                    raise ClueClosed()
+                addition, _created = clue_add_to(clue=target, **form.cleaned_data, reporter=user)
+            except ClueClosed as refusal:
+                form.add_error(None, str(refusal.message))
+            else:
+                return _to_receipt(request, addition)
+        elif nearby and not form.cleaned_data.get("nearby_seen"):
+            data["nearby_seen"] = "on"
+            messages.info(
+                request,
+                _(
+                    "Before you send: open clues about this kind of problem were reported near "
+                    "this place. If one of them is yours too, add your report to it; if not, "
+                    "send yours as a new clue."
+                ),
+            )
+            if request.FILES:
+                messages.warning(
+                    request,
+                    _("For your safety, the browser forgets chosen files: choose them again."),
+                )
+            again = ReportForm(data)
+            return render(
+                request, "publicinterest/report.html", _report_page(request, again, nearby=nearby)
+            )
         else:
-            return _to_receipt(request, clue)
+            try:
+                clue, _created = clue_submit(**form.cleaned_data, reporter=user)
+            except NoJurisdiction as refusal:
+                form.add_error("address", str(refusal.message))
+            else:
+                return _to_receipt(request, clue)
     messages.error(request, _("The clue was not sent yet: please correct what is marked below."))
     if request.FILES:
         messages.warning(
-            request, _("For your safety, the browser forgets chosen photos: choose them again.")
+            request, _("For your safety, the browser forgets chosen files: choose them again.")
         )
-    return render(request, "publicinterest/report.html", {"form": form}, status=400)
+    return render(request, "publicinterest/report.html", _report_page(request, form), status=400)
+
+
+@require_GET
+def nearby(request: HttpRequest) -> HttpResponse:
+    """The open clues of a field near a place, as the report form is filled in (a fragment for
+    htmx; whatever is missing or wrong finds nothing). Shows what a reporter needs to recognise
+    the problem, never who reported it."""
+    form = NearbyForm(request.GET)
+    return render(
+        request,
+        "publicinterest/_nearby.html",
+        {"nearby": form.nearby(), "radius": settings.LIAISON_NEARBY_RADIUS_M},
+    )
 
 
 @require_GET
 def receipt(request: HttpRequest) -> HttpResponse:
-    """The receipt of the clue this browser just sent (kept in its session, never in the URL)."""
+    """The receipt of the clue (or addition) this browser just sent (kept in its session, never
+    in the URL)."""
+    pk = request.session.get(ADDITION_RECEIPT_SESSION_KEY)
+    if pk:
+        addition = (
+            ClueAddition.objects.select_related(
+                "clue__owner", "clue__field", "clue__division__parent"
+            )
+            .filter(pk=pk)
+            .first()
+        )
+        if addition is not None:
+            return render(
+                request,
+                "publicinterest/receipt.html",
+                {"clue": addition.clue, "addition": addition, "code": addition.query_code},
+            )
     pk = request.session.get(RECEIPT_SESSION_KEY)
     clue = (
         Clue.objects.select_related("owner", "field", "division__parent").filter(pk=pk).first()
@@ -129,7 +213,7 @@ def receipt(request: HttpRequest) -> HttpResponse:
     )
     if clue is None:
         return redirect("publicinterest:report")
-    return render(request, "publicinterest/receipt.html", {"clue": clue})
+    return render(request, "publicinterest/receipt.html", {"clue": clue, "code": clue.query_code})
 
 
 @require_GET
@@ -191,31 +275,47 @@ def triage(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "publicinterest/triage.html",
-        {"form": form, "page": page, "today": timezone.localdate()},
+        {
+            "form": form,
+            "page": page,
+            "today": timezone.localdate(),
+            "map": map_config(),
+            "points": map_points(page.object_list),
+        },
         status=200 if form.is_valid() else 400,
     )
 
 
 @login_required
 @require_GET
-def reporter(request: HttpRequest, pk: int) -> HttpResponse:
-    """Who reported a clue, for a clue officer of the procuratorate handling it (audited).
-    Others who can see the clue get a clear refusal (403); others again, 404."""
+def reporter(request: HttpRequest, pk: int, addition: int | None = None) -> HttpResponse:
+    """Who reported a clue (or a further report added to it), for a clue officer of the
+    procuratorate handling it (audited). Others who can see the clue get a clear refusal (403);
+    others again, 404."""
     access = _access(request)
     clue = get_matter_for(access, pk)
     if not isinstance(clue, Clue):
         raise Http404("No such clue.")
+    added = None
+    if addition is not None:
+        added = ClueAddition.objects.filter(pk=addition, clue=clue).first()
+        if added is None:
+            raise Http404("No such addition.")
     template = (
         "publicinterest/_reporter.html"
         if getattr(request, "htmx", False)
         else "publicinterest/reporter.html"
     )
+    context: dict[str, Any] = {
+        "clue": clue,
+        "reporter_id": f"reporter-addition-{added.pk}" if added else "reporter",
+    }
     try:
-        identity = reporter_identity(clue=clue, access=access)
+        identity = reporter_identity(clue=clue, access=access, addition=added)
     except TransitionForbidden as refusal:
-        context = {"clue": clue, "identity": masked_identity(clue), "refusal": refusal.message}
+        context.update(identity=masked_identity(added or clue), refusal=refusal.message)
         return render(request, template, context, status=403)
-    return render(request, template, {"clue": clue, "identity": identity, "revealed": True})
+    return render(request, template, {**context, "identity": identity, "revealed": True})
 
 
 @login_required

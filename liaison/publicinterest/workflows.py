@@ -6,13 +6,19 @@ The clue::
 
     new ──submit──▶ submitted ──accept──▶ accepted     (opens a case, or joins an open one)
                          │ ──reject───▶ rejected     (with a reason the reporter reads)
-                         └ ──transfer─▶ transferred  (a new clue opens at the other procuratorate)
+                         │ ──transfer─▶ transferred  (a new clue opens at the other procuratorate)
+                         └ ──merge────▶ merged       (into another open clue of the same problem)
 
 "new" lasts only inside the submitting transaction: the portal opens the clue and submits it in
 one step, so that the submission starts the clock and tells the clue officers like any step.
-Merging duplicates ("merged") comes with the duplicate suggestions, later in issue 4; until then
-an officer adds a second report of the same problem to the case already open ("accept" offers
-the procuratorate's open cases).
+
+The same problem is often reported twice. Before sending, a reporter sees the open clues of the
+field near the place and may add to one instead ("I see this too": a ``ClueAddition``, recorded
+on the clue's timeline, not a step). A clue sent anyway is offered to the clue officers as a
+likely duplicate (``duplicates.duplicate_suggestions``, with the reasons), and they may merge it
+into the other clue: its reporters join that clue's, and its query code shows that clue's
+progress. A second report of a problem already accepted joins the case that is open
+("accept" offers the procuratorate's open cases).
 
 Why transfer opens a new clue rather than changing the owner: case numbers, sequences and
 figures belong to an organisation, so the first procuratorate's record keeps its number and
@@ -80,6 +86,7 @@ from .forms import (
     EnforcementForm,
     FileCaseForm,
     JudgmentForm,
+    MergeForm,
     OrganSuedForm,
     RecommendForm,
     RejectForm,
@@ -109,6 +116,9 @@ OBSERVERS: tuple[Who, ...] = HANDLING
 OBSERVABLE_STATES = frozenset({"pre_litigation", "follow_up", "judged"})
 #: The timeline event of an on-site observation.
 OBSERVATION_EVENT = "publicinterest.case.observation"
+#: The timeline events of a clue that another report was added to, or another clue merged into.
+ADDITION_EVENT = "publicinterest.clue.addition"
+MERGED_IN_EVENT = "publicinterest.clue.merged_in"
 
 
 # -- effects -------------------------------------------------------------------------------------
@@ -125,6 +135,12 @@ def transfer(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
     from .actions import open_transferred_clue
 
     open_transferred_clue(clue=matter, target=data["target"], reason=data.get("note", ""))
+
+
+def merge(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    from .actions import clue_merge
+
+    clue_merge(clue=matter, target=data["target"], access=access)
 
 
 def open_case(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
@@ -214,9 +230,14 @@ CLUE = Workflow(
         "accepted": _("accepted"),
         "rejected": _("not accepted"),
         "transferred": _("transferred"),
+        "merged": _("merged into another clue"),
     },
     initial="new",
-    final=frozenset({"accepted", "rejected", "transferred"}),
+    final=frozenset({"accepted", "rejected", "transferred", "merged"}),
+    events={
+        ADDITION_EVENT: _("Someone else reported it too"),
+        MERGED_IN_EVENT: _("Another clue about the same problem was merged into this one"),
+    },
     clocks={
         "assessment": ClockSpec(
             _("assessment"), period="pil.clue_assessment", owed_by=(CLUE_OFFICER,)
@@ -298,6 +319,26 @@ CLUE = Workflow(
             effect=transfer,
             stops=("assessment",),
             style="outline-secondary",
+        ),
+        Transition(
+            "merge",
+            "submitted",
+            "merged",
+            label=_("Merge into another clue"),
+            who=(CLUE_OFFICER,),
+            form=MergeForm,
+            effect=merge,
+            stops=("assessment",),
+            style="outline-secondary",
+            notifies=(
+                Notify(
+                    (REPORTER,),
+                    _(
+                        "Your public-interest clue reports the same problem as another clue and "
+                        "was merged into it; you will be told of that clue's outcome."
+                    ),
+                ),
+            ),
         ),
     ],
 )

@@ -77,7 +77,12 @@ class Matter(models.Model):
         verbose_name = _("matter")
         verbose_name_plural = _("matters")
         indexes = [
-            models.Index(fields=["owner", "matter_type", "state"]),
+            # Queues by organisation, type and state (triage, "my work"), and within them by
+            # the day reported: a date range and the oldest first read from the index.
+            models.Index(
+                fields=["owner", "matter_type", "state", "created_at"],
+                name="workflow_matter_queue_idx",
+            ),
             models.Index(fields=["matter_type", "state"]),
             models.Index(fields=["-updated_at"]),
         ]

@@ -203,6 +203,34 @@ def timeline_of(matter: Matter) -> list[TimelineEntry]:
     return entries
 
 
+def only_reports_to(access: Access, matter: Matter) -> bool:
+    """Whether this user stands to ``matter`` only as one of its reporters: not the system, not
+    staff of its owner or of a partner. Reporters keep their privacy from one another (several
+    people may report one problem), so such a user is shown no other reporter and only the
+    files they sent themselves (``attachments_for``)."""
+    if access.is_system or access.user_id is None or access.is_staff_of(matter.owner_id):
+        return False
+    partners = MatterParty.objects.filter(
+        matter=matter,
+        relation=Relation.PARTNER_ORG,
+        organisation_id__in=access.staff_organisation_ids,
+    )
+    if partners.exists():
+        return False
+    return MatterParty.objects.filter(
+        matter=matter, relation=Relation.REPORTER, person_id=access.user_id
+    ).exists()
+
+
+def attachments_for(access: Access, matter: Matter) -> QuerySet[Any]:
+    """The matter's files this user may see and fetch: all of them, except for a user who is
+    only one of its reporters (``only_reports_to``), who sees the files they sent."""
+    files = matter.attachments.select_related("uploaded_by")
+    if only_reports_to(access, matter):
+        files = files.filter(uploaded_by_id=access.user_id)
+    return files
+
+
 def clocks_of(matter: Matter) -> QuerySet[Clock]:
     return matter.clocks.prefetch_related("extensions").order_by("state", "due_on")
 

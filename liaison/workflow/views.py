@@ -57,9 +57,8 @@ def matter_page(
             "timeline": selectors.timeline_of(matter),
             "clocks": selectors.clocks_of(matter),
             "parties": selectors.parties_of(matter),
-            "attachments": matter.attachments.select_related("uploaded_by").order_by(
-                "-uploaded_at"
-            ),
+            "only_reporter": selectors.only_reports_to(access, matter),
+            "attachments": selectors.attachments_for(access, matter).order_by("-uploaded_at"),
             "comment_form": forms.get("_comment") or CommentForm(),
             "can_manage_clocks": is_owner_staff,
             "extend_form": ClockExtendForm(),

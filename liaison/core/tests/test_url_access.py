@@ -24,7 +24,7 @@ from liaison.lawyers.tests import factories as lawyer_factories
 from liaison.notifications.models import Notification
 from liaison.orgs.roles import Role
 from liaison.petitions.tests import factories as petition_factories
-from liaison.publicinterest.tests.factories import accepted_case, reported_clue
+from liaison.publicinterest.tests.factories import accepted_case, added_report, reported_clue
 from liaison.volunteers.actions import training_publish
 from liaison.workflow.models import Clock
 from liaison.workflow.tests.factories import court, sent_notice
@@ -42,15 +42,19 @@ PASSWORD_VIEWS = {
     "password_reset_complete",
 }
 # Pages anyone may open without logging in: the public side of public-interest litigation (what
-# it is, reporting a clue, its receipt, its progress by query code, the place lists). Each shows
-# nothing about a clue but to the holder of its query code, or of the session that sent it;
-# ``test_public_pages_need_no_login_and_show_no_clue`` checks that.
+# it is, reporting a clue, its receipt, its progress by query code, the place lists, and the open
+# clues near a place that a reporter may add to). Each shows nothing about a clue but to the
+# holder of its query code, or of the session that sent it, or (the nearby list) what a reporter
+# needs to recognise an open problem at the place they give, never who reported it;
+# ``test_public_pages_need_no_login_and_show_no_clue`` checks the first, the publicinterest
+# tests the last.
 PUBLIC = {
     "publicinterest:intro",
     "publicinterest:report",
     "publicinterest:receipt",
     "publicinterest:progress",
     "publicinterest:places",
+    "publicinterest:nearby",
     "lawyers:register",
     "announcements:list",
     "volunteers:register",
@@ -123,6 +127,7 @@ def world():  # type: ignore[no-untyped-def]
     assert notification is not None
     clock = Clock.objects.get(matter=notice)
     clue = reported_clue(anonymous=False)  # reported at the procuratorate's place, Kangbashi
+    addition = added_report(clue)
     case = accepted_case(reported_clue())
     lawyers_world = lawyer_factories.url_world(procuratorate)
     petitions_world = petition_factories.url_world(procuratorate)
@@ -146,6 +151,7 @@ def world():  # type: ignore[no-untyped-def]
         "attachments:download": ("get", [attachment.pk]),
         "notifications:mark-read": ("post", [notification.pk]),
         "publicinterest:reporter": ("get", [clue.pk]),
+        "publicinterest:addition-reporter": ("get", [clue.pk, addition.pk]),
         "publicinterest:observe": ("post", [case.pk]),
         **lawyers_world["guarded"],
         **petitions_world["guarded"],

@@ -8,11 +8,11 @@ from django.db.models import Prefetch
 
 from liaison.attachments.models import Attachment
 from liaison.core.access import Access
-from liaison.orgs.roles import STAFF_ROLES, OrganisationKind
+from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
 
 from ..actions import ReporterIdentity, masked_identity, may_observe
 from ..forms import EvidenceForm, ObservationForm
-from ..models import EvidenceKind, Observation
+from ..models import REPORT_FILE_PURPOSES, ClueAddition, EvidenceKind, Observation
 from ..selectors import may_see_reporter
 
 register = template.Library()
@@ -78,3 +78,53 @@ def observation_form(context: Any) -> ObservationForm:
 @register.simple_tag
 def evidence_form() -> EvidenceForm:
     return EvidenceForm()
+
+
+# -- clues: additions, merges and duplicates -----------------------------------------------------
+
+
+@register.simple_tag
+def additions_for(clue: Any, access: Any) -> list[ClueAddition]:
+    """The further reports added to ``clue`` that this reader may see: all of them for the
+    procuratorate's staff, only their own for a reporter (reporters never see each other's)."""
+    if not isinstance(access, Access):
+        return []
+    additions = ClueAddition.objects.filter(clue=clue).prefetch_related(
+        Prefetch("files", queryset=Attachment.objects.order_by("id"))
+    )
+    if access.is_staff_of(clue.owner_id):
+        return list(additions)
+    if access.user_id is None:
+        return []
+    return list(additions.filter(reporter_id=access.user_id))
+
+
+@register.simple_tag
+def merged_clues_of(clue: Any) -> Any:
+    return clue.merged_clues.order_by("created_at").only("pk", "case_number", "title")
+
+
+@register.simple_tag
+def report_files_of(clue: Any) -> Any:
+    """The photos and videos sent with the clue itself (not with additions to it)."""
+    added = ClueAddition.files.through.objects.filter(clueaddition__clue=clue).values(
+        "attachment_id"
+    )
+    return (
+        clue.attachments.filter(purpose__in=REPORT_FILE_PURPOSES)
+        .exclude(pk__in=added)
+        .order_by("id")
+    )
+
+
+@register.simple_tag
+def duplicates_for(clue: Any, access: Any) -> list[Any]:
+    """The likely duplicates of ``clue``, with the reasons, for its procuratorate's clue
+    officers while it is being assessed (they may merge it into one)."""
+    from ..duplicates import open_states, suggestions_for
+
+    if not isinstance(access, Access) or clue.state not in open_states():
+        return []
+    if not access.has_role(clue.owner_id, {Role.CLUE_OFFICER}):
+        return []
+    return suggestions_for(clue)

@@ -19,9 +19,9 @@ from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, division, member
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
-from liaison.publicinterest.actions import clue_submit
+from liaison.publicinterest.actions import clue_add_to, clue_submit
 from liaison.publicinterest.fielddata import seed_fields
-from liaison.publicinterest.models import Clue, Field, PILCase, Recommendation
+from liaison.publicinterest.models import Clue, ClueAddition, Field, PILCase, Recommendation
 from liaison.workflow.actions import transition
 
 KANGBASHI = "150603"  # 鄂尔多斯市康巴什区
@@ -105,6 +105,59 @@ def reported_clue(
     checked = [(p, validate_upload(p, allowed=PHOTO_TYPES)) for p in photos or []]
     clue, _created = clue_submit(**values, photos=checked)
     return clue
+
+
+def added_report(
+    clue: Clue,
+    *,
+    anonymous: bool = False,
+    files: list[SimpleUploadedFile] | None = None,
+    **overrides: Any,
+) -> ClueAddition:
+    """A further report added to ``clue`` ("I see this too"), named by default."""
+    from liaison.attachments.validators import validate_upload
+    from liaison.publicinterest.forms import REPORT_FILE_TYPES
+
+    values: dict[str, Any] = {
+        "submission_key": uuid.uuid4(),
+        "description": "我也看到了：河边排污口一直在往河里排黑水，气味很重。",
+        "seen_on": date(2026, 11, 21),
+        "anonymous": anonymous,
+    }
+    if not anonymous:
+        values.update(reporter_name="李四", reporter_mobile="13800001111")
+    values.update(overrides)
+    checked = [(f, validate_upload(f, allowed=REPORT_FILE_TYPES)) for f in files or []]
+    addition, _created = clue_add_to(clue=clue, **values, photos=checked)
+    return addition
+
+
+def mp4_bytes(*, location: bool = True, large_header: bool = False) -> bytes:
+    """A small MP4 as a phone writes one: ftyp, the movie (its header with a creation time, a
+    track, and user data with a GPS position and the phone's model), then the media data."""
+    import struct
+
+    def box(kind: bytes, payload: bytes, large: bool = False) -> bytes:
+        if large:
+            return struct.pack(">I4sQ", 1, kind, len(payload) + 16) + payload
+        return struct.pack(">I4s", len(payload) + 8, kind) + payload
+
+    created = struct.pack(">I", 3_800_000_000)  # 2024, in seconds since 1904
+    mvhd = box(b"mvhd", b"\x00\x00\x00\x00" + created + created + b"\x00" * 88)
+    tkhd = box(b"tkhd", b"\x00\x00\x00\x01" + created + created + b"\x00" * 72)
+    mdhd = box(b"mdhd", b"\x00\x00\x00\x00" + created + created + b"\x00" * 12)
+    user = box(b"\xa9xyz", b"\x00\x12\x15\xc7+39.8123+109.7812/") + box(
+        b"\xa9mod", b"\x00\x08\x00\x00TestPhone"
+    )
+    udta = box(b"udta", user) if location else b""
+    trak = box(b"trak", tkhd + box(b"mdia", mdhd + box(b"minf", box(b"stbl", b""))) + udta)
+    moov = box(b"moov", mvhd + trak + udta, large=large_header)
+    ftyp = box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2avc1mp41")
+    return ftyp + moov + box(b"mdat", b"\x00\x00\x00\x10picture-and-sound" * 4)
+
+
+def video(name: str = "现场.mp4", **options: Any) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, mp4_bytes(**options), "video/mp4")
 
 
 def agency(code: str = KANGBASHI, **fields: Any) -> Organisation:

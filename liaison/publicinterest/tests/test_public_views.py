@@ -174,7 +174,7 @@ def test_a_pdf_is_not_a_photo(client) -> None:  # type: ignore[no-untyped-def]
 def test_more_than_nine_photos_are_refused(client) -> None:  # type: ignore[no-untyped-def]
     procuratorate()
     photos = [photo(f"{i}.jpg") for i in range(10)]
-    _refused(client, _form(photos=photos), "photos", "最多 9 张")
+    _refused(client, _form(photos=photos), "photos", "最多 9 个文件")
 
 
 def test_a_place_outside_every_jurisdiction_is_refused_and_the_address_kept(client) -> None:  # type: ignore[no-untyped-def]

@@ -43,8 +43,13 @@ def _clock(clue: Clue) -> Clock:
 
 def test_the_workflow_is_declared_as_data() -> None:
     assert CLUE.initial == "new"
-    assert {t.name for t in CLUE.transitions_from("submitted")} == {"accept", "reject", "transfer"}
-    assert CLUE.final_states == {"accepted", "rejected", "transferred"}
+    assert {t.name for t in CLUE.transitions_from("submitted")} == {
+        "accept",
+        "reject",
+        "transfer",
+        "merge",
+    }
+    assert CLUE.final_states == {"accepted", "rejected", "transferred", "merged"}
     assert CLUE.clocks["assessment"].period == "pil.clue_assessment"
 
 

@@ -1,6 +1,8 @@
 // The clue report form on a phone: hide the identity fields when anonymous, add the GPS
-// position on request (WGS-84, as browsers give it), and show that a tap was taken. Nothing here
-// is needed: without JavaScript the form works, and a double tap is stored once on the server.
+// position on request (WGS-84, as browsers give it), note that the open clues nearby were shown
+// (htmx loads them as the form is filled in), and show that a tap was taken. Nothing here is
+// needed: without JavaScript the form works (the server shows the clues nearby before sending),
+// and a double tap is stored once on the server.
 (function () {
   "use strict";
   var form = document.getElementById("report-form");
@@ -29,10 +31,18 @@
         document.getElementById("id_longitude").value = position.coords.longitude.toFixed(6);
         document.getElementById("id_coordinate_system").value = "wgs84";
         located.textContent = located.dataset.located;
+        document.dispatchEvent(new Event("liaison:located"));
+        document.getElementById("id_latitude").dispatchEvent(new Event("change", { bubbles: true }));
       }, function () {
         located.textContent = located.dataset.failed;
       }, { enableHighAccuracy: true, timeout: 15000 });
     });
+  }
+
+  var nearby = document.getElementById("nearby");
+  var seen = document.getElementById("id_nearby_seen");
+  if (nearby && seen) {
+    nearby.addEventListener("htmx:afterSwap", function () { seen.value = "on"; });
   }
 
   form.addEventListener("submit", function () {
