@@ -56,7 +56,9 @@ def _offset(latitude: float, longitude: float) -> tuple[float, float]:
     rad = latitude / 180.0 * math.pi
     magic = 1.0 - _KRASOVSKY_EE * math.sin(rad) ** 2
     sqrt_magic = math.sqrt(magic)
-    d_lat = (d_lat * 180.0) / ((_KRASOVSKY_A * (1 - _KRASOVSKY_EE)) / (magic * sqrt_magic) * math.pi)
+    d_lat = (d_lat * 180.0) / (
+        (_KRASOVSKY_A * (1 - _KRASOVSKY_EE)) / (magic * sqrt_magic) * math.pi
+    )
     d_lon = (d_lon * 180.0) / (_KRASOVSKY_A / sqrt_magic * math.cos(rad) * math.pi)
     return d_lat, d_lon
 

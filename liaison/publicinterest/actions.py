@@ -141,7 +141,7 @@ def clue_submit(
     reporter_mobile: str = "",
     photos: Iterable[tuple[Any, str]] = (),
     reporter: User | None = None,
-    **_: Any,
+    **_ignored: Any,
 ) -> tuple[Clue, bool]:
     """Store a clue from the public and send it to the procuratorate whose jurisdiction covers
     ``division``; returns the clue and whether it is new.
@@ -421,9 +421,9 @@ def clue_add_to(
     reporter_mobile: str = "",
     photos: Iterable[tuple[Any, str]] = (),
     reporter: User | None = None,
-    **_: Any,
+    **_ignored: Any,
 ) -> tuple[ClueAddition, bool]:
-    """"I see this too": add a further report (what the reporter saw, their photos and videos,
+    """ "I see this too": add a further report (what the reporter saw, their photos and videos,
     who they are unless anonymous) to the open ``clue`` about the same problem, instead of
     filing a clue of its own; returns the addition and whether it is new.
 
@@ -479,7 +479,7 @@ def _add(
     from .workflows import CLUE_OFFICER, REPORTER
 
     # Locked so that a decision taken at this moment comes before or after, never beside.
-    locked = Clue.objects.select_for_update().filter(pk=clue.pk).first()
+    locked = Clue.objects.select_for_update(of=("matter_ptr",)).filter(pk=clue.pk).first()
     if locked is None or locked.state not in _open_states():
         raise ClueClosed()
     told = list(people_who_are(locked, (REPORTER,)))
@@ -527,7 +527,7 @@ def clue_merge(*, clue: Matter, target: Clue, access: Access) -> None:
     ``clue`` to "merged"; the target is locked, so a decision on it taken at the same moment
     comes first (and the merge is refused) or after (and finds the new reporters)."""
     assert isinstance(clue, Clue)
-    locked = Clue.objects.select_for_update().filter(pk=target.pk).first()
+    locked = Clue.objects.select_for_update(of=("matter_ptr",)).filter(pk=target.pk).first()
     if (
         locked is None
         or locked.pk == clue.pk

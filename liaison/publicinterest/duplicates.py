@@ -124,6 +124,21 @@ def open_clues_of_field(field_id: int) -> QuerySet[Clue]:
     return Clue.objects.filter(field_id=field_id, state__in=open_states())
 
 
+def nearby_candidates(
+    *,
+    field_id: int,
+    division_code: str = "",
+    here: tuple[float, float] | None = None,
+    radius_m: float = 0.0,
+) -> QuerySet[Clue]:
+    """The prefilter of the nearby check, one indexed query: the open clues of the field in the
+    box around ``here`` (a WGS-84 point), or, without one, in the division, newest first."""
+    clues = open_clues_of_field(field_id).select_related("field", "division__parent", "owner")
+    if here is None:
+        return clues.filter(division_id=division_code).order_by("-created_at", "-pk")
+    return clues.filter(_in_box(*here, radius_m))[:CANDIDATES_MEASURED]
+
+
 def open_clues_near(
     *,
     field: Field,
@@ -138,13 +153,12 @@ def open_clues_near(
     point, nearest first; without a point, the newest open clues of the field in the division.
     Two queries at most, whatever the number of clues: the prefilter and the places' names."""
     radius = nearby_radius_m() if radius_m is None else radius_m
-    clues = open_clues_of_field(field.pk).select_related("field", "division__parent", "owner")
     if latitude is None or longitude is None:
-        rows = clues.filter(division_id=division_code).order_by("-created_at", "-pk")[:most]
+        rows = nearby_candidates(field_id=field.pk, division_code=division_code)[:most]
         return [NearbyClue(clue, None) for clue in rows]
     here = _wgs84(latitude, longitude, coordinate_system)
     measured = []
-    for clue in clues.filter(_in_box(*here, radius))[:CANDIDATES_MEASURED]:
+    for clue in nearby_candidates(field_id=field.pk, here=here, radius_m=radius):
         distance = _distance(clue, here)
         if distance is not None and distance <= radius:
             measured.append(NearbyClue(clue, distance))

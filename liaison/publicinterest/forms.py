@@ -10,8 +10,8 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -468,7 +468,11 @@ class MergeForm(StepForm):
             found = self._by_code(code)
             if found is None:
                 self.add_error(
-                    "code", _("No other clue of this procuratorate has this query code or number.")
+                    "code",
+                    _(
+                        "No other clue being assessed at this procuratorate has this query code "
+                        "or case number."
+                    ),
                 )
             data["target"] = found
         return data
@@ -476,7 +480,11 @@ class MergeForm(StepForm):
     def _by_code(self, code: str) -> Clue | None:
         if self.matter is None:
             return None
-        clues = Clue.objects.filter(owner_id=self.matter.owner_id).exclude(pk=self.matter.pk)
+        from .duplicates import open_states
+
+        clues = Clue.objects.filter(owner_id=self.matter.owner_id, state__in=open_states()).exclude(
+            pk=self.matter.pk
+        )
         found = clues.filter(case_number=code).first()
         query = normalise_query_code(code)
         if found is None and query is not None:

@@ -229,7 +229,7 @@ class Clue(Matter):
 
 
 class ClueAddition(models.Model):
-    """"I see this too": a further report of a problem already reported, added to the open clue
+    """ "I see this too": a further report of a problem already reported, added to the open clue
     about it instead of filed as a clue of its own (``actions.clue_add_to``).
 
     It carries what its reporter saw (description, photos and videos) and who they are, under

@@ -131,7 +131,8 @@ def strip_video_metadata(file: Any) -> File:
     memory while small) named as the original."""
     file.seek(0)
     boxes = metadata_boxes(file)
-    out = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE)
+    # Handed to the caller, who stores it (and so reads and closes it): no context manager.
+    out = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE)  # noqa: SIM115
     file.seek(0)
     shutil.copyfileobj(file, out, _CHUNK)
     for box in boxes:

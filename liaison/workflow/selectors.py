@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -147,9 +147,17 @@ def my_work(access: Access, workflows: Iterable[Workflow] | None = None) -> Quer
     return (
         Matter.objects.filter(condition)
         .select_related("owner")
-        .annotate(next_due=Min("clocks__due_on", filter=Q(clocks__state=Clock.State.RUNNING)))
+        .annotate(next_due=next_due())
         .order_by(F("next_due").asc(nulls_last=True), "-updated_at")
     )
+
+
+def next_due() -> Subquery:
+    """The due day of the matter's running clock that falls due first, as an annotation: a
+    subquery per matter on the clocks' index rather than a grouped join, so that a queue of
+    thousands is neither grouped nor, when counted, grouped again."""
+    running = Clock.objects.filter(matter_id=OuterRef("pk"), state=Clock.State.RUNNING)
+    return Subquery(running.order_by("due_on").values("due_on")[:1])
 
 
 def people_who_are(matter: Matter, whos: Iterable[Who]) -> QuerySet[User]:

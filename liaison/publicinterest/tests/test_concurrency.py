@@ -114,3 +114,104 @@ def test_a_reply_arriving_as_its_period_lapses_moves_the_case_once() -> None:
     assert case.state == "follow_up"
     moves = TimelineEvent.objects.filter(matter=case, to_state="follow_up")
     assert moves.count() == 1, list(moves.values_list("transition", flat=True))
+
+
+def test_merging_and_accepting_the_same_clue_at_once_exactly_one_wins() -> None:
+    field("ecology")
+    org = procuratorate()
+    merger, acceptor = clue_officer(org), clue_officer(org)
+    target, clue = reported_clue(), reported_clue()
+    results = _race(
+        [
+            lambda: transition(
+                matter=Clue.objects.get(pk=clue.pk),
+                name="merge",
+                access=access_for(merger),
+                data={"code": target.case_number},
+            ),
+            lambda: transition(
+                matter=Clue.objects.get(pk=clue.pk),
+                name="accept",
+                access=access_for(acceptor),
+                data=CIVIL,
+            ),
+        ]
+    )
+    assert len([r for r in results if isinstance(r, TransitionConflict)]) == 1, results
+    clue.refresh_from_db()
+    assert clue.state in {"merged", "accepted"}
+    assert (clue.merged_into_id is not None) == (clue.state == "merged")
+    assert (PILCase.objects.count() == 1) == (clue.state == "accepted")
+
+
+def test_merging_into_a_clue_as_it_is_accepted_never_leaves_a_reporter_behind() -> None:
+    """The merge locks the clue it merges into: an acceptance of that clue at the same moment
+    comes first (and the merge is refused, nothing changed) or after (and its reporters are
+    told, the merged clue's among them)."""
+    from liaison.core.tests.factories import UserFactory
+    from liaison.notifications.models import Notification
+    from liaison.workflow.errors import WorkflowError
+
+    field("ecology")
+    org = procuratorate()
+    merger, acceptor = clue_officer(org), clue_officer(org)
+    target = reported_clue()
+    second = UserFactory()
+    clue = reported_clue(anonymous=False, reporter=second)
+    results = _race(
+        [
+            lambda: transition(
+                matter=Clue.objects.get(pk=clue.pk),
+                name="merge",
+                access=access_for(merger),
+                data={"code": target.case_number},
+            ),
+            lambda: transition(
+                matter=Clue.objects.get(pk=target.pk),
+                name="accept",
+                access=access_for(acceptor),
+                data=CIVIL,
+            ),
+        ]
+    )
+    assert not [r for r in results if isinstance(r, Exception) and not isinstance(r, WorkflowError)]
+    clue.refresh_from_db()
+    target.refresh_from_db()
+    assert target.state == "accepted"
+    if clue.state == "merged":
+        assert Notification.objects.filter(
+            recipient=second, event="publicinterest.clue.accept"
+        ).exists()
+    else:
+        assert clue.state == "submitted" and isinstance(results[0], WorkflowError)
+        assert not TimelineEvent.objects.filter(matter=clue, transition="merge").exists()
+
+
+def test_a_report_added_as_the_clue_is_decided_is_stored_before_or_refused() -> None:
+    from liaison.publicinterest.actions import ClueClosed
+    from liaison.publicinterest.models import ClueAddition
+
+    from .factories import added_report
+
+    field("ecology")
+    org = procuratorate()
+    officer = clue_officer(org)
+    clue = reported_clue()
+    results = _race(
+        [
+            lambda: added_report(Clue.objects.get(pk=clue.pk), files=[photo()]),
+            lambda: transition(
+                matter=Clue.objects.get(pk=clue.pk),
+                name="reject",
+                access=access_for(officer),
+                data={"note": "不属于公益诉讼范围。"},
+            ),
+        ]
+    )
+    clue.refresh_from_db()
+    assert clue.state == "rejected" and not isinstance(results[1], Exception), results
+    if isinstance(results[0], ClueClosed):
+        assert not ClueAddition.objects.exists()
+        assert not Attachment.objects.filter(purpose="clue_photo").exists()
+    else:
+        assert ClueAddition.objects.get().clue_id == clue.pk
