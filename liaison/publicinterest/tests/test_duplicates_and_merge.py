@@ -110,8 +110,8 @@ def test_suggestions_rank_the_same_problem_first_and_say_why(kangbashi) -> None:
     best = suggestions[0]
     assert 100 < best.distance_m < 120 and best.days_apart == 0
     reasons = " ".join(best.reasons)
-    assert "111 m" in reasons or "110 m" in reasons or "112 m" in reasons
-    assert "湿地" in reasons and "%" in reasons
+    assert "相距 111 米" in reasons and "同一领域" in reasons and "相隔 0 天" in reasons
+    assert "湿地" in reasons and "45%" in reasons
 
 
 def test_suggestions_leave_out_other_fields_procuratorates_decided_far_and_old_clues(
