@@ -269,9 +269,7 @@ def _copy(table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
     """Insert rows fast: ``COPY`` on PostgreSQL, one multi-row statement elsewhere."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(
-                f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-            ) as copy:
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
             return
