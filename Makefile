@@ -49,7 +49,7 @@ gettext:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext >/dev/null; }
 
 makemessages: $(BIN)/.installed gettext
-	$(PY) manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete
+	$(PY) manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete --no-location --ignore=test-artefacts
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
 
 # Browser tests drive Debian's Chromium; never a browser downloaded by a test tool.
