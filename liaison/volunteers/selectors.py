@@ -17,9 +17,17 @@ from liaison.orgs.roles import OrganisationKind, Role
 from liaison.workflow.models import MatterParty, Relation
 from liaison.workflow.selectors import matters_visible_to
 
-from .models import DEFAULT_POINTS, PointsEntry, PointsRule, TrainingMaterial, Volunteer
+from .models import (
+    DEFAULT_POINTS,
+    PointsEntry,
+    PointsRule,
+    TrainingMaterial,
+    Volunteer,
+    VolunteerRole,
+)
 
 if TYPE_CHECKING:
+    from liaison.accounts.models import User
     from liaison.publicinterest.models import Clue
 
 
@@ -33,6 +41,21 @@ def is_volunteer(access: Access) -> bool:
     return (
         access.user_id is not None and Volunteer.objects.filter(person_id=access.user_id).exists()
     )
+
+
+def rectification_supervisors() -> QuerySet[User]:
+    """The people who may be assigned to supervise a case's rectification: active accounts whose
+    volunteer profile holds the rectification supervisor role (a role is held once, so the
+    join repeats nobody)."""
+    from liaison.accounts.models import User
+
+    return User.objects.filter(
+        is_active=True, volunteer__roles__role=VolunteerRole.RECTIFICATION_SUPERVISOR
+    ).order_by("name", "pk")
+
+
+def is_rectification_supervisor(person: Any) -> bool:
+    return rectification_supervisors().filter(pk=person.pk).exists()
 
 
 def points_for(reason: str) -> int:
@@ -64,7 +87,7 @@ def clues_reported_by(access: Access) -> QuerySet[Clue]:
     return (
         Clue.objects.filter(Exists(reported), pk__in=visible)
         .exclude(state="transferred", transferred_to__isnull=False)
-        .select_related("field", "owner", "division__parent")
+        .select_related("field", "owner", "division__parent", "case")
         .order_by("-created_at", "-pk")
     )
 
