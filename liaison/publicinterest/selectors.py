@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
-from liaison.volunteers.selectors import rectification_supervisors
+from liaison.volunteers.selectors import active_volunteer_count, rectification_supervisors
 from liaison.workflow.models import Clock, Matter, MatterParty, Relation
 from liaison.workflow.selectors import matters_visible_to
 
@@ -317,8 +317,11 @@ class Tally:
     def acceptance_rate(self) -> float | None:
         return rate(self.accepted, self.accepted + self.rejected)
 
+    #: The states a clue is counted in, in the order the page shows them.
+    OUTCOMES = ("submitted", "accepted", "rejected", "transferred")
+
     def add(self, state: str, n: int) -> None:
-        if state in {"submitted", "accepted", "rejected", "transferred"}:
+        if state in self.OUTCOMES:
             setattr(self, state, getattr(self, state) + n)
 
 
@@ -348,6 +351,7 @@ class Figures:
     late: int
     waiting: int
     overdue: int
+    active_volunteers: int
 
     @property
     def rectification_rate(self) -> float | None:
@@ -360,6 +364,32 @@ class Figures:
     @property
     def in_time_rate(self) -> float | None:
         return rate(self.in_time, self.in_time + self.late + self.overdue)
+
+    def charts(self) -> dict[str, Any]:
+        """What the page draws (Apache ECharts, from the app's own static files): clues by
+        field and outcome, clues by source, cases by stage and kind. The tables beside the
+        charts carry the same numbers, for screen readers and for printing."""
+        outcomes = [(state, str(CLUE.states[state])) for state in Tally.OUTCOMES]
+        kinds = list(dict.fromkeys(s.kind for s in self.stages))
+        stages = list(dict.fromkeys(s.label for s in self.stages))
+        counts = {(s.kind, s.label): s.n for s in self.stages}
+        return {
+            "fields": {
+                "labels": [t.label for t in self.by_field],
+                "series": [
+                    {"name": label, "data": [getattr(t, state) for t in self.by_field]}
+                    for state, label in outcomes
+                ],
+            },
+            "sources": [{"name": t.label, "value": t.total} for t in self.by_source],
+            "stages": {
+                "labels": stages,
+                "series": [
+                    {"name": kind, "data": [counts.get((kind, stage), 0) for stage in stages]}
+                    for kind in kinds
+                ],
+            },
+        }
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -384,8 +414,12 @@ def figures_for(
     as rectified among administrative cases whose pre-litigation procedure has ended, in
     rectification or in a suit). ``year`` counts what was reported or opened that year.
 
-    Three aggregate queries, whatever the numbers: clues grouped by (procuratorate, source,
-    field, state), cases by (procuratorate, type, state), and the reply clocks' four counts.
+    And the volunteers active for these procuratorates in the last 90 days, whatever ``year``
+    (``volunteers.selectors.active_volunteer_count`` says what counts).
+
+    Four aggregate queries, whatever the numbers: clues grouped by (procuratorate, source,
+    field, state), cases by (procuratorate, type, state), the reply clocks' four counts, and
+    the active volunteers.
     ``below`` is the scope's procuratorates in tree order, for the breakdown by procuratorate.
     """
     today = timezone.localdate()
@@ -464,5 +498,6 @@ def figures_for(
         cases=sum(by_stage.values()),
         rectified=by_stage.get((ADMIN_CASE.name, "rectified"), 0),
         sued=sum(by_stage.get((ADMIN_CASE.name, s), 0) for s in SUED_STATES),
+        active_volunteers=active_volunteer_count(under=scope.path),
         **replies,
     )
