@@ -26,13 +26,21 @@ from liaison.attachments.actions import attachment_upload
 from liaison.attachments.validators import MP4
 from liaison.audit.actions import audit_record
 from liaison.core.access import SYSTEM, Access, access_for
+from liaison.notifications.actions import notify
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.orgs.selectors import procuratorate_for_division
-from liaison.workflow.actions import add_parties, apply_open, apply_transition, record_event
+from liaison.volunteers.selectors import is_rectification_supervisor
+from liaison.workflow.actions import (
+    add_parties,
+    apply_open,
+    apply_transition,
+    record_event,
+    remove_parties,
+)
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
-from liaison.workflow.models import Matter, Relation
-from liaison.workflow.selectors import stands_as
+from liaison.workflow.models import Matter, MatterParty, Relation
+from liaison.workflow.selectors import people_who_are, stands_as
 
 from . import documents
 from .codes import new_query_code
@@ -52,21 +60,36 @@ from .models import (
     Observation,
     PILCase,
     Recommendation,
+    Review,
     mask_mobile,
     mask_name,
 )
-from .selectors import addition_for_submission, clue_for_submission, may_see_reporter
+from .selectors import (
+    addition_for_submission,
+    clue_for_submission,
+    clues_of_case,
+    may_see_reporter,
+)
 from .videos import strip_video_metadata
 from .workflows import (
     ADDITION_EVENT,
     ADMIN_CASE,
     CIVIL_CASE,
     CLUE,
+    CLUE_OFFICER,
+    HANDLER,
+    HANDLING,
     MERGED_IN_EVENT,
     OBSERVABLE_STATES,
     OBSERVATION_EVENT,
     OBSERVERS,
     RECOMMENDATION,
+    REPORT_ACCEPTED_EVENT,
+    REPORT_NOT_ACCEPTED_EVENT,
+    REPORTER,
+    SUPERVISOR,
+    SUPERVISOR_ASSIGNED_EVENT,
+    SUPERVISOR_WITHDRAWN_EVENT,
 )
 
 if TYPE_CHECKING:
@@ -473,11 +496,6 @@ def _add(
     photos: Iterable[tuple[Any, str]],
     stored: list[Attachment],
 ) -> ClueAddition:
-    from liaison.notifications.actions import notify
-    from liaison.workflow.selectors import people_who_are
-
-    from .workflows import CLUE_OFFICER, REPORTER
-
     # Locked so that a decision taken at this moment comes before or after, never beside.
     locked = Clue.objects.select_for_update(of=("matter_ptr",)).filter(pk=clue.pk).first()
     if locked is None or locked.state not in _open_states():
@@ -752,10 +770,11 @@ def observation_file(
     """Record what ``author`` saw on site while the rectification is followed, with photos
     (checked (file, content type) pairs; stored without their metadata, like a reporter's).
 
-    Who may: ``workflows.OBSERVERS`` (the case's handler and those above them), the hook where
-    volunteer supervisors of rectification join. When: ``workflows.OBSERVABLE_STATES``. The
-    observation goes on the case's timeline; closing as rectified needs the latest one to have
-    found the problem rectified.
+    Who may: ``workflows.OBSERVERS``, the case's handler and those above them, whose
+    observations count at once, and its volunteer rectification supervisors, whose reports
+    wait for review (``observation_review``; the handler is told). When:
+    ``workflows.OBSERVABLE_STATES``. The observation goes on the case's timeline; closing as
+    rectified needs the latest accepted one to have found the problem rectified.
     """
     access = access_for(author)
     if not stands_as(access, case, OBSERVERS):
@@ -769,15 +788,16 @@ def observation_file(
                 "after the recommendation is served, or after the judgment."
             )
         )
+    now = timezone.now()
+    values: dict[str, Any] = {"observed_on": observed_on, "finding": finding, "note": note}
+    if stands_as(access, case, HANDLING):
+        values.update(review=Review.ACCEPTED, reviewed_by=author, reviewed_at=now)
+    else:
+        values.update(review=Review.PENDING)
     stored: list[Attachment] = []
     try:
         return _observation_store(
-            case=case,
-            author=author,
-            access=access,
-            values={"observed_on": observed_on, "finding": finding, "note": note},
-            photos=photos,
-            stored=stored,
+            case=case, author=author, access=access, values=values, photos=photos, stored=stored
         )
     except BaseException:
         _discard(stored)
@@ -810,7 +830,11 @@ def _observation_store(
         access=access,
         action=OBSERVATION_EVENT,
         note=observation.note,
-        data={"finding": observation.finding, "observed_on": observation.observed_on},
+        data={
+            "finding": observation.finding,
+            "observed_on": observation.observed_on,
+            "review": observation.review,
+        },
     )
     audit_record(
         actor=author,
@@ -818,4 +842,226 @@ def _observation_store(
         obj=observation,
         payload={"case": case.pk, "finding": observation.finding, "photos": len(stored)},
     )
+    if observation.review == Review.PENDING:
+        notify(
+            recipients=people_who_are(case, [HANDLER]),
+            event="publicinterest.case.report",
+            text=_(
+                "%(actor)s, a volunteer supervisor, filed an on-site report on %(number)s: "
+                "accept it or not on the case's page."
+            ),
+            params=_case_params(case, author),
+            matter=case,
+            actor=author,
+            channels=("email",),
+        )
     return observation
+
+
+def _case_params(case: Matter, actor: User | None) -> dict[str, str]:
+    return {
+        "actor": actor.display_name if actor is not None else "",
+        "number": case.case_number or "",
+        "title": case.title,
+    }
+
+
+@transaction.atomic(durable=True)
+def observation_review(
+    *, observation: Observation, access: Access, accept: bool, note: str = ""
+) -> Observation:
+    """Accept a volunteer supervisor's report, or not with the reason they read. An accepted
+    report counts like the handler's own observation (for closing as rectified) and earns the
+    volunteer points (``volunteers.points`` reacts to the event); the supervisor is told either
+    way. Two reviewers at once: the report is locked, the second is told it was reviewed."""
+    observation = (
+        Observation.objects.select_for_update(of=("self",))
+        .select_related("case", "author")
+        .get(pk=observation.pk)
+    )
+    case = observation.case
+    if access.user is None or not stands_as(access, case, HANDLING):
+        raise TransitionForbidden(
+            _("Only the prosecutors handling this case review its supervisors' reports.")
+        )
+    if observation.review != Review.PENDING:
+        raise WorkflowError(_("This report has already been reviewed."))
+    note = note.strip()
+    if not accept and not note:
+        raise ValidationError(
+            {"note": _("Say why the report is not accepted: the supervisor reads it.")}
+        )
+    observation.review = Review.ACCEPTED if accept else Review.NOT_ACCEPTED
+    observation.reviewed_by, observation.reviewed_at = access.user, timezone.now()
+    observation.review_note = note
+    observation.save(update_fields=["review", "reviewed_by", "reviewed_at", "review_note"])
+    record_event(
+        matter=case,
+        access=access,
+        action=REPORT_ACCEPTED_EVENT if accept else REPORT_NOT_ACCEPTED_EVENT,
+        note=note,
+        data={"observation": observation.pk, "author": observation.author_id},
+    )
+    notify(
+        recipients=[observation.author],
+        event=REPORT_ACCEPTED_EVENT if accept else REPORT_NOT_ACCEPTED_EVENT,
+        text=_("Your supervision report on %(number)s was accepted. Thank you.")
+        if accept
+        else _(
+            "Your supervision report on %(number)s was not accepted; the reason is on the "
+            "case's supervision page."
+        ),
+        params=_case_params(case, access.user),
+        matter=case,
+        actor=access.user,
+        channels=("email",),
+    )
+    return observation
+
+
+# -- volunteer supervisors of rectification ------------------------------------------------------
+
+
+def _may_assign(access: Access, case: PILCase) -> None:
+    if access.user is None or not stands_as(access, case, HANDLING):
+        raise TransitionForbidden(
+            _("Only the prosecutors handling this case assign its rectification supervisors.")
+        )
+    if case.is_closed:
+        raise WorkflowError(_("This case is closed: its rectification is no longer followed."))
+
+
+@transaction.atomic(durable=True)
+def supervisor_assign(*, case: PILCase, access: Access, person: User) -> None:
+    """Assign ``person``, a volunteer who took on the rectification supervisor role, to follow
+    the rectification of ``case`` on site; they are told, and see the case's supervision page
+    (an outside relation: never the case's own page). Refused for anyone else, for a closed
+    case, and for someone already assigned."""
+    _may_assign(access, case)
+    if not person.is_active or not is_rectification_supervisor(person):
+        raise WorkflowError(
+            _(
+                "%(name)s is not a volunteer rectification supervisor: only volunteers who took "
+                "on that role can be assigned."
+            )
+            % {"name": person.display_name}
+        )
+    if MatterParty.objects.filter(
+        matter=case, relation=Relation.SUPERVISOR, person=person
+    ).exists():
+        raise WorkflowError(
+            _("%(name)s already supervises this case.") % {"name": person.display_name}
+        )
+    add_parties(matter=case, supervisors=[person])
+    _tell_supervisor(
+        case=case,
+        access=access,
+        person=person,
+        action=SUPERVISOR_ASSIGNED_EVENT,
+        text=_(
+            "%(actor)s asks you to supervise the rectification in public-interest case "
+            "%(number)s (%(title)s). Its supervision page says what must be corrected; report "
+            "what you see on site there."
+        ),
+        params={**_case_params(case, access.user), "actor": case.owner.name},
+    )
+
+
+@transaction.atomic(durable=True)
+def supervisor_withdraw(*, case: PILCase, access: Access, person: User) -> None:
+    """Withdraw a supervisor from ``case`` (they moved away, or asked to stop). Their reports
+    stay on the case; they are told and no longer see its supervision page."""
+    _may_assign(access, case)
+    if not remove_parties(matter=case, relation=Relation.SUPERVISOR, people=[person]):
+        raise WorkflowError(
+            _("%(name)s does not supervise this case.") % {"name": person.display_name}
+        )
+    _tell_supervisor(
+        case=case,
+        access=access,
+        person=person,
+        action=SUPERVISOR_WITHDRAWN_EVENT,
+        text=_("You no longer supervise the rectification in public-interest case %(number)s."),
+        params=_case_params(case, access.user),
+        channels=("email",),
+        links=False,  # the case's page would answer 404 now
+    )
+
+
+def _tell_supervisor(
+    *,
+    case: PILCase,
+    access: Access,
+    person: User,
+    action: str,
+    text: Any,
+    params: dict[str, str],
+    channels: tuple[str, ...] = ("email", "sms"),
+    links: bool = True,
+) -> None:
+    """Put a supervisor's assignment or withdrawal on the case's timeline and tell them (with a
+    link to the case, which sends them to its supervision page, while they supervise it)."""
+    record_event(
+        matter=case,
+        access=access,
+        action=action,
+        note=person.display_name,
+        data={"person": person.pk},
+    )
+    notify(
+        recipients=[person],
+        event=action,
+        text=text,
+        params=params,
+        matter=case if links else None,
+        actor=access.user,
+        channels=channels,
+    )
+
+
+def _by_ending(state: str, rectified: Any, otherwise: Any) -> Any:
+    """A closing message: one for a case closed as rectified, one for every other ending (the
+    outcome is then on the page the message links to). Texts, not a state label in the
+    parameters: a notification is read in its reader's language, later."""
+    return rectified if state == "rectified" else otherwise
+
+
+def case_closed(*, matter: Matter, data: Any, access: Access) -> None:
+    """Whenever a case closes (``Workflow.on_close``, whichever step closed it): the reporters
+    of each of its clues, told on that clue (their inbox links to it; an anonymous reporter
+    reads the outcome by query code), and its volunteer supervisors."""
+    for clue in clues_of_case(matter):
+        notify(
+            recipients=people_who_are(clue, [REPORTER]),
+            event="publicinterest.case.closed",
+            text=_by_ending(
+                matter.state,
+                _(
+                    "The problem you reported (clue %(number)s) has been corrected: the "
+                    "public-interest case it went into is closed as rectified. Thank you."
+                ),
+                _(
+                    "The public-interest case your clue %(number)s went into is closed; its "
+                    "outcome is on the clue's page."
+                ),
+            ),
+            params=_case_params(clue, access.user),
+            matter=clue,
+            actor=access.user,
+        )
+    notify(
+        recipients=people_who_are(matter, [SUPERVISOR]),
+        event="publicinterest.case.closed",
+        text=_by_ending(
+            matter.state,
+            _(
+                "Public-interest case %(number)s, whose rectification you supervised, is closed "
+                "as rectified. Thank you."
+            ),
+            _("Public-interest case %(number)s, whose rectification you supervised, is closed."),
+        ),
+        params=_case_params(matter, access.user),
+        matter=matter,
+        actor=access.user,
+        channels=("email",),
+    )

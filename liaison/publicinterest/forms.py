@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
+from liaison.accounts.models import User
 from liaison.attachments.validators import (
     DEFAULT_ALLOWED_TYPES,
     IMAGE_TYPES,
@@ -43,6 +44,7 @@ from .models import (
     JudgmentOutcome,
     PILCase,
     ReplyOutcome,
+    mask_mobile,
 )
 
 MAX_PHOTOS = 9
@@ -753,6 +755,70 @@ class EvidenceForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "id_evidence_%s")
         super().__init__(*args, **kwargs)
+
+
+class VolunteerChoiceField(forms.ModelChoiceField):
+    """A volunteer by name, with a masked mobile number to tell namesakes apart."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.display_name} ({mask_mobile(obj.mobile)})"
+
+
+class SupervisorForm(forms.Form):
+    """Assign a volunteer rectification supervisor to a case. The choices are the volunteers who
+    took on that role and do not supervise the case yet (``selectors.supervisor_candidates``)."""
+
+    person = VolunteerChoiceField(
+        label=_("Volunteer supervisor"),
+        queryset=User.objects.none(),
+        error_messages={
+            "required": _("Choose a volunteer."),
+            "invalid_choice": _(
+                "Choose one of the volunteers listed: only volunteers who took on the "
+                "rectification supervisor role, and do not supervise this case yet, can be "
+                "assigned."
+            ),
+        },
+    )
+
+    def __init__(self, *args: Any, case: PILCase, **kwargs: Any) -> None:
+        from .selectors import supervisor_candidates
+
+        kwargs.setdefault("auto_id", "id_supervisor_%s")
+        super().__init__(*args, **kwargs)
+        field = self.fields["person"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = supervisor_candidates(case)
+
+
+class ReviewForm(forms.Form):
+    """Accept a supervisor's report, or not with the reason they will read. The decision is the
+    button pressed."""
+
+    ACCEPT, DECLINE = "accept", "decline"
+
+    decision = forms.ChoiceField(
+        choices=[
+            (ACCEPT, pgettext_lazy("supervision report", "Accept")),
+            (DECLINE, pgettext_lazy("supervision report", "Do not accept")),
+        ],
+        widget=forms.HiddenInput,
+        error_messages={"required": _("Accept the report or not.")},
+    )
+    note = forms.CharField(
+        label=_("Reason, when not accepting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args: Any, observation_id: int, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"id_review_{observation_id}_%s")
+        super().__init__(*args, **kwargs)
+
+    @property
+    def accepts(self) -> bool:
+        return self.cleaned_data["decision"] == self.ACCEPT
 
 
 class FiguresForm(forms.Form):

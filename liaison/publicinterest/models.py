@@ -438,9 +438,20 @@ class Finding(models.TextChoices):
     NOT_RECTIFIED = "not_rectified", _("not rectified")
 
 
+class Review(models.TextChoices):
+    """Whether an observation counts. Those handling the case count at once; a volunteer
+    supervisor's report waits for one of them to accept it (or not, with the reason the
+    supervisor reads), so that a report nobody has read neither closes a case nor earns points."""
+
+    PENDING = "pending", _("awaiting review")
+    ACCEPTED = "accepted", pgettext_lazy("supervision report", "accepted")
+    NOT_ACCEPTED = "not_accepted", pgettext_lazy("supervision report", "not accepted")
+
+
 class Observation(models.Model):
     """What someone saw on site while the rectification was followed up, with photos (their
-    metadata stripped as a reporter's are). Filed through ``actions.observation_file``."""
+    metadata stripped as a reporter's are). Filed through ``actions.observation_file``; a
+    volunteer supervisor's report is reviewed through ``actions.observation_review``."""
 
     case = models.ForeignKey(
         PILCase, on_delete=models.PROTECT, related_name="observations", verbose_name=_("case")
@@ -458,12 +469,37 @@ class Observation(models.Model):
         "attachments.Attachment", blank=True, related_name="+", verbose_name=_("photos")
     )
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    review = models.CharField(
+        pgettext_lazy("supervision report", "review"),
+        max_length=16,
+        choices=Review.choices,
+        default=Review.ACCEPTED,
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    review_note = models.TextField(
+        _("reason given to the supervisor"),
+        blank=True,
+        help_text=_("Why the report was not accepted; the supervisor reads it."),
+    )
 
     class Meta:
         verbose_name = _("on-site observation")
         verbose_name_plural = _("on-site observations")
         ordering = ["-observed_on", "-id"]
-        indexes = [models.Index(fields=["case", "observed_on"])]
+        indexes = [
+            models.Index(fields=["case", "observed_on"]),
+            models.Index(fields=["case", "review"], name="pil_observation_review_idx"),
+            # Active volunteers: who filed what in the last days.
+            models.Index(fields=["created_at", "author"], name="pil_observation_recent_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.observed_on} {self.get_finding_display()}"

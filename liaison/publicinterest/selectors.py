@@ -12,21 +12,35 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, F, Min, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
-from liaison.workflow.models import Clock, Matter
+from liaison.volunteers.selectors import active_volunteer_count, rectification_supervisors
+from liaison.workflow.models import Clock, Matter, MatterParty, Relation
 from liaison.workflow.selectors import matters_visible_to, next_due
 
-from .models import CaseKind, Clue, ClueAddition, ClueSource, Field, PILCase
+from .models import (
+    CaseKind,
+    Clue,
+    ClueAddition,
+    ClueSource,
+    Field,
+    Observation,
+    PILCase,
+    Recommendation,
+)
 from .workflows import ADMIN_CASE, CASE_WORKFLOWS, CIVIL_CASE, CLUE, RECOMMENDATION
+
+if TYPE_CHECKING:
+    from liaison.accounts.models import User
 
 #: How many transfers and merges the progress page follows (a loop guard; a real chain is one
 #: or two).
@@ -71,6 +85,102 @@ def cases_visible_to(
             )
         )
         .order_by(F("next_due").asc(nulls_last=True), "-updated_at", "-pk")
+    )
+
+
+def clues_of_case(case: Matter) -> QuerySet[Clue]:
+    """The clues that went into ``case`` (accepted into it, or added to it when it was open):
+    whose reporters are told when it closes."""
+    return Clue.objects.filter(case_id=case.pk).order_by("pk")
+
+
+# -- rectification supervision ------------------------------------------------------------------
+
+
+def _supervises(access: Access) -> Exists:
+    return Exists(
+        MatterParty.objects.filter(
+            matter_id=OuterRef("pk"), relation=Relation.SUPERVISOR, person_id=access.user_id
+        )
+    )
+
+
+def cases_supervised_by(access: Access) -> QuerySet[PILCase]:
+    """The cases whose rectification this person supervises, open ones first, then the latest."""
+    if access.user_id is None:
+        return PILCase.objects.none()
+    return (
+        PILCase.objects.filter(_supervises(access))
+        .select_related("field", "division__parent", "administrative_agency")
+        .order_by(F("closed_at").desc(nulls_first=True), "-updated_at", "-pk")
+    )
+
+
+def get_case_for_supervision(access: Access, pk: int) -> PILCase:
+    """The case's supervision page is for its volunteer supervisors, and for whoever may see
+    the case itself (its staff, checking what the supervisors read); 404 for anyone else, and
+    for a missing case alike."""
+    if access.user_id is None:
+        raise Http404("No such case.")
+    visible = matters_visible_to(access).filter(pk=OuterRef("pk"))
+    case = (
+        PILCase.objects.filter(Q(_supervises(access)) | Q(Exists(visible)), pk=pk)
+        .select_related("field", "division__parent", "owner", "administrative_agency")
+        .first()
+    )
+    if case is None:
+        raise Http404("No such case.")
+    return case
+
+
+def supervisors_of(case: Matter) -> QuerySet[User]:
+    """The volunteers assigned to supervise the case's rectification, in the order assigned."""
+    from liaison.accounts.models import User
+
+    return User.objects.filter(
+        pk__in=MatterParty.objects.filter(matter=case, relation=Relation.SUPERVISOR).values(
+            "person_id"
+        )
+    ).order_by("name", "pk")
+
+
+def supervisor_candidates(case: Matter) -> QuerySet[User]:
+    """Whom the handling prosecutors may assign: rectification supervisors not yet on it."""
+    return rectification_supervisors().exclude(
+        pk__in=MatterParty.objects.filter(matter=case, relation=Relation.SUPERVISOR).values(
+            "person_id"
+        )
+    )
+
+
+def served_recommendations(case: Matter) -> QuerySet[Recommendation]:
+    """The recommendations served on the case's agency: what it must correct, and its reply."""
+    return (
+        Recommendation.objects.filter(case_id=case.pk)
+        .exclude(state="new")
+        .select_related("agency")
+        .order_by("created_at", "pk")
+    )
+
+
+def sites_of(case: Matter) -> QuerySet[Clue]:
+    """Where the problem is, for those who go and look: each clue's place, address and point,
+    and nothing else of it (not what the reporter wrote, nor who they are)."""
+    return (
+        clues_of_case(case)
+        .select_related("division__parent")
+        .only("division", "address", "latitude", "longitude", "coordinate_system")
+    )
+
+
+def observations_for_supervision(case: Matter) -> QuerySet[Observation]:
+    """The case's on-site observations with their authors and how many photos each has (the
+    supervision page lists photos by number: they are in the case's file)."""
+    return (
+        Observation.objects.filter(case_id=case.pk)
+        .select_related("author")
+        .annotate(photo_count=Count("photos"))
+        .order_by("-observed_on", "-pk")
     )
 
 
@@ -260,8 +370,11 @@ class Tally:
     def acceptance_rate(self) -> float | None:
         return rate(self.accepted, self.accepted + self.rejected)
 
+    #: The states a clue is counted in, in the order the page shows them.
+    OUTCOMES = ("submitted", "accepted", "rejected", "transferred")
+
     def add(self, state: str, n: int) -> None:
-        if state in {"submitted", "accepted", "rejected", "transferred"}:
+        if state in self.OUTCOMES:
             setattr(self, state, getattr(self, state) + n)
 
 
@@ -291,6 +404,7 @@ class Figures:
     late: int
     waiting: int
     overdue: int
+    active_volunteers: int
 
     @property
     def rectification_rate(self) -> float | None:
@@ -303,6 +417,32 @@ class Figures:
     @property
     def in_time_rate(self) -> float | None:
         return rate(self.in_time, self.in_time + self.late + self.overdue)
+
+    def charts(self) -> dict[str, Any]:
+        """What the page draws (Apache ECharts, from the app's own static files): clues by
+        field and outcome, clues by source, cases by stage and kind. The tables beside the
+        charts carry the same numbers, for screen readers and for printing."""
+        outcomes = [(state, str(CLUE.states[state])) for state in Tally.OUTCOMES]
+        kinds = list(dict.fromkeys(s.kind for s in self.stages))
+        stages = list(dict.fromkeys(s.label for s in self.stages))
+        counts = {(s.kind, s.label): s.n for s in self.stages}
+        return {
+            "fields": {
+                "labels": [t.label for t in self.by_field],
+                "series": [
+                    {"name": label, "data": [getattr(t, state) for t in self.by_field]}
+                    for state, label in outcomes
+                ],
+            },
+            "sources": [{"name": t.label, "value": t.total} for t in self.by_source],
+            "stages": {
+                "labels": stages,
+                "series": [
+                    {"name": kind, "data": [counts.get((kind, stage), 0) for stage in stages]}
+                    for kind in kinds
+                ],
+            },
+        }
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -327,8 +467,12 @@ def figures_for(
     as rectified among administrative cases whose pre-litigation procedure has ended, in
     rectification or in a suit). ``year`` counts what was reported or opened that year.
 
-    Three aggregate queries, whatever the numbers: clues grouped by (procuratorate, source,
-    field, state), cases by (procuratorate, type, state), and the reply clocks' four counts.
+    And the volunteers active for these procuratorates in the last 90 days, whatever ``year``
+    (``volunteers.selectors.active_volunteer_count`` says what counts).
+
+    Four aggregate queries, whatever the numbers: clues grouped by (procuratorate, source,
+    field, state), cases by (procuratorate, type, state), the reply clocks' four counts, and
+    the active volunteers.
     ``below`` is the scope's procuratorates in tree order, for the breakdown by procuratorate.
     """
     today = timezone.localdate()
@@ -407,5 +551,6 @@ def figures_for(
         cases=sum(by_stage.values()),
         rectified=by_stage.get((ADMIN_CASE.name, "rectified"), 0),
         sued=sum(by_stage.get((ADMIN_CASE.name, s), 0) for s in SUED_STATES),
+        active_volunteers=active_volunteer_count(under=scope.path),
         **replies,
     )

@@ -20,5 +20,13 @@ urlpatterns = [
     ),
     path("cases/", views.cases, name="cases"),
     path("cases/<int:pk>/observations/", views.observe, name="observe"),
+    path("cases/<int:pk>/supervision/", views.supervision, name="supervision"),
+    path("cases/<int:pk>/supervisors/", views.assign_supervisor, name="assign-supervisor"),
+    path(
+        "cases/<int:pk>/supervisors/<int:person>/withdraw/",
+        views.withdraw_supervisor,
+        name="withdraw-supervisor",
+    ),
+    path("observations/<int:pk>/review/", views.review_observation, name="review-observation"),
     path("figures/", views.figures, name="figures"),
 ]

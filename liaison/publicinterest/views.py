@@ -11,11 +11,13 @@ includes the mechanism's detail template (``_clue_detail.html``, ``_case_detail.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,10 +25,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from liaison.accounts.models import User
 from liaison.orgs.roles import Role
 from liaison.places.models import Division
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
-from liaison.workflow.selectors import get_matter_for
+from liaison.workflow.selectors import get_matter_for, matters_visible_to
 from liaison.workflow.views import matter_page
 
 from .actions import (
@@ -35,8 +38,12 @@ from .actions import (
     clue_add_to,
     clue_submit,
     masked_identity,
+    may_observe,
     observation_file,
+    observation_review,
     reporter_identity,
+    supervisor_assign,
+    supervisor_withdraw,
 )
 from .forms import (
     FiguresForm,
@@ -44,10 +51,12 @@ from .forms import (
     ObservationForm,
     ProgressForm,
     ReportForm,
+    ReviewForm,
+    SupervisorForm,
     TriageFilterForm,
 )
 from .maps import map_config, map_points
-from .models import CaseKind, Clue, ClueAddition, PILCase
+from .models import CaseKind, Clue, ClueAddition, Observation, PILCase, Review
 from .selectors import (
     active_fields,
     addition_for_submission,
@@ -56,7 +65,11 @@ from .selectors import (
     clues_for_triage,
     figure_scopes,
     figures_for,
+    get_case_for_supervision,
+    observations_for_supervision,
     progress_for_code,
+    served_recommendations,
+    sites_of,
 )
 from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE
 
@@ -345,25 +358,159 @@ def cases(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _sees_case(access: Any, case: PILCase) -> bool:
+    """Whether the user may see the case's own page (its staff), not only its supervision page
+    (its volunteer supervisors)."""
+    return matters_visible_to(access).filter(pk=case.pk).exists()
+
+
+def _supervision_page(
+    request: HttpRequest, case: PILCase, form: ObservationForm | None = None, status: int = 200
+) -> HttpResponse:
+    access = _access(request)
+    return render(
+        request,
+        "publicinterest/supervision.html",
+        {
+            "case": case,
+            "recommendations": served_recommendations(case),
+            "sites": sites_of(case),
+            "observations": observations_for_supervision(case),
+            "form": form or ObservationForm(),
+            "may_observe": may_observe(access, case),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def supervision(request: HttpRequest, pk: int) -> HttpResponse:
+    """A case's supervision page: what its volunteer supervisors need to follow the
+    rectification on site (where, what the agency must correct and says it did, what was
+    seen), and the form to report; never the investigation file, the clues or their reporters.
+    For its supervisors and the case's staff; 404 for anyone else."""
+    return _supervision_page(request, get_case_for_supervision(_access(request), pk))
+
+
 @login_required
 @require_POST
 def observe(request: HttpRequest, pk: int) -> HttpResponse:
-    """File an on-site observation on a case. Bad input shows the case page again with the
-    form's messages and what was typed (the photos must be chosen again)."""
+    """File an on-site observation on a case, from its page (staff) or its supervision page (a
+    volunteer supervisor). Bad input shows the page again with the form's messages and what
+    was typed (the photos must be chosen again)."""
     access = _access(request)
-    case = get_matter_for(access, pk)
-    if not isinstance(case, PILCase):
-        raise Http404("No such case.")
+    case = get_case_for_supervision(access, pk)
+    staff = _sees_case(access, case)
     form = ObservationForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("The observation was not recorded: correct what is marked."))
-        return matter_page(request, case, forms={"observation": form}, status=400)
+        if staff:
+            return matter_page(request, case, forms={"observation": form}, status=400)
+        return _supervision_page(request, case, form, status=400)
     try:
-        observation_file(case=case, author=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        observation = observation_file(case=case, author=request.user, **form.cleaned_data)  # type: ignore[arg-type]
     except WorkflowError as refusal:
         messages.error(request, refusal.message)
     else:
-        messages.success(request, _("The on-site observation was recorded."))
+        messages.success(
+            request,
+            _("The on-site observation was recorded.")
+            if observation.review == Review.ACCEPTED
+            else _("Your report was sent; the prosecutors handling the case will review it."),
+        )
+    if staff:
+        return redirect("workspace:matter", pk=case.pk)
+    return redirect("publicinterest:supervision", pk=case.pk)
+
+
+def _case_for(request: HttpRequest, pk: int) -> PILCase:
+    case = get_matter_for(_access(request), pk)
+    if not isinstance(case, PILCase):
+        raise Http404("No such case.")
+    return case
+
+
+@login_required
+@require_POST
+def assign_supervisor(request: HttpRequest, pk: int) -> HttpResponse:
+    """Assign a volunteer rectification supervisor to a case (its handling prosecutors). A
+    choice that is not offered shows the case page again with the message, status 400."""
+    access = _access(request)
+    case = _case_for(request, pk)
+    form = SupervisorForm(request.POST, case=case)
+    if not form.is_valid():
+        messages.error(request, _("No supervisor was assigned: correct what is marked."))
+        return matter_page(request, case, forms={"supervisor": form}, status=400)
+    person = form.cleaned_data["person"]
+    return _case_act(
+        request,
+        case,
+        lambda: supervisor_assign(case=case, access=access, person=person),
+        _("%(name)s now supervises the rectification; they were told.")
+        % {"name": person.display_name},
+    )
+
+
+@login_required
+@require_POST
+def withdraw_supervisor(request: HttpRequest, pk: int, person: int) -> HttpResponse:
+    access = _access(request)
+    case = _case_for(request, pk)
+    supervisor = User.objects.filter(pk=person).first()
+    if supervisor is None:
+        raise Http404("No such person.")
+    return _case_act(
+        request,
+        case,
+        lambda: supervisor_withdraw(case=case, access=access, person=supervisor),
+        _("%(name)s no longer supervises this case.") % {"name": supervisor.display_name},
+    )
+
+
+def _case_act(
+    request: HttpRequest, case: PILCase, act: Callable[[], object], done: str
+) -> HttpResponse:
+    """Take one action on the case; its refusal, or ``done``, as a message on the case page."""
+    try:
+        act()
+    except WorkflowError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, done)
+    return redirect("workspace:matter", pk=case.pk)
+
+
+@login_required
+@require_POST
+def review_observation(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept a supervisor's report, or not with a reason (the case's handling prosecutors).
+    Not accepting without a reason shows the case page again with the message, status 400."""
+    access = _access(request)
+    observation = Observation.objects.filter(pk=pk).only("pk", "case_id").first()
+    if observation is None:
+        raise Http404("No such observation.")
+    case = _case_for(request, observation.case_id)
+    form = ReviewForm(request.POST, observation_id=observation.pk)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors.as_data())
+        observation_review(
+            observation=observation,
+            access=access,
+            accept=form.accepts,
+            note=form.cleaned_data["note"],
+        )
+    except ValidationError as error:
+        for field, errors in error.message_dict.items():
+            if field not in form.errors:
+                form.add_error(field if field in form.fields else None, errors)
+        messages.error(request, _("The report was not reviewed: correct what is marked."))
+        return matter_page(request, case, forms={f"review_{observation.pk}": form}, status=400)
+    except WorkflowError as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("The report was reviewed; the supervisor was told."))
     return redirect("workspace:matter", pk=case.pk)
 
 

@@ -51,8 +51,14 @@ clock's expiry) moves the case to follow-up; the announcement clock's expiry end
 announcement. So a case waiting for a partner, or for a period to run out, waits in nobody's
 "my work", and nobody can sue before the law allows. From the serving of
 the recommendation on (and again after a judgment), the rectification is followed on site
-(``actions.observation_file``); a case is closed as rectified only once the latest on-site
-observation found the problem rectified.
+(``actions.observation_file``), by those handling the case and by the volunteer
+rectification supervisors they assign (``actions.supervisor_assign``). A supervisor stands to
+the case from outside: they see its supervision page (what the agency must correct, what was
+seen on site), never the investigation file, and their reports count once the handling
+prosecutors accept them (which earns the volunteer points). A case is closed as rectified only
+once the latest accepted observation found the problem rectified and no report awaits review.
+Whenever a case closes, the reporters of its clues and its supervisors are told
+(``actions.case_closed``).
 
 The recommendation (行公建, its own matter, see ``models.Recommendation`` for why)::
 
@@ -76,7 +82,15 @@ from liaison.core.access import Access
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import Role
-from liaison.workflow.definitions import ClockSpec, Effect, Notify, Transition, Who, Workflow
+from liaison.workflow.definitions import (
+    ClockSpec,
+    Effect,
+    Notify,
+    Transition,
+    Who,
+    Workflow,
+    deferred_effect,
+)
 from liaison.workflow.models import Matter, Relation
 
 from .forms import (
@@ -109,13 +123,24 @@ HANDLING = (
 AGENCY = Who(Relation.PARTNER_ORG, frozenset({Role.AGENCY_OFFICER}))
 HANDLER = Who(Relation.HANDLER)
 
-#: Who may file an on-site observation on a case (``actions.observation_file``). The hook for
-#: volunteer supervisors of rectification: add their relation here.
-OBSERVERS: tuple[Who, ...] = HANDLING
+#: A volunteer rectification supervisor assigned to the case (``actions.supervisor_assign``):
+#: an outside relation, so they see the case's supervision page, never the case's own.
+SUPERVISOR = Who(Relation.SUPERVISOR)
+
+#: Who may file an on-site observation on a case (``actions.observation_file``): those handling
+#: it, whose observations count at once, and its volunteer supervisors, whose reports count
+#: once the handling prosecutors accept them.
+OBSERVERS: tuple[Who, ...] = (*HANDLING, SUPERVISOR)
 #: The states of a case in which the rectification is followed on site.
 OBSERVABLE_STATES = frozenset({"pre_litigation", "follow_up", "judged"})
-#: The timeline event of an on-site observation.
+#: The timeline events of the follow-up on site: an observation, a supervisor assigned or
+#: withdrawn, a supervisor's report accepted (volunteers earn points, ``volunteers.points``)
+#: or not.
 OBSERVATION_EVENT = "publicinterest.case.observation"
+SUPERVISOR_ASSIGNED_EVENT = "publicinterest.case.supervisor_assigned"
+SUPERVISOR_WITHDRAWN_EVENT = "publicinterest.case.supervisor_withdrawn"
+REPORT_ACCEPTED_EVENT = "publicinterest.case.report_accepted"
+REPORT_NOT_ACCEPTED_EVENT = "publicinterest.case.report_not_accepted"
 #: The timeline events of a clue that another report was added to, or another clue merged into.
 ADDITION_EVENT = "publicinterest.clue.addition"
 MERGED_IN_EVENT = "publicinterest.clue.merged_in"
@@ -203,10 +228,18 @@ def keep(**fields: str) -> Effect:
 
 
 def rectification_seen(matter: Matter, access: Access) -> Any:
-    """A case is closed as rectified only once someone has seen it rectified on site."""
-    from .models import Finding, Observation
+    """A case is closed as rectified only once someone has seen it rectified on site: the latest
+    accepted observation counts, and a supervisor's report still awaiting review must be read
+    first (it may say the problem is back)."""
+    from .models import Finding, Observation, Review
 
-    latest = Observation.objects.filter(case_id=matter.pk).values_list("finding", flat=True)
+    observations = Observation.objects.filter(case_id=matter.pk)
+    if observations.filter(review=Review.PENDING).exists():
+        return _(
+            "A supervisor's report on this case awaits review: accept it or not before closing "
+            "the case."
+        )
+    latest = observations.filter(review=Review.ACCEPTED).values_list("finding", flat=True)
     if latest.first() != Finding.RECTIFIED:
         return _(
             "Close the case as rectified once an on-site observation has found the problem "
@@ -365,7 +398,15 @@ _CASE_TYPE: dict[str, Any] = {
     "detail_template": "publicinterest/_case_detail.html",
     "opened_by": frozenset({Role.CLUE_OFFICER, *_CASE_ROLES}),
     "initial": "opened",
-    "events": {OBSERVATION_EVENT: _("On-site observation")},
+    "events": {
+        OBSERVATION_EVENT: _("On-site observation"),
+        SUPERVISOR_ASSIGNED_EVENT: _("Rectification supervisor assigned"),
+        SUPERVISOR_WITHDRAWN_EVENT: _("Rectification supervisor withdrawn"),
+        REPORT_ACCEPTED_EVENT: _("Supervision report accepted"),
+        REPORT_NOT_ACCEPTED_EVENT: _("Supervision report not accepted"),
+    },
+    "on_close": deferred_effect("liaison.publicinterest.actions", "case_closed"),
+    "outside_pages": {Relation.SUPERVISOR: "publicinterest:supervision"},
 }
 
 

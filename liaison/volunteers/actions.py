@@ -134,16 +134,19 @@ def volunteer_set_roles(*, person: User, roles: Iterable[str]) -> set[str]:
 
 
 @transaction.atomic(savepoint=False)
-def points_award(*, person: Any, reason: str, matter: Matter, points: int) -> PointsEntry | None:
-    """Award ``points`` to ``person`` for ``reason`` on ``matter``; None when that event was
-    already counted (the unique constraint decides, so a retried or concurrent step cannot
-    count it twice). Joins the caller's transaction."""
+def points_award(
+    *, person: Any, reason: str, matter: Matter, points: int, ref: str = ""
+) -> PointsEntry | None:
+    """Award ``points`` to ``person`` for ``reason`` on ``matter`` (``ref`` names the event
+    when one matter holds several, e.g. ``observation:12``); None when that event was already
+    counted (the unique constraint decides, so a retried or concurrent step cannot count it
+    twice). Joins the caller's transaction."""
     if points <= 0:
         return None
     try:
         with transaction.atomic():  # a savepoint: a duplicate must not spoil the caller's step
             entry = PointsEntry.objects.create(
-                person=person, reason=reason, matter=matter, points=points
+                person=person, reason=reason, matter=matter, points=points, ref=ref
             )
     except IntegrityError:
         return None
@@ -151,7 +154,13 @@ def points_award(*, person: Any, reason: str, matter: Matter, points: int) -> Po
         actor=None,
         action="volunteers.points.award",
         obj=entry,
-        payload={"person": person.pk, "reason": reason, "matter": matter.pk, "points": points},
+        payload={
+            "person": person.pk,
+            "reason": reason,
+            "matter": matter.pk,
+            "points": points,
+            "ref": ref,
+        },
     )
     return entry
 

@@ -95,7 +95,9 @@ class PointsRule(models.Model):
 
 class PointsEntry(models.Model):
     """Points a person earned for one event. The unique constraint is what makes an event count
-    once, whoever retries or races: the same reason for the same matter, once per person."""
+    once, whoever retries or races: the same reason for the same matter, once per person, and
+    per ``ref`` where one matter holds several such events (each supervision report accepted on
+    a case earns its own points)."""
 
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -108,6 +110,13 @@ class PointsEntry(models.Model):
         "workflow.Matter", on_delete=models.PROTECT, related_name="+", verbose_name=_("matter")
     )
     points = models.PositiveSmallIntegerField(_("points"))
+    ref = models.CharField(
+        _("event"),
+        max_length=32,
+        blank=True,
+        default="",
+        help_text=_("Which of the matter's events earned the points, e.g. observation:12."),
+    )
     at = models.DateTimeField(_("time"), default=timezone.now)
 
     class Meta:
@@ -116,7 +125,8 @@ class PointsEntry(models.Model):
         ordering = ["-at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "reason", "matter"], name="volunteers_points_once_per_event"
+                fields=["person", "reason", "matter", "ref"],
+                name="volunteers_points_once_per_event",
             )
         ]
         indexes = [models.Index(fields=["person", "-at"])]

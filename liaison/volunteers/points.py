@@ -1,9 +1,9 @@
 """What earns a volunteer points, in one place: reactions to other mechanisms' steps.
 
-Each runs inside the step's transaction (``workflow.registry.react``): a clue accepted, a hearing
-held with its attendance recorded. Supervision reports earn points through ``points_award`` when
-the rectification-supervision step exists (``PointsReason.SUPERVISION_REPORT``). Only registered
-volunteers earn points; the ledger's unique constraint keeps every event to one entry.
+Each runs inside the step's or event's transaction (``workflow.registry.react``): a clue
+accepted, a hearing held with its attendance recorded, a supervision report on a public-interest
+case accepted by the prosecutors handling it. Only registered volunteers earn points; the
+ledger's unique constraint keeps every event to one entry.
 """
 
 from __future__ import annotations
@@ -52,6 +52,29 @@ def award_for_attendance(matter: Matter, data: Mapping[str, Any], access: Access
         )
 
 
+def award_for_accepted_report(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The volunteer whose supervision report (an on-site observation) was accepted earns the
+    points for it: each report its own, once."""
+    volunteer = (
+        Volunteer.objects.filter(person_id=data.get("author")).select_related("person").first()
+    )
+    if volunteer is None:
+        return
+    points_award(
+        person=volunteer.person,
+        reason=PointsReason.SUPERVISION_REPORT,
+        matter=matter,
+        points=points_for(PointsReason.SUPERVISION_REPORT),
+        ref=f"observation:{data['observation']}",
+    )
+
+
+#: The public-interest cases' event of an accepted supervision report (its workflows declare it).
+REPORT_ACCEPTED = "publicinterest.case.report_accepted"
+
+
 def register_reactions() -> None:
     react("publicinterest.clue", "accept", award_for_accepted_clue)
     react("hearings.hearing", "hold", award_for_attendance)
+    for case_type in ("publicinterest.admin_case", "publicinterest.civil_case"):
+        react(case_type, REPORT_ACCEPTED, award_for_accepted_report)

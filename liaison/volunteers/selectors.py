@@ -6,10 +6,12 @@ exactly the clues the person reported while logged in (an anonymous report has n
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, OuterRef, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
+from django.utils import timezone
 
 from liaison.core.access import Access
 from liaison.orgs.models import Membership, Organisation
@@ -17,9 +19,17 @@ from liaison.orgs.roles import OrganisationKind, Role
 from liaison.workflow.models import MatterParty, Relation
 from liaison.workflow.selectors import matters_visible_to
 
-from .models import DEFAULT_POINTS, PointsEntry, PointsRule, TrainingMaterial, Volunteer
+from .models import (
+    DEFAULT_POINTS,
+    PointsEntry,
+    PointsRule,
+    TrainingMaterial,
+    Volunteer,
+    VolunteerRole,
+)
 
 if TYPE_CHECKING:
+    from liaison.accounts.models import User
     from liaison.publicinterest.models import Clue
 
 
@@ -33,6 +43,60 @@ def is_volunteer(access: Access) -> bool:
     return (
         access.user_id is not None and Volunteer.objects.filter(person_id=access.user_id).exists()
     )
+
+
+def rectification_supervisors() -> QuerySet[User]:
+    """The people who may be assigned to supervise a case's rectification: active accounts whose
+    volunteer profile holds the rectification supervisor role (a role is held once, so the
+    join repeats nobody)."""
+    from liaison.accounts.models import User
+
+    return User.objects.filter(
+        is_active=True, volunteer__roles__role=VolunteerRole.RECTIFICATION_SUPERVISOR
+    ).order_by("name", "pk")
+
+
+def is_rectification_supervisor(person: Any) -> bool:
+    return rectification_supervisors().filter(pk=person.pk).exists()
+
+
+#: How recent a volunteer's last act must be for them to count as active.
+ACTIVE_DAYS = 90
+
+
+def active_volunteer_count(*, under: str, days: int = ACTIVE_DAYS) -> int:
+    """How many volunteers are active for the procuratorates whose tree ``path`` starts with
+    ``under`` (one procuratorate and everything below it).
+
+    An active volunteer is a registered volunteer (``Volunteer``) who, in the last ``days``
+    days, did at least one of the three things seed 004 asks of them, for one of those
+    procuratorates: reported a clue while logged in and not anonymously (they are its
+    reporter), filed an on-site report on one of its cases as a rectification supervisor
+    (whatever became of the report), or attended one of its hearings (recorded present, the
+    hearing held in that time). Each counts once, however much they did. One query."""
+    from liaison.hearings.models import Participant
+    from liaison.publicinterest.models import Observation
+    from liaison.publicinterest.workflows import CLUE
+
+    since = timezone.now() - timedelta(days=days)
+    reported = MatterParty.objects.filter(
+        relation=Relation.REPORTER,
+        matter__matter_type=CLUE.name,
+        matter__owner__path__startswith=under,
+        matter__created_at__gte=since,
+    ).values("person_id")
+    supervised = Observation.objects.filter(
+        case__owner__path__startswith=under, created_at__gte=since
+    ).values("author_id")
+    attended = Participant.objects.filter(
+        hearing__owner__path__startswith=under,
+        hearing__scheduled_at__gte=since,
+        hearing__scheduled_at__lte=timezone.now(),
+        attended=True,
+    ).values("person_id")
+    return Volunteer.objects.filter(
+        Q(person_id__in=reported) | Q(person_id__in=supervised) | Q(person_id__in=attended)
+    ).count()
 
 
 def points_for(reason: str) -> int:
@@ -64,7 +128,7 @@ def clues_reported_by(access: Access) -> QuerySet[Clue]:
     return (
         Clue.objects.filter(Exists(reported), pk__in=visible)
         .exclude(state="transferred", transferred_to__isnull=False)
-        .select_related("field", "owner", "division__parent")
+        .select_related("field", "owner", "division__parent", "case")
         .order_by("-created_at", "-pk")
     )
 

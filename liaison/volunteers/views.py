@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from liaison.accounts.models import User
 from liaison.attachments.actions import attachment_record_download
 from liaison.hearings.selectors import invitations_for
+from liaison.publicinterest.selectors import cases_supervised_by
 from liaison.workflow.errors import WorkflowError
 
 from . import actions, selectors
@@ -28,6 +29,7 @@ from .forms import OrganisationChoiceForm, RegistrationForm, RolesForm, Training
 
 MY_CLUES_SHOWN = 50
 POINTS_SHOWN = 20
+SUPERVISED_SHOWN = 20
 
 
 def _access(request: HttpRequest) -> Any:
@@ -82,13 +84,15 @@ def _me_context(request: HttpRequest, roles_form: RolesForm | None = None) -> di
         "points_total": selectors.points_total(request.user),
         "points": selectors.points_history(request.user)[:POINTS_SHOWN],
         "invitations": invitations_for(request.user),
+        "supervised": cases_supervised_by(access)[:SUPERVISED_SHOWN],
     }
 
 
 @login_required
 @require_GET
 def me(request: HttpRequest) -> HttpResponse:
-    """The volunteer's own page: roles, organisations, points and "my clues"."""
+    """The volunteer's own page: roles, organisations, points, "my clues" and the cases whose
+    rectification they supervise."""
     return render(request, "volunteers/me.html", _me_context(request))
 
 

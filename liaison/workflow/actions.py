@@ -27,6 +27,8 @@ from .definitions import ENGINE_EVENTS, Transition, Workflow
 from .errors import TransitionConflict, TransitionForbidden, TransitionInvalid, WorkflowError
 from .forms import StepForm
 from .models import (
+    OUTSIDE_RELATIONS,
+    PERSONAL_RELATIONS,
     CaseNumberSequence,
     Clock,
     ClockExtension,
@@ -181,16 +183,19 @@ def add_parties(
     reporters: Iterable[Any] = (),
     applicants: Iterable[Any] = (),
     participants: Iterable[Any] = (),
+    supervisors: Iterable[Any] = (),
 ) -> None:
     """Add organisations and people to ``matter`` in their relations, inside the caller's
     transaction (an opening, or a step's effect: the prosecutor who files a case handles it,
-    a person invited to a hearing takes part in it). A party the matter already has in that
-    relation is left as it is."""
+    a person invited to a hearing takes part in it, a volunteer supervises a case's
+    rectification from outside). A party the matter already has in that relation is left as
+    it is."""
     people = (
         (Relation.HANDLER, handlers),
         (Relation.REPORTER, reporters),
         (Relation.APPLICANT, applicants),
         (Relation.PARTICIPANT, participants),
+        (Relation.SUPERVISOR, supervisors),
     )
     rows = [
         MatterParty(matter=matter, relation=Relation.PARTNER_ORG, organisation=o) for o in partners
@@ -201,6 +206,18 @@ def add_parties(
     ]
     if rows:
         MatterParty.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def remove_parties(*, matter: Matter, relation: str, people: Iterable[Any]) -> int:
+    """Take people out of their personal ``relation`` to ``matter``, inside the caller's
+    transaction (a volunteer supervisor withdrawn from a case); returns how many were. The
+    timeline keeps that they were there: record the removal with ``record_event``."""
+    if relation not in PERSONAL_RELATIONS and relation not in OUTSIDE_RELATIONS:
+        raise ValueError(f"{relation!r} is not a personal relation")
+    removed, _by_model = MatterParty.objects.filter(
+        matter=matter, relation=relation, person__in=list(people)
+    ).delete()
+    return removed
 
 
 # -- transitions --------------------------------------------------------------------------------
@@ -297,6 +314,8 @@ def apply_transition(
         t.effect(matter, cleaned, access)
     for reaction in reactions_to(workflow.name, t.name):
         reaction(matter, cleaned, access)
+    if closed_at is not None and workflow.on_close is not None:
+        workflow.on_close(matter, cleaned, access)
     _move_clocks(matter, t, access)
     TimelineEvent.objects.create(
         matter=matter,
@@ -515,7 +534,9 @@ def record_event(
     changing its state: a comment, a participant accepting a hearing invitation, an on-site
     observation of a public-interest case. Runs in the caller's transaction. ``action`` must be
     one of the workflow's declared ``events`` or one of the engine's own (``ENGINE_EVENTS``), so
-    the timeline can name it in the reader's language."""
+    the timeline can name it in the reader's language. Reactions registered to ``action``
+    (``registry.react``) run after the entry is written, with ``data`` as given (a volunteer's
+    points for an accepted supervision report)."""
     if action not in matter.workflow.events and action not in ENGINE_EVENTS:
         raise ValueError(f"{matter.matter_type} declares no event {action!r}")
     payload = _json_safe(data or {})
@@ -523,6 +544,8 @@ def record_event(
         matter=matter, actor=access.user, action=action, note=note.strip(), data=payload
     )
     audit_record(actor=access.user, action=action, obj=matter, payload=payload)
+    for reaction in reactions_to(matter.matter_type, action):
+        reaction(matter, dict(data or {}), access)
     return event
 
 

@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.deadlines.periods import PeriodDefault
 
-from .models import Relation
+from .models import OUTSIDE_RELATIONS, Relation
 
 if TYPE_CHECKING:
     from liaison.core.access import Access
@@ -165,6 +165,16 @@ class Workflow:
     #: accepted")}``. ``record_event`` refuses an action declared neither here nor among the
     #: engine's own (``ENGINE_EVENTS``).
     events: Mapping[str, Label] = field(default_factory=dict)
+    #: Run whenever a step reaches one of the ``final`` states, after the step's own effect and
+    #: its reactions, in its transaction: whoever followed the matter from outside is told how
+    #: it ended, whichever of several closing steps ended it (a public-interest case tells the
+    #: reporters of its clues and its volunteer supervisors).
+    on_close: Effect | None = None
+    #: For a relation of ``models.OUTSIDE_RELATIONS``, the name of the URL (taking the matter's
+    #: id) of the page its holders see instead of the matter's own page, which they may not
+    #: see: e.g. ``{Relation.SUPERVISOR: "publicinterest:supervision"}``. The matter's page and
+    #: the links in their inbox send them there.
+    outside_pages: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.final = frozenset(self.final)
@@ -197,6 +207,9 @@ class Workflow:
         for action in self.events:
             if action in ENGINE_EVENTS:
                 raise ValueError(f"{self.name}: event {action!r} is one of the engine's own")
+        for relation in self.outside_pages:
+            if relation not in OUTSIDE_RELATIONS:
+                raise ValueError(f"{self.name}: {relation!r} sees the matter's own page")
 
     @property
     def final_states(self) -> frozenset[str]:

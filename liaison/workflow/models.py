@@ -27,6 +27,7 @@ class Relation(models.TextChoices):
     REPORTER = "reporter", _("reporter")
     PARTICIPANT = "participant", _("participant")
     APPLICANT = "applicant", _("applicant")
+    SUPERVISOR = "supervisor", _("supervisor")
 
 
 #: The relations a person holds personally (not through an organisation); each lets the person see
@@ -38,6 +39,13 @@ PERSONAL_RELATIONS = (
     Relation.PARTICIPANT,
     Relation.APPLICANT,
 )
+
+#: Personal relations that give *no* sight of the matter's own page: the person follows the
+#: matter from outside and sees only the page its mechanism shows them (``Workflow.outside_pages``).
+#: A volunteer who supervises a public-interest case's rectification files on-site observations
+#: and reads what the agency must correct, but never the investigation file, the clue and its
+#: reporter, or the internal timeline. The relation may still be named in a ``Who``.
+OUTSIDE_RELATIONS = (Relation.SUPERVISOR,)
 
 
 class Matter(models.Model):

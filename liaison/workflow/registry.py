@@ -41,8 +41,11 @@ def all_workflows() -> list[Workflow]:
 
 def react(matter_type: str, transitions: str | Iterable[str], effect: Effect) -> Effect:
     """Run ``effect`` (same signature as ``Transition.effect``) whenever one of ``transitions``
-    of ``matter_type`` is taken, inside that step's transaction. Registering the same effect for
-    the same step again changes nothing (``ready()`` may run more than once)."""
+    of ``matter_type`` is taken, inside that step's transaction. A name may also be one of the
+    workflow's declared ``events`` (a dotted action id, e.g. an accepted supervision report),
+    which ``actions.record_event`` writes: the effect then runs in the event's transaction with
+    the event's data. Registering the same effect for the same step again changes nothing
+    (``ready()`` may run more than once)."""
     for name in [transitions] if isinstance(transitions, str) else transitions:
         effects = _REACTIONS.setdefault((matter_type, name), [])
         if effect not in effects:
@@ -62,13 +65,16 @@ def reactions_to(matter_type: str, transition: str) -> list[Effect]:
 
 
 def check_reactions(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
-    """A reaction to a step that does not exist would silently never run: refuse to start."""
+    """A reaction to a step or event that does not exist would silently never run: refuse to
+    start."""
     errors: list[checks.CheckMessage] = []
     for (matter_type, name), effects in _REACTIONS.items():
         if not effects:
             continue
         workflow = _WORKFLOWS.get(matter_type)
-        if workflow is None or name not in {t.name for t in workflow.transitions}:
+        if workflow is None or (
+            name not in {t.name for t in workflow.transitions} and name not in workflow.events
+        ):
             errors.append(
                 checks.Error(
                     f"a reaction is registered to {matter_type}.{name}, which does not exist",

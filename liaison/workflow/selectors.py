@@ -14,13 +14,22 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 
 from .definitions import ENGINE_EVENTS, Transition, Who, Workflow
-from .models import PERSONAL_RELATIONS, Clock, Matter, MatterParty, Relation, TimelineEvent
-from .registry import all_workflows
+from .models import (
+    OUTSIDE_RELATIONS,
+    PERSONAL_RELATIONS,
+    Clock,
+    Matter,
+    MatterParty,
+    Relation,
+    TimelineEvent,
+)
+from .registry import all_workflows, get_workflow
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
@@ -81,6 +90,23 @@ def get_matter_for(access: Access, pk: int) -> Matter:
     if matter is None:
         raise Http404("No such matter.")
     return matter.concrete()
+
+
+def outside_page_for(access: Access, pk: int) -> str | None:
+    """The page where this user follows matter ``pk`` from outside (they hold one of the
+    ``OUTSIDE_RELATIONS`` to it, and its workflow names a page for that relation in
+    ``outside_pages``), or None. The matter's own page, which they may not see, sends them
+    there instead of answering 404; nobody else learns anything from it."""
+    if access.user_id is None:
+        return None
+    rows = MatterParty.objects.filter(
+        matter_id=pk, person_id=access.user_id, relation__in=OUTSIDE_RELATIONS
+    ).values_list("relation", "matter__matter_type")
+    for relation, matter_type in rows:
+        name = get_workflow(matter_type).outside_pages.get(relation)
+        if name:
+            return reverse(name, args=[pk])
+    return None
 
 
 def _relation_holds(access: Access, matter: Matter, who: Who) -> bool:

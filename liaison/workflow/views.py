@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -72,7 +72,16 @@ def matter_page(
 
 @login_required
 def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = selectors.get_matter_for(_access(request), pk)
+    """The matter's page; whoever follows it only from outside (a volunteer supervisor) is sent
+    to the page its mechanism shows them, everyone else who may not see it gets 404."""
+    access = _access(request)
+    try:
+        matter = selectors.get_matter_for(access, pk)
+    except Http404:
+        outside = selectors.outside_page_for(access, pk)
+        if outside is None:
+            raise
+        return redirect(outside)
     return matter_page(request, matter)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from PIL import Image
 
 from liaison.attachments.actions import attachment_upload
@@ -24,7 +25,14 @@ from liaison.lawyers.tests import factories as lawyer_factories
 from liaison.notifications.models import Notification
 from liaison.orgs.roles import Role
 from liaison.petitions.tests import factories as petition_factories
-from liaison.publicinterest.tests.factories import accepted_case, added_report, reported_clue
+from liaison.publicinterest.actions import observation_file
+from liaison.publicinterest.tests.factories import (
+    accepted_case,
+    added_report,
+    followed_up_case,
+    reported_clue,
+    supervisor,
+)
 from liaison.volunteers.actions import training_publish
 from liaison.workflow.models import Clock
 from liaison.workflow.tests.factories import court, sent_notice
@@ -129,6 +137,14 @@ def world():  # type: ignore[no-untyped-def]
     clue = reported_clue(anonymous=False)  # reported at the procuratorate's place, Kangbashi
     addition = added_report(clue)
     case = accepted_case(reported_clue())
+    followed = followed_up_case()
+    observation = observation_file(
+        case=followed,
+        author=followed.parties.get(relation="handler").person,
+        observed_on=timezone.localdate(),
+        finding="rectified",
+        note="已整改。",
+    )
     lawyers_world = lawyer_factories.url_world(procuratorate)
     petitions_world = petition_factories.url_world(procuratorate)
     material = training_publish(
@@ -153,6 +169,10 @@ def world():  # type: ignore[no-untyped-def]
         "publicinterest:reporter": ("get", [clue.pk]),
         "publicinterest:addition-reporter": ("get", [clue.pk, addition.pk]),
         "publicinterest:observe": ("post", [case.pk]),
+        "publicinterest:supervision": ("get", [followed.pk]),
+        "publicinterest:assign-supervisor": ("post", [followed.pk]),
+        "publicinterest:withdraw-supervisor": ("post", [followed.pk, supervisor().pk]),
+        "publicinterest:review-observation": ("post", [observation.pk]),
         **lawyers_world["guarded"],
         **petitions_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
@@ -256,7 +276,6 @@ def test_public_pages_need_no_login_and_show_no_clue(client, world) -> None:  # 
 
 
 def test_a_public_notice_needs_no_login(client) -> None:  # type: ignore[no-untyped-def]
-    from django.utils import timezone
 
     from liaison.announcements.actions import public_notice_publish
     from liaison.core.access import SYSTEM

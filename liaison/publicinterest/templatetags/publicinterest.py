@@ -1,5 +1,5 @@
 """Template helpers for public-interest litigation: whether the reader may ask who reported a
-clue, the masked name, a case's evidence and observations, and its own forms."""
+clue, the masked name, a case's evidence, observations and supervisors, and its own forms."""
 
 from typing import Any
 
@@ -9,11 +9,13 @@ from django.db.models import Prefetch
 from liaison.attachments.models import Attachment
 from liaison.core.access import Access
 from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
+from liaison.workflow.selectors import stands_as
 
 from ..actions import ReporterIdentity, masked_identity, may_observe
-from ..forms import EvidenceForm, ObservationForm
-from ..models import REPORT_FILE_PURPOSES, ClueAddition, EvidenceKind, Observation
-from ..selectors import may_see_reporter
+from ..forms import EvidenceForm, ObservationForm, ReviewForm, SupervisorForm
+from ..models import ClueAddition, EvidenceKind, Observation
+from ..selectors import may_see_reporter, supervisors_of
+from ..workflows import HANDLING
 
 register = template.Library()
 
@@ -80,6 +82,30 @@ def evidence_form() -> EvidenceForm:
     return EvidenceForm()
 
 
+@register.filter
+def handles(case: Any, access: Any) -> bool:
+    """Whether the reader handles the case (assigns its supervisors, reviews their reports)."""
+    return isinstance(access, Access) and stands_as(access, case, HANDLING)
+
+
+@register.simple_tag
+def case_supervisors(case: Any) -> Any:
+    return supervisors_of(case)
+
+
+@register.simple_tag(takes_context=True)
+def supervisor_form(context: Any, case: Any) -> SupervisorForm:
+    """The form to assign a supervisor, bound with its errors when the last try was refused."""
+    return (context.get("forms") or {}).get("supervisor") or SupervisorForm(case=case)
+
+
+@register.simple_tag(takes_context=True)
+def review_form(context: Any, observation: Any) -> ReviewForm:
+    """The form to review a supervisor's report, bound with its errors after a refusal."""
+    bound = (context.get("forms") or {}).get(f"review_{observation.pk}")
+    return bound or ReviewForm(observation_id=observation.pk)
+
+
 # -- clues: additions, merges and duplicates -----------------------------------------------------
 
 
@@ -102,19 +128,6 @@ def additions_for(clue: Any, access: Any) -> list[ClueAddition]:
 @register.simple_tag
 def merged_clues_of(clue: Any) -> Any:
     return clue.merged_clues.order_by("created_at").only("pk", "case_number", "title")
-
-
-@register.simple_tag
-def report_files_of(clue: Any) -> Any:
-    """The photos and videos sent with the clue itself (not with additions to it)."""
-    added = ClueAddition.files.through.objects.filter(clueaddition__clue=clue).values(
-        "attachment_id"
-    )
-    return (
-        clue.attachments.filter(purpose__in=REPORT_FILE_PURPOSES)
-        .exclude(pk__in=added)
-        .order_by("id")
-    )
 
 
 @register.simple_tag

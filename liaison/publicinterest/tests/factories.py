@@ -228,3 +228,28 @@ def recommended_case(
     data = {**RECOMMENDATION_INPUT, "urgent": "on" if urgent else ""}
     transition(matter=case, name="recommend", access=access_for(handler), data=data)
     return PILCase.objects.get(pk=case.pk), Recommendation.objects.get(case=case)
+
+
+def supervisor(**fields: Any) -> User:
+    """A registered volunteer who took on the role of rectification supervisor."""
+    from liaison.volunteers.actions import volunteer_set_roles
+    from liaison.volunteers.models import VolunteerRole
+    from liaison.volunteers.tests.factories import volunteer
+
+    person = volunteer(**fields)
+    volunteer_set_roles(person=person, roles=[VolunteerRole.RECTIFICATION_SUPERVISOR])
+    return person
+
+
+def followed_up_case(
+    case: PILCase | None = None, *, by: User | None = None, outcome: str = "rectified"
+) -> PILCase:
+    """An administrative case in follow-up: its recommendation served and answered."""
+    case, recommendation = recommended_case(case, by=by)
+    transition(
+        matter=recommendation,
+        name="reply",
+        access=access_for(agency_officer(recommendation.agency)),
+        data={"reply": "已责令煤场全部苫盖并安装喷淋设施。", "reply_outcome": outcome},
+    )
+    return PILCase.objects.get(pk=case.pk)

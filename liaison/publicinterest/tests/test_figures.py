@@ -241,3 +241,76 @@ def test_the_figures_cost_the_same_queries_for_more_data(client, tree) -> None: 
         reported_clue(at=YUNGANG, field=field("food_drug"))
     assert count() == few == empty
     assert few <= 12
+
+
+def test_active_volunteers_reported_supervised_or_attended_in_the_last_90_days(tree) -> None:  # type: ignore[no-untyped-def]
+    from liaison.hearings.actions import hearing_invite, hearing_respond
+    from liaison.hearings.models import HearingRole
+    from liaison.hearings.tests.factories import make_it_the_hearing_day, scheduled_hearing
+    from liaison.publicinterest.actions import supervisor_assign
+    from liaison.volunteers.tests.factories import volunteer, youth_volunteers
+    from liaison.workflow.models import Matter
+
+    from .factories import followed_up_case, supervisor
+
+    datong = tree["datong"]
+    handler = prosecutor(datong)
+    youth = youth_volunteers()
+    reporter, again = volunteer(name="宋柳金", joins=youth), volunteer(name="王浩", joins=youth)
+    reported_clue(at=YUNGANG, anonymous=False, reporter=reporter)
+    reported_clue(at=PINGCHENG, anonymous=False, reporter=reporter)  # counts once
+    reported_clue(at=YUNGANG, anonymous=False, reporter=again)
+    long_ago = reported_clue(at=YUNGANG, anonymous=False, reporter=volunteer(name="旧人"))
+    Matter.objects.filter(pk=long_ago.pk).update(created_at=timezone.now() - timedelta(days=91))
+    reported_clue(at=YUNGANG, anonymous=True, reporter=volunteer(name="匿名"))  # no reporter
+    reported_clue(at="150600", anonymous=False, reporter=volunteer(name="鄂尔多斯"))
+
+    case = followed_up_case(filed_case(accepted_case(reported_clue(at=YUNGANG)), by=handler))
+    watcher = supervisor(name="李静怡")
+    supervisor_assign(case=case, access=access_for(handler), person=watcher)
+    observation_file(
+        case=case, author=watcher, observed_on=timezone.localdate(), finding="partly", note="。"
+    )
+    observation_file(  # staff are not volunteers
+        case=case, author=handler, observed_on=timezone.localdate(), finding="partly", note="。"
+    )
+
+    hearing = scheduled_hearing(by=handler, case=case)
+    present, absent = volunteer(name="到场", joins=youth), volunteer(name="缺席", joins=youth)
+    for person in (present, absent):
+        hearing_invite(
+            hearing=hearing, access=access_for(handler), person=person, role=HearingRole.VOLUNTEER
+        )
+        participant = hearing.participants.get(person=person)
+        hearing_respond(participant=participant, access=access_for(person), accept=True)
+    transition(matter=hearing, name="announce", access=access_for(handler))
+    make_it_the_hearing_day(hearing)
+    transition(
+        matter=hearing,
+        name="hold",
+        access=access_for(handler),
+        data={"attended": [hearing.participants.get(person=present).pk], "opinions": "同意。"},
+    )
+
+    # reporter, again, the supervisor and the one present
+    assert figures_for(tree["datong"]).active_volunteers == 4
+    assert figures_for(tree["shanxi"]).active_volunteers == 4
+    assert figures_for(tree["pingcheng"]).active_volunteers == 1
+    assert figures_for(tree["ordos"]).active_volunteers == 1
+
+
+def test_the_charts_draw_what_the_tables_say(client, tree) -> None:  # type: ignore[no-untyped-def]
+    _world(tree)
+    charts = figures_for(tree["datong"]).charts()
+    assert charts["fields"]["labels"] == ["生态环境和资源保护", "食品药品安全"]
+    series = {s["name"]: s["data"] for s in charts["fields"]["series"]}
+    assert series["已受理"] == [2, 1] and series["不予受理"] == [1, 0]
+    assert {s["name"]: s["value"] for s in charts["sources"]}["志愿者举报"] == 1
+    assert sum(sum(s["data"]) for s in charts["stages"]["series"]) == 3
+    client.force_login(member(tree["shanxi"], Role.CHIEF_PROCURATOR))
+    html = client.get(FIGURES).content.decode()
+    assert 'id="figure-charts"' in html and 'data-testid="chart-by-field"' in html
+    assert "/static/vendor/echarts/echarts.min.js" in html
+    assert 'data-testid="by-field"' in html  # the table stays beside the chart
+    assert "http://" not in html.replace("http://testserver", "")
+    assert "https://" not in html

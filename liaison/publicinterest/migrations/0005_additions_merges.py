@@ -11,8 +11,8 @@ class Migration(migrations.Migration):
     dependencies = [
         ('attachments', '0001_initial'),
         ('places', '0002_load_divisions'),
-        ('publicinterest', '0003_cases_and_recommendations'),
-        ('workflow', '0004_applicant_relation'),
+        ('publicinterest', '0004_supervision_reviews'),
+        ('workflow', '0005_supervisor_relation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

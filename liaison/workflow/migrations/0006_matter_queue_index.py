@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('orgs', '0002_membership_until'),
-        ('workflow', '0004_applicant_relation'),
+        ('workflow', '0005_supervisor_relation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
