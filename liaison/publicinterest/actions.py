@@ -8,11 +8,11 @@ Every change of a clue's, case's or recommendation's state is a workflow transit
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
@@ -98,6 +98,8 @@ if TYPE_CHECKING:
     from liaison.places.models import Division
 
 PORTAL_USERNAME = "publicinterest-portal"
+#: What a public submission stores: a clue, or an addition to one.
+Sent = TypeVar("Sent", Clue, ClueAddition)
 TITLE_EXCERPT = 40
 
 
@@ -208,21 +210,34 @@ def clue_submit(
         "submission_key": submission_key,
         "source": ClueSource.VOLUNTEER if volunteer else ClueSource.PUBLIC,
     }
+    return _stored_once(
+        lambda stored: _store(
+            owner=owner, fields=fields, person=person, photos=photos, stored=stored
+        ),
+        lambda: clue_for_submission(submission_key),
+    )
+
+
+def _stored_once(
+    store: Callable[[list[Attachment]], Sent], stored_already: Callable[[], Sent | None]
+) -> tuple[Sent, bool]:
+    """Run ``store`` (a durable transaction that stores a submission and appends each file it
+    stores to the list it is given) and return what it stored, and True. When another copy of
+    the submission got in first (the model's unique check or, in a closer race, the database's
+    unique index refused this one), return that copy, and False. Either way the files of a try
+    that rolled back are removed."""
     stored: list[Attachment] = []
     try:
-        clue = _store(owner=owner, fields=fields, person=person, photos=photos, stored=stored)
+        return store(stored), True
     except (IntegrityError, ValidationError):
-        # Another copy of this submission got in first: the model's unique check or, in a
-        # closer race, the database's unique index refused this one.
         _discard(stored)
-        existing = clue_for_submission(submission_key)
+        existing = stored_already()
         if existing is None:
             raise
         return existing, False
     except BaseException:
         _discard(stored)
         raise
-    return clue, True
 
 
 @transaction.atomic(durable=True)
@@ -473,19 +488,10 @@ def clue_add_to(
         "reporter": person,
         "submission_key": submission_key,
     }
-    stored: list[Attachment] = []
-    try:
-        addition = _add(clue=clue, values=values, photos=photos, stored=stored)
-    except (IntegrityError, ValidationError):
-        _discard(stored)
-        existing = addition_for_submission(submission_key)
-        if existing is None:
-            raise
-        return existing, False
-    except BaseException:
-        _discard(stored)
-        raise
-    return addition, True
+    return _stored_once(
+        lambda stored: _add(clue=clue, values=values, photos=photos, stored=stored),
+        lambda: addition_for_submission(submission_key),
+    )
 
 
 @transaction.atomic(durable=True)
