@@ -94,6 +94,7 @@ def test_the_handler_assigns_a_supervisor_who_is_told_and_stands_outside(case, h
     assert not matters_visible_to(access_for(person)).filter(pk=case.pk).exists()
     told = Notification.objects.get(recipient=person)
     assert told.event == "publicinterest.case.supervisor_assigned" and told.matter_id == case.pk
+    assert case.division.full_name in told.message and case.title not in told.message
     event = TimelineEvent.objects.get(matter=case, action="publicinterest.case.supervisor_assigned")
     assert (event.actor, event.note) == (handler, "李静怡")
 
