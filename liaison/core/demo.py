@@ -1,8 +1,9 @@
 """Demo data: the places, organisations and partners the five seed reports name, a user for each
 role, information notices in every state, Datong's public-interest clues and cases (seed 004:
-coal-yard dust) in every stage, and Kangbashi's lawyers with their bookings, cases, a complaint
-and a petition (seed 000). Loaded by ``manage.py load_demo`` (``make run``), all through the real
-actions and steps.
+coal-yard dust) in every stage with its volunteers (registered, reporting a clue, supervising a
+rectification, heard at a public hearing), and Kangbashi's lawyers with their bookings, cases, a
+complaint and a petition (seed 000). Loaded by ``manage.py load_demo`` (``make run``), all through
+the real actions and steps.
 
 Chengzhong District is ambiguous in seed 001 (there are several); Xining's (630103) is used.
 Unified social credit codes below are made up with a valid GB 32100 check character.
@@ -334,7 +335,6 @@ PEOPLE = [
     ("dt_clue", "胡燕", "Hu Yan", "dt", [Role.CLUE_OFFICER]),
     ("dt_prosecutor", "罗伟民", "Luo Weimin", "dt", [Role.PROSECUTOR, Role.LIAISON]),
     ("dt_coordinator", "付宇", "Fu Yu", "dt_youth", [Role.VOLUNTEER_COORDINATOR, Role.LIAISON]),
-    ("dt_volunteer", "宋柳金", "Song Liujin", "dt_youth", [Role.VOLUNTEER]),
     ("dt_agency", "吴祖阳", "Wu Zuyang", "dt_env", [Role.AGENCY_OFFICER]),
     ("sxp_head", "武建华", "Wu Jianhua", "sxp", [Role.DEPARTMENT_HEAD]),
 ]
@@ -418,8 +418,8 @@ def _uscc(seed: str) -> str:
     return seed + uscc_check_char(seed) if seed else ""
 
 
-def _resident_id(n: int) -> str:
-    first17 = f"15060319{80 + n % 20:02d}0{1 + n % 9}1{n % 10}{n:03d}"[:17]
+def _resident_id(n: int, place: str = "150603") -> str:
+    first17 = f"{place}19{80 + n % 20:02d}0{1 + n % 9}1{n % 10}{n:03d}"[:17]
     return first17 + resident_id_check_char(first17)
 
 
@@ -570,26 +570,64 @@ def _clue(
     return clue
 
 
+# Datong's public-interest volunteers (seed 004): name, mobile (their user name), the roles they
+# take on. Registered as anyone registers on a phone, they join the youth league's volunteers.
+DATONG_VOLUNTEERS = [
+    ("宋柳金", "13703520101", ["clue_collector", "publicist"]),
+    ("李静怡", "13703520102", ["rectification_supervisor"]),
+    ("王浩", "13703520103", ["publicist"]),
+]
+PINGCHENG_PLACE = "140213"
+
+
+def _datong_volunteers(youth: Organisation) -> list[User]:
+    """Seed 004's volunteers through the real actions: registered with real name, mobile and
+    resident ID, members of the Datong youth volunteers, each with their roles."""
+    from liaison.volunteers.actions import volunteer_join, volunteer_register, volunteer_set_roles
+
+    volunteers = []
+    for n, (name, mobile, roles) in enumerate(DATONG_VOLUNTEERS, start=1):
+        person = volunteer_register(
+            name=name,
+            mobile=mobile,
+            resident_id=_resident_id(n, place=PINGCHENG_PLACE),
+            password=DEMO_PASSWORD,
+        )
+        volunteer_join(person=person, organisation=youth)
+        volunteer_set_roles(person=person, roles=roles)
+        volunteers.append(person)
+    return volunteers
+
+
 def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
-    """At the Datong procuratorate: a case closed as rectified, one waiting for the bureau's
-    reply, a civil case being announced, one clue waiting in triage and one not accepted."""
-    from liaison.publicinterest.actions import observation_file
+    """At the Datong procuratorate: a case reported by a volunteer, followed on site by a
+    volunteer supervisor, heard in a public hearing with volunteers and closed as rectified; one
+    waiting for the bureau's reply (the same supervisor follows it); a civil case being
+    announced; one clue waiting in triage and one not accepted."""
+    from liaison.publicinterest.actions import (
+        observation_file,
+        observation_review,
+        supervisor_assign,
+    )
     from liaison.publicinterest.models import PILCase
 
     officer, prosecutor = access_for(users["dt_clue"]), access_for(users["dt_prosecutor"])
     bureau = access_for(users["dt_agency"])
+    collector, supervisor, publicist = _datong_volunteers(orgs["dt_youth"])
 
     def case_of(clue: Matter) -> PILCase:
         return PILCase.objects.get(clues__pk=clue.pk)
 
-    # 1. Reported by a volunteer; recommended, rectified, checked on site, closed.
+    # 1. Reported by a volunteer (who earns the points once it is accepted); recommended, the
+    # bureau replies; the volunteer supervisor reports from the site and her report is
+    # accepted; a public hearing hears the volunteers; closed as rectified.
     clue = _clue(
         YUNGANG,
         "口泉乡杨家窑村东的露天煤场堆放大量原煤，没有苫盖也没有围挡，一刮风煤灰就飘进村里，"
         "家家窗台都是黑的。",
         "云冈区口泉乡杨家窑村东煤场",
         20,
-        reporter=users["dt_volunteer"],
+        reporter=collector,
     )
     transition(
         matter=clue,
@@ -608,6 +646,7 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
         },
     )
     transition(matter=case, name="recommend", access=prosecutor, data=RECOMMENDATION)
+    supervisor_assign(case=case, access=prosecutor, person=supervisor)
     recommendation = case.recommendations.get()
     transition(
         matter=recommendation,
@@ -621,6 +660,15 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
         files={"evidence": [_demo_photo("整改后煤场.jpg")]},
     )
     case.refresh_from_db()
+    report = observation_file(
+        case=case,
+        author=supervisor,
+        observed_on=timezone.localdate() - timedelta(days=1),
+        finding="rectified",
+        note="到杨家窑村东煤场实地查看：防风抑尘网已建成，煤堆全部苫盖，装卸时有喷淋，村民说窗台不再落煤灰。",
+        photos=[(_demo_photo("志愿者现场.jpg"), "image/jpeg")],
+    )
+    observation_review(observation=report, access=prosecutor, accept=True)
     observation_file(
         case=case,
         author=users["dt_prosecutor"],
@@ -628,6 +676,12 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
         finding="rectified",
         note="现场核查：防风抑尘网已建成，煤堆全部苫盖，喷淋设施运行正常，未见扬尘。",
         photos=[(_demo_photo("复查.jpg"), "image/jpeg")],
+    )
+    _rectification_hearing(
+        case,
+        users["dt_prosecutor"],
+        invited=[collector, supervisor, publicist],
+        present=[collector, publicist],
     )
     transition(
         matter=case,
@@ -657,6 +711,7 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
         data={"administrative_agency": orgs["dt_env"].pk},
     )
     transition(matter=case, name="recommend", access=prosecutor, data=RECOMMENDATION)
+    supervisor_assign(case=case, access=prosecutor, person=supervisor)
 
     # 3. A civil case against a company dumping coal gangue, announced for thirty days.
     clue = _clue(
@@ -696,6 +751,53 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
         data={
             "note": "反映的问题属于相邻关系纠纷，不属于检察公益诉讼受案范围，建议通过人民调解解决。"
         },
+    )
+
+
+def _rectification_hearing(
+    case: Matter, prosecutor: User, *, invited: list[User], present: list[User]
+) -> None:
+    """A public hearing on whether the rectification is complete, seed 004's "invite volunteers
+    to the public hearings": scheduled, the volunteers invited and accepting, announced; then
+    the demo's clock moves on to the hearing day (the one write that is not an action: a
+    hearing is held at least three days after participants are told), attendance and the
+    opinions are recorded, and it is closed."""
+    from liaison.hearings.actions import hearing_invite, hearing_respond, hearing_schedule
+    from liaison.hearings.models import Hearing, HearingRole
+
+    access = access_for(prosecutor)
+    hearing = hearing_schedule(
+        access=access,
+        case=case,
+        title="关于杨家窑村东煤场扬尘污染整改情况的公开听证",
+        subject="行政机关是否已依法全面履职、煤场扬尘污染是否整改到位",
+        scheduled_at=timezone.localtime().replace(hour=9, minute=30, second=0, microsecond=0)
+        + timedelta(days=10),
+        place="大同市人民检察院听证室",
+    )
+    for person in invited:
+        participant = hearing_invite(
+            hearing=hearing, access=access, person=person, role=HearingRole.VOLUNTEER
+        )
+        hearing_respond(participant=participant, access=access_for(person), accept=True)
+    transition(matter=hearing, name="announce", access=access)
+    Hearing.objects.filter(pk=hearing.pk).update(scheduled_at=timezone.now())
+    hearing.refresh_from_db()
+    transition(
+        matter=hearing,
+        name="hold",
+        access=access,
+        data={
+            "attended": [str(p.pk) for p in hearing.participants.filter(person__in=present)],
+            "opinions": "到场志愿者和听证员一致认为：煤场已建成防风抑尘网并全部苫盖，"
+            "扬尘污染整改到位，行政机关已依法全面履职。",
+        },
+    )
+    transition(
+        matter=hearing,
+        name="close",
+        access=access,
+        data={"note": "听证意见采纳，案件拟以整改到位结案。"},
     )
 
 

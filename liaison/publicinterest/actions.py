@@ -966,10 +966,15 @@ def supervisor_assign(*, case: PILCase, access: Access, person: User) -> None:
         action=SUPERVISOR_ASSIGNED_EVENT,
         text=_(
             "%(actor)s asks you to supervise the rectification in public-interest case "
-            "%(number)s (%(title)s). Its supervision page says what must be corrected; report "
+            "%(number)s, at %(place)s. Its supervision page says what must be corrected; report "
             "what you see on site there."
         ),
-        params={**_case_params(case, access.user), "actor": case.owner.name},
+        # Not the case's title: it quotes the clue, which supervisors do not read.
+        params={
+            "actor": case.owner.name,
+            "number": case.case_number or "",
+            "place": case.division.full_name,
+        },
     )
 
 

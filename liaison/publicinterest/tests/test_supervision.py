@@ -94,6 +94,7 @@ def test_the_handler_assigns_a_supervisor_who_is_told_and_stands_outside(case, h
     assert not matters_visible_to(access_for(person)).filter(pk=case.pk).exists()
     told = Notification.objects.get(recipient=person)
     assert told.event == "publicinterest.case.supervisor_assigned" and told.matter_id == case.pk
+    assert case.division.full_name in told.message and case.title not in told.message
     event = TimelineEvent.objects.get(matter=case, action="publicinterest.case.supervisor_assigned")
     assert (event.actor, event.note) == (handler, "李静怡")
 
@@ -392,3 +393,26 @@ def test_not_accepting_a_report_without_a_reason_shows_the_page_again(  # type: 
     report.refresh_from_db()
     assert report.review == Review.ACCEPTED
     assert points_total(person) == 5
+
+
+def test_the_supervision_page_costs_the_same_queries_for_more_reports(  # type: ignore[no-untyped-def]
+    client, case, handler
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    person = supervisor()
+    _assign(case, handler, person)
+    client.force_login(person)
+    url = reverse("publicinterest:supervision", args=[case.pk])
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    before = count()
+    for finding in ("not_rectified", "partly", "rectified"):
+        _report(case, person, finding=finding, photos=[(photo(), "image/jpeg")])
+        _report(case, handler, finding=finding)
+    assert count() == before

@@ -1,0 +1,61 @@
+"""The demo world loads, once, through the real actions; here, Datong's public-interest
+volunteers (seed 004): registered, reporting, supervising a rectification and heard at a public
+hearing, with the points each earned."""
+
+import pytest
+
+from liaison.accounts.models import User
+from liaison.core.access import access_for
+from liaison.core.demo import DATONG_VOLUNTEERS, load_demo
+from liaison.hearings.models import Hearing
+from liaison.notifications.models import Notification
+from liaison.publicinterest.models import Clue, ClueSource, Observation, PILCase, Review
+from liaison.publicinterest.selectors import cases_supervised_by
+from liaison.volunteers.models import PointsReason
+from liaison.volunteers.selectors import points_history, points_total
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_loads_once_with_datongs_volunteers_at_work() -> None:
+    accounts = load_demo()
+    assert load_demo() == accounts  # a second run changes nothing
+    collector, supervisor, publicist = (
+        User.objects.get(username=mobile) for _name, mobile, _roles in DATONG_VOLUNTEERS
+    )
+    for person, (name, _mobile, roles) in zip(
+        (collector, supervisor, publicist), DATONG_VOLUNTEERS, strict=True
+    ):
+        assert person.name == name and person.resident_id
+        assert set(person.volunteer.roles.values_list("role", flat=True)) == set(roles)
+        assert person.memberships.get().organisation.name == "共青团大同市委员会青年志愿者协会"
+
+    clue = Clue.objects.get(parties__person=collector)
+    assert (clue.state, clue.source) == ("accepted", ClueSource.VOLUNTEER)
+    case = PILCase.objects.get(pk=clue.case_id)
+    assert case.state == "rectified"
+    report = Observation.objects.get(author=supervisor)
+    assert (report.case_id, report.review) == (case.pk, Review.ACCEPTED)
+    assert report.photos.count() == 1
+    supervised = cases_supervised_by(access_for(supervisor))
+    assert {c.state for c in supervised} == {"rectified", "pre_litigation"}
+
+    hearing = Hearing.objects.get(case=case)
+    assert hearing.state == "closed"
+    assert dict(hearing.participants.values_list("person", "attended")) == {
+        collector.pk: True,
+        supervisor.pk: False,
+        publicist.pk: True,
+    }
+    assert {e.reason for e in points_history(collector)} == {
+        PointsReason.CLUE_ACCEPTED,
+        PointsReason.HEARING_ATTENDED,
+    }
+    assert (points_total(collector), points_total(supervisor), points_total(publicist)) == (
+        18,
+        5,
+        8,
+    )
+    assert Notification.objects.filter(
+        recipient=collector, event="publicinterest.case.closed", matter=clue
+    ).exists()
