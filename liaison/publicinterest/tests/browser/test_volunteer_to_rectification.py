@@ -4,6 +4,7 @@ files it, serves a procuratorial recommendation on the ecology bureau and assign
 rectification supervisor, and the bureau replies; on a phone the supervisor reports what she sees
 on site; the prosecutor accepts her report and closes the case as rectified; on a phone the
 reporter sees it, in the inbox and under "my clues", and both volunteers have their points.
+On the way the clue officer sees another report of the same coal yard suggested as a duplicate.
 Every step's screenshot is kept in test-artefacts/screenshots/."""
 
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from liaison.publicinterest.tests.factories import (
     image_bytes,
     procuratorate,
     prosecutor,
+    reported_clue,
     supervisor,
 )
 from liaison.volunteers.tests.factories import volunteer, youth_volunteers
@@ -38,6 +40,7 @@ pytestmark = [
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 DESK = {"viewport": {"width": 1280, "height": 900}}
 REPORTER_MOBILE, SUPERVISOR_MOBILE = "13703520001", "13703520002"
+YUNGANG = "140214"  # 大同市云冈区, where the coal yard is
 
 
 @pytest.fixture
@@ -99,15 +102,24 @@ def test_a_volunteers_clue_is_rectified_under_a_volunteers_supervision(
     expect(phone.get_by_test_id("sent-to")).to_have_text("大同市人民检察院")
     clue = Clue.objects.get()
     shot(phone, "2-receipt")
+    # Meanwhile a passer-by reports the same coal yard anonymously, in other words.
+    other = reported_clue(
+        at=YUNGANG,
+        description="杨家窑村东边的露天煤场原煤没有苫盖，刮风时煤灰飘进村里。",
+        address="口泉乡杨家窑村",
+    )
 
-    # 2. At her desk, the clue officer finds it in the triage queue and accepts it.
+    # 2. At her desk, the clue officer finds it in the triage queue, sees the other report
+    # suggested as the same problem (same field and district, similar words, the same days),
+    # and accepts the volunteer's clue into a case.
     log_in(desk, live.url, "hu")
     desk.goto(f"{live.url}/publicinterest/triage/")
     desk.get_by_test_id("triage").get_by_role("link", name=clue.case_number).click()
     expect(desk.get_by_test_id("clue-description")).to_contain_text("杨家窑村东的露天煤场")
-    # The duplicate suggestion comes here: the officer sees open clues of the same field close
-    # in place, text and time, and merges this one or not (issue 4's triage side, added with the
-    # duplicate suggestions).
+    suggestions = desk.get_by_test_id("duplicates")
+    expect(suggestions).to_contain_text(other.case_number or "")
+    expect(suggestions.get_by_test_id("duplicate-reasons").first).to_contain_text("同一领域")
+    shot(desk, "3a-duplicate-suggested")
     desk.get_by_label("行政公益诉讼案件").check()
     desk.get_by_label("负有监管职责的行政机关").select_option(label="大同市生态环境局")
     shot(desk, "3-officer-accepts")
