@@ -37,7 +37,20 @@ pytestmark = [
     pytest.mark.usefixtures("reference_data"),
 ]
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+# The volunteers' phone is WeChat's built-in browser on Android (its user agent), where the
+# public side is most often opened from a shared link.
+WECHAT = (
+    "Mozilla/5.0 (Linux; Android 14; V2307A Build/UP1A.231005.007; wv) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Version/4.0 Chrome/130.0.6723.103 Mobile Safari/537.36 XWEB/1300289 "
+    "MMWEBSDK/20241103 MMWEBID/6533 MicroMessenger/8.0.55.2780(0x28003737) WeChat/arm64 "
+    "Weixin NetType/WIFI Language/zh_CN ABI/arm64"
+)
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": WECHAT,
+}
 DESK = {"viewport": {"width": 1280, "height": 900}}
 REPORTER_MOBILE, SUPERVISOR_MOBILE = "13703520001", "13703520002"
 YUNGANG = "140214"  # 大同市云冈区, where the coal yard is
