@@ -7,11 +7,21 @@ against its rule, a holiday announced after the package was released.
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import CalendarCorrection, Period
+from .models import CalendarCorrection, Period, PeriodOverride
+
+
+class PeriodOverrideInline(admin.TabularInline):
+    """Organisations' own lengths of this period (they apply to the organisations below too)."""
+
+    model = PeriodOverride
+    fields = ["organisation", "amount", "unit", "remind_before_days", "note"]
+    autocomplete_fields = ["organisation"]
+    extra = 0
 
 
 @admin.register(Period)
 class PeriodAdmin(admin.ModelAdmin):
+    inlines = [PeriodOverrideInline]
     list_display = [
         "code",
         "name",

@@ -81,3 +81,42 @@ class CalendarCorrection(models.Model):
     def __str__(self) -> str:
         kind = _("working day") if self.is_working_day else _("day off")
         return f"{self.day.isoformat()} {kind}"
+
+
+class PeriodOverride(models.Model):
+    """An organisation's own length for a period, where the rule leaves it to the organisation
+    (e.g. how long its clue officers have to assess a clue). It applies to the organisation and
+    every organisation below it in the tree, unless one of those sets its own; a clock copies
+    the length when it starts, as with the period itself."""
+
+    period = models.ForeignKey(
+        Period, on_delete=models.CASCADE, related_name="overrides", verbose_name=_("period")
+    )
+    organisation = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.CASCADE,
+        related_name="period_overrides",
+        verbose_name=_("organisation"),
+    )
+    amount = models.PositiveIntegerField(_("amount"))
+    unit = models.CharField(_("unit"), max_length=16, choices=Unit.choices)
+    remind_before_days = models.PositiveSmallIntegerField(
+        _("remind before (days)"), null=True, blank=True
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation's period")
+        verbose_name_plural = _("organisations' periods")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "organisation"], name="deadlines_one_override_per_organisation"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0), name="deadlines_override_amount_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.period.code}: {self.amount} {self.unit}"

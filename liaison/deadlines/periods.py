@@ -6,6 +6,7 @@ every later deployment, so syncing only ever creates missing rows.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from django.apps.registry import Apps
 from django.db import DEFAULT_DB_ALIAS, router, transaction
 from django.utils.translation import gettext
 
-from .models import Period, Unit
+from .models import Period, PeriodOverride, Unit
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,15 @@ def sync_periods(
     return created
 
 
-def get_period(code: str) -> Period:
-    """The period with this code; a clear ``LookupError`` when it is missing."""
+def get_period(code: str, organisation: Any = None) -> Period:
+    """The period with this code; a clear ``LookupError`` when it is missing.
+
+    With an ``organisation``, its own length (``PeriodOverride``) wins: the nearest one set on
+    the organisation or an organisation above it. The result is then an unsaved copy of the
+    period carrying that length, so callers read ``amount``/``unit`` the same way either way.
+    """
     try:
-        return Period.objects.get(code=code)
+        period = Period.objects.get(code=code)
     except Period.DoesNotExist:
         raise LookupError(
             gettext(
@@ -94,6 +100,21 @@ def get_period(code: str) -> Period:
             )
             % {"code": code}
         ) from None
+    if organisation is None:
+        return period
+    ancestors = [int(part) for part in organisation.path.strip("/").split("/") if part]
+    override = (
+        PeriodOverride.objects.filter(period=period, organisation_id__in=ancestors)
+        .order_by("-organisation__path")  # the longest path is the nearest organisation
+        .first()
+    )
+    if override is None:
+        return period
+    own = copy.copy(period)
+    own.amount, own.unit = override.amount, override.unit
+    if override.remind_before_days is not None:
+        own.remind_before_days = override.remind_before_days
+    return own
 
 
 def sync_statutory_periods(

@@ -99,7 +99,7 @@ def recommendation_text(recommendation: Recommendation) -> RecommendationText:
     case = PILCase.objects.select_related("field").get(pk=recommendation.case_id)
     agency = recommendation.agency.name
     clock = recommendation.workflow.clocks["reply"]
-    period = get_period(clock.period_for(recommendation))
+    period = get_period(clock.period_for(recommendation), organisation=recommendation.owner)
     handlers = "、".join(
         recommendation.parties.filter(relation=Relation.HANDLER)
         .order_by("id")

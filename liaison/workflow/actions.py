@@ -374,7 +374,7 @@ def _move_clocks(matter: Matter, t: Transition, access: Access) -> None:
 def start_clock(*, matter: Matter, name: str, started_on: date) -> Clock:
     """Start the matter's clock ``name`` from ``started_on`` (inside a transaction)."""
     spec = matter.workflow.clocks[name]
-    period = get_period(spec.period_for(matter))
+    period = get_period(spec.period_for(matter), organisation=matter.owner)
     due = clock_due(started_on, period.amount, period.unit, current_calendar())
     return Clock.objects.create(
         matter=matter,
