@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from liaison.core.masking import mask_name
 from liaison.core.validators import (
     normalise_mobile,
     normalise_resident_id,
@@ -71,5 +72,4 @@ class User(AbstractUser):
     @property
     def masked_name(self) -> str:
         """The name with all but its first character hidden, for people not entitled to it."""
-        name = self.display_name
-        return name[:1] + "*" * max(len(name) - 1, 1)
+        return mask_name(self.display_name)

@@ -26,6 +26,7 @@ from liaison.attachments.actions import attachment_upload
 from liaison.attachments.validators import MP4
 from liaison.audit.actions import audit_record
 from liaison.core.access import SYSTEM, Access, access_for
+from liaison.core.masking import mask_mobile, mask_name
 from liaison.notifications.actions import notify
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
@@ -61,8 +62,6 @@ from .models import (
     PILCase,
     Recommendation,
     Review,
-    mask_mobile,
-    mask_name,
 )
 from .selectors import (
     addition_for_submission,

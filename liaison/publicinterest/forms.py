@@ -24,6 +24,7 @@ from liaison.attachments.validators import (
     base_name,
     validate_upload,
 )
+from liaison.core.masking import mask_mobile
 from liaison.core.templatetags.liaison import local_name
 from liaison.core.validators import normalise_mobile, validate_mobile
 from liaison.orgs.models import Organisation
@@ -44,7 +45,6 @@ from .models import (
     JudgmentOutcome,
     PILCase,
     ReplyOutcome,
-    mask_mobile,
 )
 
 MAX_PHOTOS = 9

@@ -503,14 +503,3 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.observed_on} {self.get_finding_display()}"
-
-
-def mask_name(name: str) -> str:
-    """All but the first character hidden, as ``User.masked_name`` does: 王小明 → 王**."""
-    name = (name or "").strip()
-    return name[:1] + "*" * max(len(name) - 1, 1) if name else ""
-
-
-def mask_mobile(mobile: str) -> str:
-    """The first three and last four digits: 139****0000."""
-    return f"{mobile[:3]}****{mobile[-4:]}" if len(mobile) == 11 else ("*" * len(mobile))
