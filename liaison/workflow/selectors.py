@@ -109,32 +109,52 @@ def outside_page_for(access: Access, pk: int) -> str | None:
     return None
 
 
-def _relation_holds(access: Access, matter: Matter, who: Who) -> bool:
+PartyRow = tuple[str, int | None, int | None]
+
+
+def _party_rows(access: Access, matter: Matter) -> list[PartyRow]:
+    """The matter's parties that are this user or one of their organisations, in one query,
+    so every ``Who`` on a page is answered from the same rows."""
+    mine = Q(organisation_id__in=access.organisation_ids)
+    if access.user_id is not None:
+        mine |= Q(person_id=access.user_id)
+    return list(
+        MatterParty.objects.filter(matter=matter)
+        .filter(mine)
+        .values_list("relation", "organisation_id", "person_id")
+    )
+
+
+def _holds(access: Access, matter: Matter, who: Who, rows: list[PartyRow]) -> bool:
+    """Whether ``access`` is ``who`` to ``matter`` — the per-matter reading of ``_who_q``."""
     if who.relation == Relation.OWNER_ORG:
         return access.has_role(matter.owner_id, who.roles)
     if who.relation == Relation.PARTNER_ORG:
         orgs = access.organisations_with(who.roles)
-        return (
-            bool(orgs)
-            and MatterParty.objects.filter(
-                matter=matter, relation=Relation.PARTNER_ORG, organisation_id__in=orgs
-            ).exists()
-        )
+        return any(rel == Relation.PARTNER_ORG and org in orgs for rel, org, _ in rows)
     if access.user_id is None:
         return False
     if who.roles is not None and not access.has_role(matter.owner_id, who.roles):
         return False
-    return MatterParty.objects.filter(
-        matter=matter, relation=who.relation, person_id=access.user_id
-    ).exists()
+    return any(rel == who.relation and person == access.user_id for rel, _, person in rows)
+
+
+def _stands(
+    access: Access, matter: Matter, whos: Iterable[Who], rows: list[PartyRow] | None
+) -> bool:
+    if access.is_system:
+        return True
+    whos = list(whos)
+    if rows is None and any(w.relation != Relation.OWNER_ORG for w in whos):
+        rows = _party_rows(access, matter)
+    return any(_holds(access, matter, who, rows or []) for who in whos)
 
 
 def stands_as(access: Access, matter: Matter, whos: Iterable[Who]) -> bool:
     """Whether this user is any of ``whos`` to ``matter``: the question ``may_take`` asks of a
-    transition, for a mechanism's own acts that are not transitions (an on-site observation)."""
-    if access.is_system:
-        return True
-    return any(_relation_holds(access, matter, who) for who in whos)
+    transition, for a mechanism's own acts that are not transitions (an on-site observation).
+    At most one query."""
+    return _stands(access, matter, whos, None)
 
 
 def may_take(access: Access, matter: Matter, transition: Transition) -> bool:
@@ -144,9 +164,13 @@ def may_take(access: Access, matter: Matter, transition: Transition) -> bool:
 
 
 def available_transitions(access: Access, matter: Matter) -> list[Transition]:
-    """The transitions this user may take now, in the order the workflow declares them."""
+    """The transitions this user may take now, in the order the workflow declares them; one
+    query for all of them, however many steps and relations the state has."""
+    rows = None if access.is_system else _party_rows(access, matter)
     return [
-        t for t in matter.workflow.transitions_from(matter.state) if may_take(access, matter, t)
+        t
+        for t in matter.workflow.transitions_from(matter.state)
+        if _stands(access, matter, t.who, rows)
     ]
 
 

@@ -117,3 +117,13 @@ def test_notifications_reach_the_right_people(world) -> None:  # type: ignore[no
     assert set(people_who_are(notice, (RECIPIENT,))) == {judge}
     assert set(people_who_are(notice, (HANDLER,))) == {prosecutor}
     assert set(people_who_are(notice, (RECIPIENT, HANDLER))) == {judge, prosecutor}
+
+
+def test_the_steps_on_a_page_cost_one_query(world, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    """However many steps and relations a state has, the page asks the parties once."""
+    notice, prosecutor, judge, _ = world
+    for user in (prosecutor, judge):
+        access = access_for(user)
+        access.seats  # noqa: B018 - built once per request by the middleware
+        with django_assert_num_queries(1):
+            assert available_transitions(access, notice)
