@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from liaison.accounts.models import User
+from liaison.core.masking import mask_mobile
 from liaison.core.validators import normalise_mobile, validate_mobile
 from liaison.workflow.forms import StepForm
 
@@ -57,8 +58,7 @@ class ScheduleForm(forms.Form):
 
 class ParticipantChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        mobile = obj.mobile
-        masked = f"{mobile[:3]}****{mobile[-4:]}" if len(mobile) == 11 else ""
+        masked = mask_mobile(obj.mobile) if len(obj.mobile) == 11 else ""
         return f"{obj.display_name} {masked}".strip()
 
 

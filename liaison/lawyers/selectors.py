@@ -39,7 +39,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
-    from liaison.accounts.models import User
+    pass
 
 DOWNLOAD_SALT = "lawyers.case_file.download"
 #: How long a download link works, unless settings.LIAISON_FILE_LINK_SECONDS says otherwise.
@@ -262,7 +262,3 @@ def roster_of(procuratorates: QuerySet[Organisation]) -> QuerySet[DutyAssignment
         .select_related("procuratorate", "lawyer__user", "lawyer__firm")
         .order_by("day", "procuratorate__path", "pk")
     )
-
-
-def user_is_lawyer(user: User) -> bool:
-    return Lawyer.objects.filter(user=user).exists()

@@ -19,9 +19,9 @@ from liaison.core.masking import mask_mobile, mask_name
 from liaison.notifications.actions import notify
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
-from liaison.workflow.actions import add_parties, apply_open
+from liaison.workflow.actions import add_parties, apply_open, remove_parties
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
-from liaison.workflow.models import Matter, MatterParty, Relation
+from liaison.workflow.models import Matter, Relation
 
 from .models import Petition, PetitionLawyer
 from .selectors import may_see_petitioner
@@ -117,11 +117,9 @@ def _end(invitation: PetitionLawyer, response: str) -> None:
     (their answer stays on the record)."""
     invitation.response, invitation.responded_at = response, timezone.now()
     invitation.save(update_fields=["response", "responded_at"])
-    MatterParty.objects.filter(
-        matter_id=invitation.petition_id,
-        relation=Relation.PARTICIPANT,
-        person_id=invitation.lawyer.user_id,
-    ).delete()
+    remove_parties(
+        matter=invitation.petition, relation=Relation.PARTICIPANT, people=[invitation.lawyer.user]
+    )
 
 
 def lawyer_join(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:

@@ -51,15 +51,6 @@ def lawyers_of(petition: Petition) -> QuerySet[PetitionLawyer]:
     )
 
 
-def taking_part(petition: Petition) -> PetitionLawyer | None:
-    """The lawyer invited (not yet answered) or taking part now, if any."""
-    return (
-        lawyers_of(petition)
-        .filter(response__in=[PetitionLawyer.Response.PENDING, PetitionLawyer.Response.ACCEPTED])
-        .first()
-    )
-
-
 def petitions_of_lawyer(lawyer: Any) -> QuerySet[PetitionLawyer]:
     """The petitions a lawyer was invited to and has not declined: those they take or took part
     in, and an invitation awaiting their answer; newest first."""

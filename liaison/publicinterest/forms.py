@@ -3,7 +3,6 @@ observations, and for the triage, progress and figures pages."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import Any
 
@@ -356,10 +355,6 @@ class ReportForm(forms.Form):
                 ),
             )
         return division
-
-    @classmethod
-    def fresh_key(cls) -> uuid.UUID:
-        return uuid.uuid4()
 
 
 class RejectForm(forms.Form):

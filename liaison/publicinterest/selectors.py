@@ -111,7 +111,7 @@ def cases_supervised_by(access: Access) -> QuerySet[PILCase]:
         return PILCase.objects.none()
     return (
         PILCase.objects.filter(_supervises(access))
-        .select_related("field", "division__parent", "administrative_agency")
+        .select_related("field", "division__parent__parent", "administrative_agency")
         .order_by(F("closed_at").desc(nulls_first=True), "-updated_at", "-pk")
     )
 
@@ -125,7 +125,7 @@ def get_case_for_supervision(access: Access, pk: int) -> PILCase:
     visible = matters_visible_to(access).filter(pk=OuterRef("pk"))
     case = (
         PILCase.objects.filter(Q(_supervises(access)) | Q(Exists(visible)), pk=pk)
-        .select_related("field", "division__parent", "owner", "administrative_agency")
+        .select_related("field", "division__parent__parent", "owner", "administrative_agency")
         .first()
     )
     if case is None:
@@ -168,7 +168,7 @@ def sites_of(case: Matter) -> QuerySet[Clue]:
     and nothing else of it (not what the reporter wrote, nor who they are)."""
     return (
         clues_of_case(case)
-        .select_related("division__parent")
+        .select_related("division__parent__parent")
         .only("division", "address", "latitude", "longitude", "coordinate_system")
     )
 
@@ -241,7 +241,7 @@ def clues_for_triage(
     if until is not None:
         clues = clues.filter(created_at__lt=_start_of(until + timedelta(days=1)))
     return (
-        clues.select_related("field", "division__parent", "owner")
+        clues.select_related("field", "division__parent__parent", "owner")
         .annotate(next_due=next_due())
         .order_by(F("next_due").asc(nulls_last=True), "created_at", "pk")
     )
@@ -286,14 +286,14 @@ def progress_for_code(code: str) -> Progress | None:
     clue it was added to. None when no clue or addition has the code."""
     first = (
         Clue.objects.filter(query_code=code)
-        .select_related("field", "division__parent", "owner")
+        .select_related("field", "division__parent__parent", "owner")
         .first()
     )
     addition = None
     if first is None:
         addition = (
             ClueAddition.objects.filter(query_code=code)
-            .select_related("clue__field", "clue__division__parent", "clue__owner")
+            .select_related("clue__field", "clue__division__parent__parent", "clue__owner")
             .first()
         )
         if addition is None:

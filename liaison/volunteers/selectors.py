@@ -128,7 +128,7 @@ def clues_reported_by(access: Access) -> QuerySet[Clue]:
     return (
         Clue.objects.filter(Exists(reported), pk__in=visible)
         .exclude(state="transferred", transferred_to__isnull=False)
-        .select_related("field", "owner", "division__parent", "case")
+        .select_related("field", "owner", "division__parent__parent", "case")
         .order_by("-created_at", "-pk")
     )
 

@@ -120,7 +120,9 @@ def organisations(request: HttpRequest) -> HttpResponse:
         request,
         "volunteers/organisations.html",
         {
-            "organisations": selectors.volunteer_organisations().select_related("division"),
+            "organisations": selectors.volunteer_organisations().select_related(
+                "division__parent__parent"
+            ),
             "joined": joined,
             "is_volunteer": selectors.is_volunteer(_access(request)),
         },

@@ -351,6 +351,8 @@ def _json_safe(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _move_clocks(matter: Matter, t: Transition, access: Access) -> None:
+    if not (t.starts or t.stops or t.pauses or t.resumes):
+        return  # most steps touch no clock: no query for them
     day = today()
     live = {
         c.name: c for c in Clock.objects.filter(matter=matter).exclude(state=Clock.State.STOPPED)
