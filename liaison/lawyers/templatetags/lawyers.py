@@ -8,7 +8,7 @@ from django import template
 
 from liaison.core.access import Access
 
-from ..models import CaseFileRelease, ProcuratorateCase
+from ..models import ProcuratorateCase
 from ..selectors import lawyer_for
 
 register = template.Library()
@@ -27,7 +27,16 @@ def parties_for(case: ProcuratorateCase, access: Access) -> list[tuple[str, str]
     ]
 
 
-@register.filter
-def live_release(attachment: Any) -> CaseFileRelease | None:
-    """The live release of a case-file document, if it is released."""
-    return CaseFileRelease.objects.filter(attachment=attachment, withdrawn_at__isnull=True).first()
+@register.simple_tag
+def case_panel(case: ProcuratorateCase) -> dict[str, Any]:
+    """What the staff's case panel lists, in three queries whatever their number: the live
+    lawyers of record, the PDF documents with their live release, and the plea signings."""
+    from ..selectors import live_counsel, releases_for
+
+    released = {r.attachment_id: r for r in releases_for(case)}
+    documents = case.attachments.filter(content_type="application/pdf").order_by("pk")
+    return {
+        "counsel": live_counsel(case.pk),
+        "documents": [(a, released.get(a.pk)) for a in documents],
+        "signings": case.plea_signings.select_related("lawyer__user", "prosecutor"),
+    }
