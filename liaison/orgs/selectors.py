@@ -47,18 +47,21 @@ def organisations_below(org: Organisation, include_self: bool = True) -> QuerySe
     return below.order_by("path")
 
 
-def figures_scope(access: Access) -> QuerySet[Organisation]:
+def figures_scope(access: Access, kind: str | None = None) -> QuerySet[Organisation]:
     """The organisations whose figures this user sees: the procuratorates where they are staff,
-    and everything below them (a higher procuratorate sees the figures of all below it)."""
-    tops = [
-        path
-        for path in Organisation.objects.filter(
-            pk__in=access.staff_organisation_ids, kind=OrganisationKind.PROCURATORATE
-        ).values_list("path", flat=True)
-    ]
+    and everything below them (a higher procuratorate sees the figures of all below it), of
+    ``kind`` when given. Read from the request's seats; one prefix query on the tree's path."""
+    from .roles import STAFF_ROLES
+
+    tops = {
+        seat.path
+        for seat in access.seats
+        if seat.kind == OrganisationKind.PROCURATORATE and seat.role in STAFF_ROLES
+    }
     if not tops:
         return Organisation.objects.none()
-    return Organisation.objects.filter(reduce(or_, (Q(path__startswith=p) for p in tops)))
+    scope = Organisation.objects.filter(reduce(or_, (Q(path__startswith=p) for p in tops)))
+    return scope.filter(kind=kind) if kind else scope
 
 
 def members_with_role(org: Organisation, roles: str | Iterable[str]) -> QuerySet:

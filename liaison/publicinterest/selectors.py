@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
-from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
+from liaison.orgs.roles import Role
 from liaison.volunteers.selectors import active_volunteer_count, rectification_supervisors
 from liaison.workflow.models import Clock, Matter, MatterParty, Relation
 from liaison.workflow.selectors import matters_visible_to, next_due
@@ -334,22 +334,6 @@ def progress_for_code(code: str) -> Progress | None:
 
 
 # -- figures -------------------------------------------------------------------------------------
-
-
-def figure_scopes(access: Access) -> QuerySet[Organisation]:
-    """The procuratorates whose figures this user may see: each procuratorate where they are
-    staff, and every procuratorate below it (one prefix query on the tree's ``path``)."""
-    paths = {
-        seat.path
-        for seat in access.seats
-        if seat.kind == OrganisationKind.PROCURATORATE and seat.role in STAFF_ROLES
-    }
-    if not paths:
-        return Organisation.objects.none()
-    below = Q()
-    for path in paths:
-        below |= Q(path__startswith=path)
-    return Organisation.objects.filter(below, kind=OrganisationKind.PROCURATORATE).order_by("path")
 
 
 @dataclass

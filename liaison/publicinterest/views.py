@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from liaison.accounts.models import User
-from liaison.orgs.roles import Role
+from liaison.orgs.roles import OrganisationKind, Role
+from liaison.orgs.selectors import figures_scope
 from liaison.places.models import Division
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.selectors import get_matter_for, matters_visible_to
@@ -63,7 +64,6 @@ from .selectors import (
     cases_visible_to,
     clue_for_submission,
     clues_for_triage,
-    figure_scopes,
     figures_for,
     get_case_for_supervision,
     observations_for_supervision,
@@ -518,7 +518,9 @@ def review_observation(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def figures(request: HttpRequest) -> HttpResponse:
     """The mechanism's figures for a procuratorate and everything below it, for its staff."""
-    scopes = list(figure_scopes(_access(request)))
+    scopes = list(
+        figures_scope(_access(request), kind=OrganisationKind.PROCURATORATE).order_by("path")
+    )
     if not scopes:
         return render(request, "publicinterest/figures_forbidden.html", status=403)
     this_year = timezone.localdate().year

@@ -13,8 +13,9 @@ from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, UserFactory, member
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
+from liaison.orgs.selectors import figures_scope
 from liaison.publicinterest.actions import observation_file
-from liaison.publicinterest.selectors import figure_scopes, figures_for
+from liaison.publicinterest.selectors import figures_for
 from liaison.workflow.actions import transition
 from liaison.workflow.models import Clock
 
@@ -33,6 +34,12 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def figure_scopes(access):  # type: ignore[no-untyped-def]
+    """The procuratorates whose figures ``access`` sees (the figures page's scope)."""
+    return figures_scope(access, kind=OrganisationKind.PROCURATORATE).order_by("path")
+
 
 FIGURES = reverse("publicinterest:figures")
 PINGCHENG, YUNGANG = "140213", "140214"  # 大同市平城区 (its own procuratorate), 云冈区 (none)
