@@ -12,7 +12,7 @@ from liaison.core.access import Access
 from liaison.orgs.roles import Role
 from liaison.places.selectors import area_prefix
 from liaison.workflow.models import Matter
-from liaison.workflow.selectors import matters_visible_to
+from liaison.workflow.selectors import matters_visible_to, stands_as
 
 from .models import Hearing, HearingRole, Participant
 from .workflows import HEARING, HEARING_STAFF_ROLES
@@ -44,7 +44,9 @@ def cases_for_hearings(access: Access) -> QuerySet[Matter]:
 
 def may_run(access: Access, hearing: Hearing) -> bool:
     """Whether this user invites and runs the hearing (the workflow's staff)."""
-    return access.is_system or access.has_role(hearing.owner_id, HEARING_STAFF_ROLES)
+    from .workflows import STAFF
+
+    return stands_as(access, hearing, [STAFF])
 
 
 def participants_of(hearing: Hearing) -> QuerySet[Participant]:

@@ -27,6 +27,7 @@ from liaison.orgs.roles import OrganisationKind, Role
 from liaison.workflow.actions import apply_open, apply_transition
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import Matter
+from liaison.workflow.selectors import stands_as
 
 from . import selectors
 from .models import (
@@ -184,7 +185,7 @@ def case_open(
 def _may_manage_case(access: Access, case: Matter) -> bool:
     from .workflows import CASE_STAFF
 
-    return access.is_system or access.has_role(case.owner_id, CASE_STAFF.roles)
+    return stands_as(access, case, [CASE_STAFF])
 
 
 @transaction.atomic(savepoint=False)

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
-from liaison.workflow.selectors import matters_visible_to
+from liaison.workflow.selectors import matters_visible_to, stands_as
 
 from .models import Petition, PetitionLawyer
 from .workflows import PETITION, PETITION_STAFF_ROLES
@@ -23,7 +23,9 @@ from .workflows import PETITION, PETITION_STAFF_ROLES
 def may_see_petitioner(access: Access, petition: Petition) -> bool:
     """The procuratorate's handling staff (``PETITION_STAFF_ROLES`` in the owner) may see who
     petitioned; a lawyer taking part, or the owner's other staff, see the masked name."""
-    return access.is_system or access.has_role(petition.owner_id, PETITION_STAFF_ROLES)
+    from .workflows import STAFF
+
+    return stands_as(access, petition, [STAFF])
 
 
 def handling_procuratorates(access: Access) -> QuerySet[Organisation]:
