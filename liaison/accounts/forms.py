@@ -39,8 +39,9 @@ class PersonNumbersMixin:
         for name in ("mobile", "resident_id"):
             field = self.fields.get(name)
             if isinstance(field, forms.CharField):
-                field.max_length = _TYPED_LENGTH
-                field.widget.attrs["maxlength"] = str(_TYPED_LENGTH)
+                field.max_length = _TYPED_LENGTH  # what core.forms.IdentifierField checks
+                if "maxlength" in field.widget.attrs:  # a model's field (the admin's)
+                    field.widget.attrs["maxlength"] = str(_TYPED_LENGTH)
                 field.validators = [
                     v for v in field.validators if not isinstance(v, MaxLengthValidator)
                 ]

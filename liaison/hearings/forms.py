@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from liaison.accounts.models import User
+from liaison.core.forms import IdentifierField, VisibleCharField
 from liaison.core.masking import mask_mobile
 from liaison.core.validators import normalise_mobile, validate_mobile
 from liaison.workflow.forms import StepForm
@@ -17,13 +18,13 @@ from liaison.workflow.forms import StepForm
 class ScheduleForm(forms.Form):
     """A hearing on a case the user's procuratorate handles, found by its case number."""
 
-    case_number = forms.CharField(
+    case_number = VisibleCharField(
         label=_("Case number"),
         max_length=64,
         help_text=_("The case the hearing is about, e.g. 同检公线〔2026〕3号."),
     )
-    title = forms.CharField(label=_("Title"), max_length=200)
-    subject = forms.CharField(
+    title = VisibleCharField(label=_("Title"), max_length=200)
+    subject = VisibleCharField(
         label=_("What the hearing is about"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Told to the participants and, for a public hearing, to the public."),
@@ -33,7 +34,7 @@ class ScheduleForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    place = forms.CharField(label=_("Place"), max_length=200)
+    place = VisibleCharField(label=_("Place"), max_length=200)
     public = forms.BooleanField(
         label=_("Public hearing"),
         required=False,
@@ -73,7 +74,7 @@ class InviteForm(forms.Form):
         label=_("Person"),
         empty_label=_("Choose a volunteer or lawyer"),
     )
-    mobile = forms.CharField(
+    mobile = IdentifierField(
         label=_("Or their mobile number"),
         max_length=20,
         required=False,
@@ -133,7 +134,7 @@ class HoldForm(StepForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Everyone invited and not ticked is recorded as absent."),
     )
-    opinions = forms.CharField(
+    opinions = VisibleCharField(
         label=_("Opinions heard"),
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": _("Record the opinions the hearing heard.")},
@@ -155,7 +156,7 @@ class HoldForm(StepForm):
 
 
 class CloseForm(forms.Form):
-    note = forms.CharField(
+    note = VisibleCharField(
         label=_("Conclusion"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What the procuratorate concluded after hearing the opinions."),
@@ -163,7 +164,7 @@ class CloseForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    note = forms.CharField(
+    note = VisibleCharField(
         label=_("Reason (the participants will read it)"),
         widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.accounts.forms import PersonNumbersMixin
 from liaison.attachments.validators import IMAGE_TYPES, PDF, validate_upload
+from liaison.core.forms import IdentifierField, PasswordField, VisibleCharField
 from liaison.core.validators import (
     normalise_lawyer_licence,
     validate_lawyer_licence,
@@ -64,15 +65,15 @@ class PaperField(forms.FileField):
 class RegistrationForm(PersonNumbersMixin, forms.Form):
     """A lawyer registers: who they are, their practising certificate and their firm."""
 
-    name = forms.CharField(label=_("Full name"), max_length=64)
-    mobile = forms.CharField(label=_("Mobile"), validators=[validate_mobile])
-    licence_number = forms.CharField(
+    name = VisibleCharField(label=_("Full name"), max_length=64)
+    mobile = IdentifierField(label=_("Mobile"), validators=[validate_mobile])
+    licence_number = IdentifierField(
         label=_("Practising-certificate number"),
         max_length=32,
         help_text=_("The 17 digits on your practising certificate (律师执业证)."),
     )
-    firm_name = forms.CharField(label=_("Law firm"), max_length=128)
-    firm_uscc = forms.CharField(
+    firm_name = VisibleCharField(label=_("Law firm"), max_length=128)
+    firm_uscc = IdentifierField(
         label=_("Law firm's unified social credit code"),
         max_length=32,
         help_text=_("18 characters, on the firm's practising licence."),
@@ -82,9 +83,9 @@ class RegistrationForm(PersonNumbersMixin, forms.Form):
         label=_("Procuratorate"),
         help_text=_("Where you practise: it verifies you with the judicial bureau of its place."),
     )
-    username = forms.CharField(label=_("Username"), max_length=150)
-    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput, strip=False)
-    password2 = forms.CharField(label=_("Password again"), widget=forms.PasswordInput, strip=False)
+    username = IdentifierField(label=_("Username"), max_length=150)
+    password1 = PasswordField(label=_("Password"))
+    password2 = PasswordField(label=_("Password again"))
 
     def clean_licence_number(self) -> str:
         value = normalise_lawyer_licence(self.cleaned_data["licence_number"])
@@ -134,11 +135,11 @@ class CaseForm(forms.Form):
     """Staff register a case lawyers will act in."""
 
     owner = NamedModelChoiceField(queryset=Organisation.objects.none(), label=_("Procuratorate"))
-    title = forms.CharField(label=_("Case name"), max_length=200)
+    title = VisibleCharField(label=_("Case name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind of case"), choices=CaseKind.choices)
-    cause = forms.CharField(label=_("Charge or cause of action"), max_length=100)
-    suspect = forms.CharField(label=_("Suspect or defendant"), max_length=64)
-    victim = forms.CharField(label=_("Victim"), max_length=64, required=False)
+    cause = VisibleCharField(label=_("Charge or cause of action"), max_length=100)
+    suspect = VisibleCharField(label=_("Suspect or defendant"), max_length=64)
+    victim = VisibleCharField(label=_("Victim"), max_length=64, required=False)
 
     def __init__(self, *args: Any, owners: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -159,16 +160,16 @@ class CounselForm(forms.Form):
         label=_("Lawyer"),
         error_messages={"invalid_choice": _("Choose a verified lawyer.")},
     )
-    client = forms.CharField(label=_("Acting for"), max_length=64)
+    client = VisibleCharField(label=_("Acting for"), max_length=64)
 
 
 class ReasonForm(forms.Form):
-    note = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    note = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ExtendForm(forms.Form):
     until = forms.DateField(label=_("New time limit"), widget=DATE_WIDGET)
-    note = forms.CharField(
+    note = VisibleCharField(
         label=_("Reason (kept inside the procuratorate)"),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -181,12 +182,12 @@ class ExtendForm(forms.Form):
 
 
 class IndictForm(forms.Form):
-    court = forms.CharField(label=_("Court"), max_length=100)
+    court = VisibleCharField(label=_("Court"), max_length=100)
 
 
 class HearingForm(forms.Form):
     when = forms.DateTimeField(label=_("Hearing date and time"), widget=DATETIME_WIDGET)
-    court = forms.CharField(label=_("Court"), max_length=100)
+    court = VisibleCharField(label=_("Court"), max_length=100)
 
 
 class PleaSigningForm(StepForm):
@@ -198,7 +199,7 @@ class PleaSigningForm(StepForm):
     prosecutor = NamedModelChoiceField(
         queryset=get_user_model().objects.none(), label=_("Prosecutor present")
     )
-    recommendation = forms.CharField(
+    recommendation = VisibleCharField(
         label=_("Sentencing recommendation"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
@@ -249,7 +250,7 @@ class OpinionForm(forms.Form):
         choices=PleaSigning.Position.choices,
         widget=forms.RadioSelect,
     )
-    opinion = forms.CharField(label=_("Opinion"), widget=forms.Textarea(attrs={"rows": 4}))
+    opinion = VisibleCharField(label=_("Opinion"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class DutyForm(forms.Form):
@@ -294,7 +295,7 @@ class SlotForm(forms.Form):
     purpose = forms.ChoiceField(label=_("Purpose"), choices=Purpose.choices)
     starts_at = forms.DateTimeField(label=_("Starts"), widget=DATETIME_WIDGET)
     ends_at = forms.DateTimeField(label=_("Ends"), widget=DATETIME_WIDGET)
-    place = forms.CharField(label=_("Place"), max_length=200)
+    place = VisibleCharField(label=_("Place"), max_length=200)
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=100, initial=1)
 
     def __init__(self, *args: Any, owners: QuerySet[Organisation], **kwargs: Any) -> None:
@@ -336,7 +337,7 @@ class BookingForm(forms.Form):
             "required": _("Choose the case the reception is for."),
         },
     )
-    request = forms.CharField(
+    request = VisibleCharField(
         label=_("What you ask for"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -359,7 +360,7 @@ class MoveForm(StepForm):
         label=_("New slot"),
         error_messages={"invalid_choice": _("Choose a later slot with a free place.")},
     )
-    note = forms.CharField(label=_("Reason"), required=False)
+    note = VisibleCharField(label=_("Reason"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -385,10 +386,10 @@ class MoveForm(StepForm):
 class FileReviewForm(forms.Form):
     """A lawyer binds themself to a case: its number, whom they act for, and three papers."""
 
-    case_number = forms.CharField(
+    case_number = VisibleCharField(
         label=_("Case number"), max_length=64, help_text=_("E.g. 康检刑〔2026〕3号.")
     )
-    client = forms.CharField(
+    client = VisibleCharField(
         label=_("Acting for"),
         max_length=64,
         help_text=_("The full name of the party you act for, as the case names them."),
@@ -407,10 +408,10 @@ class ComplaintForm(forms.Form):
         queryset=procuratorates(), label=_("Procuratorate complained to")
     )
     right = forms.ChoiceField(label=_("Right obstructed"), choices=Right.choices)
-    case_reference = forms.CharField(
+    case_reference = VisibleCharField(
         label=_("Case concerned"), max_length=100, required=False, help_text=_("Its case number.")
     )
-    facts = forms.CharField(
+    facts = VisibleCharField(
         label=_("Facts"),
         min_length=10,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -426,7 +427,7 @@ class DecisionForm(forms.Form):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
-    remedy = forms.CharField(
+    remedy = VisibleCharField(
         label=_("Remedy"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -441,4 +442,4 @@ class DecisionForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    reply = forms.CharField(label=_("Written reply"), widget=forms.Textarea(attrs={"rows": 6}))
+    reply = VisibleCharField(label=_("Written reply"), widget=forms.Textarea(attrs={"rows": 6}))

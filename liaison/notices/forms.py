@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from liaison.core.forms import VisibleCharField
 from liaison.orgs.models import Organisation
 
 
@@ -15,8 +16,8 @@ class NoticeForm(forms.Form):
     recipient = forms.ModelChoiceField(
         queryset=Organisation.objects.filter(is_active=True).order_by("path"), label=_("To")
     )
-    title = forms.CharField(label=_("Subject"), max_length=200)
-    body = forms.CharField(label=_("Notice"), widget=forms.Textarea(attrs={"rows": 6}))
+    title = VisibleCharField(label=_("Subject"), max_length=200)
+    body = VisibleCharField(label=_("Notice"), widget=forms.Textarea(attrs={"rows": 6}))
     urgent = forms.BooleanField(
         label=_("Urgent"), required=False, help_text=_("Urgent notices are answered sooner.")
     )
@@ -38,8 +39,8 @@ class NoticeForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5}))
+    answer = VisibleCharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5}))
 
 
 class ReasonForm(forms.Form):
-    note = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+    note = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))

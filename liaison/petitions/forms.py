@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from liaison.core.forms import IdentifierField, VisibleCharField
 from liaison.core.validators import normalise_mobile, validate_mobile
 from liaison.orgs.models import Organisation
 from liaison.workflow.forms import StepForm
@@ -25,19 +26,19 @@ class PetitionForm(forms.Form):
     owner = forms.ModelChoiceField(
         queryset=Organisation.objects.none(), label=_("Procuratorate"), empty_label=None
     )
-    petitioner_name = forms.CharField(label=_("Petitioner's name"), max_length=64)
-    petitioner_mobile = forms.CharField(
+    petitioner_name = VisibleCharField(label=_("Petitioner's name"), max_length=64)
+    petitioner_mobile = IdentifierField(
         label=_("Petitioner's mobile"), max_length=20, validators=[validate_mobile]
     )
-    petitioner_address = forms.CharField(
+    petitioner_address = VisibleCharField(
         label=_("Petitioner's address"), max_length=200, required=False
     )
-    title = forms.CharField(
+    title = VisibleCharField(
         label=_("Subject"),
         max_length=200,
         help_text=_("A short heading, without the petitioner's name: lawyers invited see it."),
     )
-    details = forms.CharField(
+    details = VisibleCharField(
         label=_("What the petitioner asks"), widget=forms.Textarea(attrs={"rows": 5})
     )
     received_on = forms.DateField(
@@ -70,7 +71,7 @@ class PetitionForm(forms.Form):
 
 
 class ReceiptReplyForm(forms.Form):
-    note = forms.CharField(
+    note = VisibleCharField(
         label=_("Reply to the petitioner"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What the petitioner was told: that it was received, and who handles it."),
@@ -86,7 +87,7 @@ class InviteLawyerForm(StepForm):
     """Choose a verified lawyer of the procuratorate's area to take part."""
 
     lawyer = LawyerChoiceField(queryset=None, label=_("Lawyer"))
-    note = forms.CharField(
+    note = VisibleCharField(
         label=_("Message to the lawyer"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -118,17 +119,17 @@ class InviteLawyerForm(StepForm):
 
 
 class DeclineForm(forms.Form):
-    note = forms.CharField(
+    note = VisibleCharField(
         label=_("Reason (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
 class ReasonForm(forms.Form):
-    note = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    note = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class WorkForm(forms.Form):
-    opinion = forms.CharField(
+    opinion = VisibleCharField(
         label=_("Your opinion and the work you did"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_(
@@ -138,6 +139,6 @@ class WorkForm(forms.Form):
 
 
 class OutcomeForm(forms.Form):
-    outcome = forms.CharField(
+    outcome = VisibleCharField(
         label=_("Outcome told to the petitioner"), widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -23,6 +23,7 @@ from liaison.attachments.validators import (
     base_name,
     validate_upload,
 )
+from liaison.core.forms import IdentifierField, VisibleCharField
 from liaison.core.masking import mask_mobile
 from liaison.core.templatetags.liaison import local_name
 from liaison.core.validators import normalise_mobile, validate_mobile
@@ -153,7 +154,7 @@ class ReportForm(forms.Form):
         empty_label=_("Choose the field"),
         error_messages={"required": _("Choose the field the problem belongs to.")},
     )
-    description = forms.CharField(
+    description = VisibleCharField(
         label=_("What is wrong"),
         min_length=DESCRIPTION_MIN,
         max_length=DESCRIPTION_MAX,
@@ -166,7 +167,7 @@ class ReportForm(forms.Form):
             ),
         },
     )
-    address = forms.CharField(
+    address = VisibleCharField(
         label=_("Where"),
         max_length=200,
         required=False,
@@ -224,8 +225,8 @@ class ReportForm(forms.Form):
             "the procuratorate cannot ask you for more."
         ),
     )
-    reporter_name = forms.CharField(label=_("Your name"), max_length=64, required=False)
-    reporter_mobile = forms.CharField(
+    reporter_name = VisibleCharField(label=_("Your name"), max_length=64, required=False)
+    reporter_mobile = IdentifierField(
         label=_("Your mobile number"),
         max_length=20,
         required=False,
@@ -358,7 +359,7 @@ class ReportForm(forms.Form):
 
 
 class RejectForm(forms.Form):
-    note = forms.CharField(
+    note = VisibleCharField(
         label=_("Reason (the reporter will read it)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
@@ -374,7 +375,7 @@ class TransferForm(StepForm):
         ).order_by("path"),
         label=_("Transfer to"),
     )
-    note = forms.CharField(
+    note = VisibleCharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
 
@@ -398,9 +399,9 @@ class NearbyForm(forms.Form):
         required=False, max_digits=9, decimal_places=6, min_value=-180, max_value=180
     )
     coordinate_system = forms.ChoiceField(required=False, choices=CoordinateSystem.choices)
-    county = forms.CharField(required=False, max_length=6)
-    prefecture = forms.CharField(required=False, max_length=6)
-    address = forms.CharField(required=False, max_length=200)
+    county = IdentifierField(required=False, max_length=6)
+    prefecture = IdentifierField(required=False, max_length=6)
+    address = VisibleCharField(required=False, max_length=200)
 
     def nearby(self) -> list[Any]:
         from .duplicates import open_clues_near
@@ -435,10 +436,10 @@ class MergeForm(StepForm):
         label=_("Merge into"),
         empty_label=None,
     )
-    code = forms.CharField(
+    code = VisibleCharField(
         label=_("Or the other clue's query code or case number"), required=False, max_length=64
     )
-    note = forms.CharField(
+    note = VisibleCharField(
         label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
     )
 
@@ -511,7 +512,7 @@ class TriageFilterForm(forms.Form):
 
 
 class ProgressForm(forms.Form):
-    code = forms.CharField(label=_("Query code"), max_length=32)
+    code = IdentifierField(label=_("Query code"), max_length=32)
 
     def clean_code(self) -> str:
         code = normalise_query_code(self.cleaned_data["code"])
@@ -535,8 +536,8 @@ def _date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _text(label: Any, *, rows: int = 4, required: bool = True, **kwargs: Any) -> forms.CharField:
-    return forms.CharField(
+def _text(label: Any, *, rows: int = 4, required: bool = True, **kwargs: Any) -> VisibleCharField:
+    return VisibleCharField(
         label=label,
         required=required,
         max_length=kwargs.pop("max_length", 10000),
@@ -600,7 +601,7 @@ class FileCaseForm(StepForm):
     administrative_agency = forms.ModelChoiceField(
         queryset=_agencies(), label=_("Responsible administrative agency")
     )
-    respondent = forms.CharField(
+    respondent = VisibleCharField(
         label=_("Respondent"),
         max_length=200,
         help_text=_("The company or person who harmed the public interest."),
@@ -677,7 +678,7 @@ class SueForm(forms.Form):
 
 class JudgmentForm(forms.Form):
     judgment_on = forms.DateField(label=_("Judgment given on"), widget=_date_input())
-    judgment_number = forms.CharField(label=_("Court's case number"), max_length=64)
+    judgment_number = VisibleCharField(label=_("Court's case number"), max_length=64)
     judgment_outcome = forms.ChoiceField(
         label=pgettext_lazy("judgment", "Outcome"), choices=JudgmentOutcome.choices
     )
@@ -800,7 +801,7 @@ class ReviewForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"required": _("Accept the report or not.")},
     )
-    note = forms.CharField(
+    note = VisibleCharField(
         label=_("Reason, when not accepting"),
         required=False,
         max_length=2000,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.accounts.forms import PersonNumbersMixin
 from liaison.accounts.models import User
 from liaison.attachments.validators import DOCX, IMAGE_TYPES, MP4, PDF, XLSX, validate_upload
+from liaison.core.forms import IdentifierField, PasswordField, VisibleCharField
 from liaison.core.validators import validate_mobile, validate_resident_id
 from liaison.orgs.models import Organisation
 
@@ -25,35 +26,33 @@ TRAINING_FILE_TYPES = frozenset({PDF, DOCX, XLSX, MP4, *IMAGE_TYPES})
 class RegistrationForm(PersonNumbersMixin, forms.Form):
     """Register with real name, mobile and resident ID; the mobile number is the user name."""
 
-    name = forms.CharField(
+    name = VisibleCharField(
         label=_("Real name"),
         max_length=64,
         help_text=_("As on your resident identity card."),
         error_messages={"required": _("Give your real name.")},
     )
-    mobile = forms.CharField(
+    mobile = IdentifierField(
         label=_("Mobile number"),
         max_length=11,
         validators=[validate_mobile],
         help_text=_("You log in with it, and hearing invitations reach you by text message."),
         error_messages={"required": _("Give your mobile number.")},
     )
-    resident_id = forms.CharField(
+    resident_id = IdentifierField(
         label=_("Resident ID number"),
         max_length=18,
         validators=[validate_resident_id],
         help_text=_("Only the procuratorate and your volunteer organisation see it."),
         error_messages={"required": _("Give your resident ID number.")},
     )
-    password1 = forms.CharField(
+    password1 = PasswordField(
         label=_("Password"),
-        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         error_messages={"required": _("Choose a password.")},
     )
-    password2 = forms.CharField(
+    password2 = PasswordField(
         label=_("Password again"),
-        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         error_messages={"required": _("Type the password again.")},
     )
@@ -104,8 +103,8 @@ class TrainingForm(forms.Form):
     publisher = forms.ModelChoiceField(
         queryset=Organisation.objects.none(), label=_("Published by")
     )
-    title = forms.CharField(label=_("Title"), max_length=200)
-    body = forms.CharField(
+    title = VisibleCharField(label=_("Title"), max_length=200)
+    body = VisibleCharField(
         label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 8})
     )
     file = forms.FileField(

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from liaison.core.forms import VisibleCharField
 from liaison.deadlines.models import Unit
 
 if TYPE_CHECKING:
@@ -24,14 +25,14 @@ class StepForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = VisibleCharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ClockReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ClockExtendForm(forms.Form):
     amount = forms.IntegerField(label=_("By"), min_value=1, max_value=365)
     unit = forms.ChoiceField(label=_("Unit"), choices=Unit.choices)
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
