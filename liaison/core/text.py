@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Literal
 
 #: Categories removed from every text (Cc is handled separately: newlines may stay).
 _REMOVED_CATEGORIES = frozenset({"Cf", "Co", "Cn", "Cs"})
@@ -68,7 +69,9 @@ def _says_something(text: str) -> bool:
     )
 
 
-def normalise_text(value: str, *, multiline: bool = False, form: str = "NFC") -> str:
+def normalise_text(
+    value: str, *, multiline: bool = False, form: Literal["NFC", "NFKC"] = "NFC"
+) -> str:
     """The text as it is stored and counted: see the module's docstring for what goes."""
     text = _LINE_BREAKS.sub("\n", str(value))
     if not multiline:
