@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from liaison.core.text import normalise_text
+
 from . import actions, selectors
 from .errors import TransitionInvalid, WorkflowError
 from .forms import ClockExtendForm, ClockReasonForm, CommentForm
@@ -134,7 +136,9 @@ def clock_control(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
         if verb == "pause":
             actions.clock_pause(clock=clock, access=access, reason=form.cleaned_data["reason"])
         elif verb == "resume":
-            actions.clock_resume(clock=clock, access=access, reason=request.POST.get("reason", ""))
+            # An optional reason, read without a form: normalised as every typed text is.
+            reason = normalise_text(request.POST.get("reason", ""), multiline=True)
+            actions.clock_resume(clock=clock, access=access, reason=reason)
         elif verb == "extend":
             actions.clock_extend(clock=clock, access=access, **form.cleaned_data)
         else:

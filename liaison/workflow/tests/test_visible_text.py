@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from liaison.workflow.models import Matter, TimelineEvent
+from liaison.workflow.models import Clock, Matter, TimelineEvent
 
 from . import test_views
 
@@ -68,3 +68,15 @@ def test_a_comment_is_stored_without_a_bidi_override(client, setup) -> None:  # 
     client.force_login(judge)
     client.post(reverse("workspace:comment", args=[notice.pk]), {"text": "已电话\u202e联系"})
     assert TimelineEvent.objects.filter(note="已电话联系").exists()
+
+
+def test_a_clocks_resume_reason_read_without_a_form_is_normalised(client, setup) -> None:  # type: ignore[no-untyped-def]
+    notice, prosecutor, _judge = setup
+    clock = Clock.objects.get(matter=notice)
+    client.force_login(prosecutor)
+    client.post(reverse("workspace:clock", args=[clock.pk, "pause"]), {"reason": "等待材料"})
+    client.post(
+        reverse("workspace:clock", args=[clock.pk, "resume"]), {"reason": "材料\u202e已到\u200b"}
+    )
+    assert Clock.objects.get(pk=clock.pk).state == Clock.State.RUNNING
+    assert TimelineEvent.objects.filter(note="材料已到").exists()
