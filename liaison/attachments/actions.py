@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.files import File
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from liaison.audit.actions import audit_record
 
@@ -18,6 +19,7 @@ from .validators import EXTENSIONS, base_name, file_size, validate_upload
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
+    from liaison.core.access import Access
 
 NAME_MAX = 255
 
@@ -85,6 +87,21 @@ def attachment_upload(
         attachment.file.delete(save=False)
         raise
     return attachment
+
+
+def attachment_add_to_matter(
+    *, matter: Any, access: Access, file: Any, purpose: str = ""
+) -> Attachment:
+    """A file someone attaches to a matter's page: only where the matter's workflow lets them
+    attach in its present state (``workflow.selectors.may_attach``), else nothing is stored."""
+    from liaison.workflow.errors import TransitionForbidden
+    from liaison.workflow.selectors import may_attach
+
+    if access.user is None or not may_attach(access, matter):
+        raise TransitionForbidden(
+            _("You may not attach files to this matter in its present state.")
+        )
+    return attachment_upload(file=file, uploaded_by=access.user, matter=matter, purpose=purpose)
 
 
 @contextmanager

@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .actions import attachment_record_download, attachment_upload
+from .actions import attachment_add_to_matter, attachment_record_download
 from .forms import AttachmentForm
 from .selectors import get_attachment_for
 
@@ -28,18 +28,28 @@ def _back_to(request: HttpRequest, matter_id: int) -> HttpResponseRedirect:
 @login_required
 @require_POST
 def upload(request: HttpRequest, matter_id: int) -> HttpResponse:
+    """Attach a file: 404 for a matter the user does not see in its present state, a message
+    for one they see but may not attach to now; nothing is stored either way."""
+    from liaison.workflow.errors import WorkflowError
     from liaison.workflow.selectors import get_matter_for
 
-    matter = get_matter_for(request.access, matter_id)  # type: ignore[attr-defined]
+    access = request.access  # type: ignore[attr-defined]
+    matter = get_matter_for(access, matter_id)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        attachment = attachment_upload(
-            file=form.cleaned_data["file"],
-            uploaded_by=request.user,  # type: ignore[arg-type]
-            matter=matter,
-            purpose=form.cleaned_data["purpose"],
-        )
-        messages.success(request, _("“%(name)s” attached.") % {"name": attachment.original_name})
+        try:
+            attachment = attachment_add_to_matter(
+                matter=matter,
+                access=access,
+                file=form.cleaned_data["file"],
+                purpose=form.cleaned_data["purpose"],
+            )
+        except WorkflowError as refusal:
+            messages.error(request, str(refusal.message))
+        else:
+            messages.success(
+                request, _("“%(name)s” attached.") % {"name": attachment.original_name}
+            )
     else:
         for errors in form.errors.values():
             for error in errors:

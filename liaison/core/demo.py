@@ -1,9 +1,9 @@
-"""Demo data: the places, organisations and partners the five seed reports name, a user for each
-role, information notices in every state, Datong's public-interest clues and cases (seed 004:
-coal-yard dust) in every stage with its volunteers (registered, reporting a clue, supervising a
-rectification, heard at a public hearing), and Kangbashi's lawyers with their bookings, cases, a
-complaint and a petition (seed 000). Loaded by ``manage.py load_demo`` (``make run``), all through
-the real actions and steps.
+"""Demo data: the places, organisations and partners the five seed reports name, the cooperation
+relations between them, a user for each role, information notices in every state, Datong's
+public-interest clues and cases (seed 004: coal-yard dust) in every stage with its volunteers
+(registered, reporting a clue, supervising a rectification, heard at a public hearing), and
+Kangbashi's lawyers with their bookings, cases, a complaint and a petition (seed 000). Loaded
+by ``manage.py load_demo`` (``make run``), all through the real actions and steps.
 
 Chengzhong District is ambiguous in seed 001 (there are several); Xining's (630103) is used.
 Unified social credit codes below are made up with a valid GB 32100 check character.
@@ -23,6 +23,7 @@ from django.utils import timezone
 from liaison.accounts.models import User
 from liaison.core.access import access_for
 from liaison.core.validators import resident_id_check_char, uscc_check_char
+from liaison.orgs.actions import cooperation_start
 from liaison.orgs.models import Membership, Organisation
 from liaison.orgs.roles import OrganisationKind as K
 from liaison.orgs.roles import Role
@@ -339,6 +340,22 @@ PEOPLE = [
     ("sxp_head", "武建华", "Wu Jianhua", "sxp", [Role.DEPARTMENT_HEAD]),
 ]
 
+# Who works with whom, as the seeds' agreements bind them (organisation, partner, agreement): a
+# notice goes only to a partner (orgs.selectors.organisations_reachable_from).
+COOPERATIONS = [
+    ("kbs", "kbs_court", "认罪认罚从宽制度适用与值班律师工作协作机制"),
+    ("kbs", "kbs_bureau", "保障律师执业权利协作机制"),
+    ("kbs", "ordos_bar", "保障律师执业权利协作机制"),
+    ("cz", "cz_court", "检察长列席审判委员会会议与民事检察协作机制"),
+    ("wz", "wz_bureau", "支持起诉与法律援助衔接协作机制"),
+    ("wz", "wz_aid", "支持起诉与法律援助衔接协作机制"),
+    ("sx", "sx_court", "关于完善民事执行活动法律监督协作配合机制的意见"),
+    ("dt", "dt_env", "公益诉讼检察与行政执法协作机制"),
+    ("dt", "dt_resources", "公益诉讼检察与行政执法协作机制"),
+    ("dt", "dt_court", "公益诉讼审判与检察协作机制"),
+    ("dt", "dt_youth", "公益诉讼志愿者协作机制"),
+]
+
 # (sender key, author, recipient key, title, body, urgent, steps taken: (step, actor, data))
 NOTICES: list[tuple[str, str, str, str, str, bool, list[tuple[str, str, dict[str, str]]]]] = [
     (
@@ -429,6 +446,10 @@ def load_demo() -> list[tuple[str, str, str]]:
         return _accounts()
     with transaction.atomic():
         orgs, users = _organisations_and_people()
+        for first, second, agreement in COOPERATIONS:
+            cooperation_start(
+                actor=None, organisations=(orgs[first], orgs[second]), agreement=agreement
+            )
     _notices(orgs, users)
     _public_interest(orgs, users)
     _lawyers(orgs, users)

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 from liaison.orgs.roles import Role
-from liaison.workflow.definitions import Notify, Transition, Who, Workflow
+from liaison.workflow.definitions import Notify, Sight, Transition, Who, Workflow
 from liaison.workflow.models import Matter, Relation
 
 from .forms import CloseForm, HoldForm, ReasonForm
@@ -155,6 +155,16 @@ HEARING = Workflow(
     },
     initial="new",
     final=frozenset({"closed", "cancelled"}),
+    # Those invited see the hearing once it is scheduled (a hearing still "new" is being
+    # prepared), and add to it (a written opinion, a paper) until it is closed or cancelled.
+    sights=(
+        Sight(
+            PARTICIPANT,
+            frozenset({"scheduled", "announced", "held", "closed", "cancelled"}),
+            comments=frozenset({"scheduled", "announced", "held"}),
+            attachments=frozenset({"scheduled", "announced", "held"}),
+        ),
+    ),
     events={
         INVITE_EVENT: _("Participant invited"),
         ACCEPT_EVENT: _("Invitation accepted"),

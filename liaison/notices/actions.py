@@ -4,8 +4,11 @@ from typing import Any
 
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
+from liaison.orgs.selectors import organisations_reachable_from
 from liaison.workflow.actions import matter_open
+from liaison.workflow.errors import TransitionForbidden
 
+from .forms import NOT_REACHABLE
 from .models import InformationNotice
 from .workflows import NOTICE
 
@@ -20,7 +23,11 @@ def notice_send(
     urgent: bool = False,
     **_: Any,
 ) -> InformationNotice:
-    """Open a notice from ``sender`` to ``recipient`` and send it; the sender's user handles it."""
+    """Open a notice from ``sender`` to ``recipient`` and send it; the sender's user handles it.
+    Only to an organisation the sender works with (``organisations_reachable_from``): the form
+    checks it too, but every way in is refused alike."""
+    if not organisations_reachable_from(sender).filter(pk=recipient.pk).exists():
+        raise TransitionForbidden(NOT_REACHABLE)
     matter = matter_open(
         workflow=NOTICE,
         owner=sender,

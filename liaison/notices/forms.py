@@ -8,13 +8,34 @@ from django.utils.translation import gettext_lazy as _
 from liaison.core.forms import VisibleCharField
 from liaison.orgs.models import Organisation
 
+#: Why a recipient is refused: the same words from the form and from the action.
+NOT_REACHABLE = _(
+    "A notice goes only to an organisation yours works with (a cooperation partner, or one in "
+    "its area if its administrator allows). Search for it by name; if it is missing, ask your "
+    "organisation's administrator to record the cooperation."
+)
+
 
 class NoticeForm(forms.Form):
-    """Send a notice. ``sender`` offers the organisations where the user is staff."""
+    """Send a notice. ``sender`` offers the organisations where the user is staff; the
+    recipient is found by a search (``selectors.recipients_for``), never picked from a list of
+    every organisation, and must be one the sender works with, whatever id the client posts."""
 
     sender = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("From"))
+    recipient_search = forms.CharField(
+        label=_("To"),
+        required=False,
+        max_length=100,
+        help_text=_("Type part of the organisation's name, then choose it from the list."),
+    )
     recipient = forms.ModelChoiceField(
-        queryset=Organisation.objects.filter(is_active=True).order_by("path"), label=_("To")
+        queryset=Organisation.objects.filter(is_active=True).select_related("division"),
+        label=_("To"),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose the organisation to send the notice to."),
+            "invalid_choice": NOT_REACHABLE,
+        },
     )
     title = VisibleCharField(label=_("Subject"), max_length=200)
     body = VisibleCharField(label=_("Notice"), widget=forms.Textarea(attrs={"rows": 6}))
@@ -28,13 +49,22 @@ class NoticeForm(forms.Form):
             sender_field = self.fields["sender"]
             assert isinstance(sender_field, forms.ModelChoiceField)
             sender_field.queryset = senders
-            if senders.count() == 1:
-                self.fields["sender"].initial = senders.first()
+            if len(senders) == 1:
+                self.fields["sender"].initial = senders[0]
 
     def clean(self) -> dict[str, Any]:
+        from liaison.orgs.selectors import organisations_reachable_from
+
         data = super().clean() or {}
-        if data.get("sender") and data.get("sender") == data.get("recipient"):
+        sender, recipient = data.get("sender"), data.get("recipient")
+        if sender and sender == recipient:
             self.add_error("recipient", _("A notice goes to another organisation."))
+        elif (
+            sender
+            and recipient
+            and not organisations_reachable_from(sender).filter(pk=recipient.pk).exists()
+        ):
+            self.add_error("recipient", NOT_REACHABLE)
         return data
 
 

@@ -14,7 +14,7 @@ from liaison.core.access import Access
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import STAFF_ROLES
-from liaison.workflow.definitions import ClockSpec, Notify, Transition, Who, Workflow
+from liaison.workflow.definitions import ClockSpec, Notify, Sight, Transition, Who, Workflow
 from liaison.workflow.models import Matter, Relation
 
 from .forms import AnswerForm, ReasonForm
@@ -23,6 +23,28 @@ from .models import InformationNotice
 SENDER = Who(Relation.OWNER_ORG, STAFF_ROLES)
 RECIPIENT = Who(Relation.PARTNER_ORG, STAFF_ROLES)
 HANDLER = Who(Relation.HANDLER)
+#: Those who approve what leaves a procuratorate over the handler's name: in the three-level
+#: approval a procuratorate runs (承办人 → 部门负责人 → 检察长), the department head and the
+#: chief procurator.
+APPROVERS = Who(Relation.OWNER_ORG, frozenset({"department_head", "chief_procurator"}))
+
+#: The states in which the notice has left its sender.
+SENT = frozenset({"sent", "acknowledged", "answered", "withdrawn"})
+#: The states in which the addressee still acts on it; once answered or withdrawn its record
+#: is closed, and the addressee reads it without adding to it.
+OPEN = frozenset({"sent", "acknowledged"})
+
+#: A draft belongs to its author. The addressee sees the notice once it is sent, and comments on
+#: it and attaches files while it is open. Inside the sender, a draft is seen by its author (its
+#: handler, by the engine's default for personal relations) and by the department head and chief
+#: procurator who approve what is sent in the procuratorate's name, not by every colleague: an
+#: unsent draft is the handler's work in progress, and a procuratorate's colleagues in other
+#: departments learn of a notice when it goes out, as they would of a paper one.
+SIGHTS = (
+    Sight(RECIPIENT, SENT, comments=OPEN, attachments=OPEN),
+    Sight(SENDER, SENT),
+    Sight(APPROVERS, frozenset({"draft"}) | SENT),
+)
 
 
 def record_answer(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
@@ -48,6 +70,7 @@ NOTICE = Workflow(
     },
     initial="draft",
     final=frozenset({"answered", "withdrawn"}),
+    sights=SIGHTS,
     clocks={
         "answer": ClockSpec(
             _("answer"),
@@ -81,7 +104,7 @@ NOTICE = Workflow(
             "draft",
             "sent",
             label=_("Send"),
-            who=(SENDER,),
+            who=(HANDLER, APPROVERS),
             starts=("answer",),
             notifies=(
                 Notify(
@@ -116,10 +139,7 @@ NOTICE = Workflow(
             ("sent", "acknowledged"),
             "withdrawn",
             label=_("Withdraw"),
-            who=(
-                HANDLER,
-                Who(Relation.OWNER_ORG, frozenset({"department_head", "chief_procurator"})),
-            ),
+            who=(HANDLER, APPROVERS),
             form=ReasonForm,
             stops=("answer",),
             style="outline-danger",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.audit.actions import audit_record
 from liaison.places.models import Division
 
-from .models import Membership, Organisation
+from .models import Cooperation, Membership, Organisation
 from .roles import roles_for
 
 ORGANISATION_CREATE = "orgs.organisation.create"
@@ -23,6 +23,8 @@ ORGANISATION_CHANGE = "orgs.organisation.change"
 ORGANISATION_MOVE = "orgs.organisation.move"
 MEMBERSHIP_GRANT = "orgs.membership.grant"
 MEMBERSHIP_REVOKE = "orgs.membership.revoke"
+COOPERATION_START = "orgs.cooperation.start"
+COOPERATION_END = "orgs.cooperation.end"
 
 
 @transaction.atomic
@@ -196,4 +198,57 @@ def membership_revoke(*, actor: Any, membership: Membership) -> Membership:
     )
     membership.is_active = locked.is_active
     membership.until = locked.until
+    return locked
+
+
+@transaction.atomic
+def cooperation_start(
+    *, actor: Any, organisations: tuple[Organisation, Organisation], agreement: str = ""
+) -> Cooperation:
+    """Record that two organisations work together (either way round), naming the agreement.
+
+    Each may then send the other notices. A pair already cooperating is returned unchanged; a
+    pair whose cooperation ended starts a new one, so the ended one stays as history.
+    """
+    a, b = organisations
+    if a.pk == b.pk:
+        raise ValidationError(
+            _("An organisation does not cooperate with itself."), code="self_cooperation"
+        )
+    first, second = sorted((a, b), key=lambda o: o.pk)
+    existing = Cooperation.objects.select_for_update().filter(
+        first=first, second=second, is_active=True
+    )
+    cooperation = existing.first()
+    if cooperation is not None:
+        return cooperation
+    cooperation = Cooperation(first=first, second=second, agreement=agreement.strip())
+    cooperation.full_clean()
+    cooperation.save()
+    audit_record(
+        actor=actor,
+        action=COOPERATION_START,
+        obj=cooperation,
+        payload={"organisations": [first.pk, second.pk], "agreement": cooperation.agreement},
+    )
+    return cooperation
+
+
+@transaction.atomic
+def cooperation_end(*, actor: Any, cooperation: Cooperation) -> Cooperation:
+    """End a cooperation: from now on neither sends the other notices for it. The row stays,
+    inactive and dated; notices already sent run on."""
+    locked = Cooperation.objects.select_for_update().get(pk=cooperation.pk)
+    if not locked.is_active:
+        return locked
+    locked.is_active = False
+    locked.ended_on = timezone.localdate()
+    locked.save(update_fields=["is_active", "ended_on"])
+    audit_record(
+        actor=actor,
+        action=COOPERATION_END,
+        obj=locked,
+        payload={"organisations": [locked.first_id, locked.second_id]},
+    )
+    cooperation.is_active, cooperation.ended_on = locked.is_active, locked.ended_on
     return locked

@@ -14,8 +14,14 @@ from django.db.models.fields import BLANK_CHOICE_DASH
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from .actions import membership_grant, membership_revoke, organisation_save
-from .models import Membership, Organisation
+from .actions import (
+    cooperation_end,
+    cooperation_start,
+    membership_grant,
+    membership_revoke,
+    organisation_save,
+)
+from .models import Cooperation, Membership, Organisation
 from .roles import Role, roles_for
 
 
@@ -110,6 +116,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     ordering = ("path",)
     fieldsets = (
         (None, {"fields": ("name", "name_en", "kind", "level", "parent", "division", "is_active")}),
+        (_("Whom it sends notices to"), {"fields": ("works_with_own_area",)}),
         (
             _("Identifiers and case numbers"),
             {"fields": ("uscc", "abbreviation", "case_number_pattern", "case_type_codes")},
@@ -169,3 +176,55 @@ class MembershipAdmin(admin.ModelAdmin):
                 )
             else:
                 membership_revoke(actor=request.user, membership=obj)
+
+
+class CooperationForm(forms.ModelForm):
+    """Either organisation may be named first: the pair is stored lower id first."""
+
+    class Meta:
+        model = Cooperation
+        fields = ("first", "second", "agreement")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, second = data.get("first"), data.get("second")
+        if first is not None and second is not None and first.pk > second.pk:
+            data["first"], data["second"] = second, first
+        return data
+
+
+@admin.register(Cooperation)
+class CooperationAdmin(admin.ModelAdmin):
+    """Who works with whom. Started here through ``cooperation_start`` and ended (never deleted)
+    through ``cooperation_end``, each audited; the pair is fixed once started."""
+
+    form = CooperationForm
+    list_display = ("first", "second", "agreement", "is_active", "started_on", "ended_on")
+    list_filter = ("is_active", "first__kind", "second__kind")
+    search_fields = ("first__name", "second__name", "agreement")
+    list_select_related = ("first", "second")
+    autocomplete_fields = ("first", "second")
+    readonly_fields = ("is_active", "started_on", "ended_on")
+    actions = ("end_cooperations",)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is not None:
+            return ("first", "second", "agreement", *self.readonly_fields)
+        return self.readonly_fields
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        """End it instead: the record of who worked with whom is kept."""
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if change:
+            return  # nothing of a started cooperation is edited; it is ended
+        started = cooperation_start(
+            actor=request.user, organisations=(obj.first, obj.second), agreement=obj.agreement
+        )
+        obj.pk = started.pk
+
+    @admin.action(description=_("End the selected cooperations"))
+    def end_cooperations(self, request: HttpRequest, queryset: Any) -> None:
+        for cooperation in queryset.filter(is_active=True):
+            cooperation_end(actor=request.user, cooperation=cooperation)

@@ -76,6 +76,15 @@ class Organisation(models.Model):
         help_text=_('Overrides of the type code per matter type, e.g. {"notices.notice": "协"}.'),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    works_with_own_area = models.BooleanField(
+        _("works with organisations in its area"),
+        default=False,
+        help_text=_(
+            "Besides the organisations it has a cooperation relation with, it may send notices "
+            "to every organisation in its own area: its province, city or county, as its level "
+            "is, and everything below it."
+        ),
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -176,6 +185,86 @@ class Organisation(models.Model):
 
     def display_name(self) -> str:
         return self.name
+
+    @property
+    def area_prefix(self) -> str:
+        """The division-code prefix of its area at its level: a province's first two digits, a
+        city's four, a county's (or a grassroots organisation's) six; the whole country's none."""
+        return self.division_id[: _AREA_DIGITS.get(self.level, 6)]
+
+
+_AREA_DIGITS: dict[str, int] = {
+    Organisation.Level.NATIONAL: 0,
+    Organisation.Level.PROVINCIAL: 2,
+    Organisation.Level.MUNICIPAL: 4,
+}
+
+
+class CooperationQuerySet(models.QuerySet["Cooperation"]):
+    def active(self) -> "CooperationQuerySet":
+        return self.filter(is_active=True)
+
+    def of(self, organisation: Organisation) -> "CooperationQuerySet":
+        return self.filter(models.Q(first=organisation) | models.Q(second=organisation))
+
+
+class Cooperation(models.Model):
+    """Two organisations that work together under a cooperation mechanism, either way round
+    (stored with the lower id first, so that a pair is one row). Started and ended through
+    ``actions.cooperation_start`` and ``cooperation_end``; an ended one stays, dated, as history.
+    Whom an organisation may send notices to follows from it
+    (``selectors.organisations_reachable_from``)."""
+
+    first = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    second = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("partner organisation"),
+    )
+    agreement = models.CharField(
+        _("agreement"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The document the cooperation rests on, e.g. 《关于建立公益诉讼协作配合机制的意见》."
+        ),
+    )
+    is_active = models.BooleanField(_("active"), default=True, editable=False)
+    started_on = models.DateField(_("since"), auto_now_add=True)
+    ended_on = models.DateField(_("until"), null=True, blank=True, editable=False)
+
+    objects = CooperationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("cooperation")
+        verbose_name_plural = _("cooperations")
+        ordering = ["-is_active", "first", "second"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")),
+                name="orgs_cooperation_ordered_pair",
+                violation_error_message=_("An organisation does not cooperate with itself."),
+            ),
+            models.UniqueConstraint(
+                fields=["first", "second"],
+                condition=models.Q(is_active=True),
+                name="orgs_cooperation_unique_active",
+                violation_error_message=_("These two organisations already cooperate."),
+            ),
+        ]
+        indexes = [models.Index(fields=["second", "is_active"])]
+
+    def __str__(self) -> str:
+        return f"{self.first} ⇄ {self.second}"
+
+    def other(self, organisation: Organisation) -> Organisation:
+        return self.second if organisation.pk == self.first_id else self.first
 
 
 class Membership(models.Model):

@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 
 from liaison.places.selectors import ancestors, division_by_code, jurisdiction_chain_codes
 
-from .models import Organisation
+from .models import Cooperation, Organisation
 from .roles import OrganisationKind
 
 if TYPE_CHECKING:
@@ -62,6 +62,20 @@ def figures_scope(access: Access, kind: str | None = None) -> QuerySet[Organisat
         return Organisation.objects.none()
     scope = Organisation.objects.filter(reduce(or_, (Q(path__startswith=p) for p in tops)))
     return scope.filter(kind=kind) if kind else scope
+
+
+def organisations_reachable_from(org: Organisation) -> QuerySet[Organisation]:
+    """The active organisations ``org`` works with, whom it may send notices: those it has an
+    active cooperation with (either way round) and, when its administrator lets its area count
+    (``works_with_own_area``), every organisation whose place lies in its area at its level
+    (``area_prefix``: its province, city or county, and below). Never itself. One query."""
+    cooperations = Cooperation.objects.active()
+    condition = Q(pk__in=cooperations.filter(first=org).values("second")) | Q(
+        pk__in=cooperations.filter(second=org).values("first")
+    )
+    if org.works_with_own_area:
+        condition |= Q(division__code__startswith=org.area_prefix)
+    return Organisation.objects.filter(condition, is_active=True).exclude(pk=org.pk)
 
 
 def members_with_role(org: Organisation, roles: str | Iterable[str]) -> QuerySet:

@@ -28,6 +28,7 @@ from liaison.workflow.definitions import (
     ClockSpec,
     Effect,
     Notify,
+    Sight,
     Transition,
     Who,
     Workflow,
@@ -77,6 +78,16 @@ PETITION = Workflow(
     },
     initial="new",
     final=frozenset({"resolved", "closed_unresolved"}),
+    # The invited lawyer sees the petition from the invitation on, never the petition's
+    # reception and acceptance before it; they add to it while taking part.
+    sights=(
+        Sight(
+            LAWYER,
+            frozenset({"lawyer_invited", "lawyer_taking_part", "resolved", "closed_unresolved"}),
+            comments=frozenset({"lawyer_invited", "lawyer_taking_part"}),
+            attachments=frozenset({"lawyer_invited", "lawyer_taking_part"}),
+        ),
+    ),
     clocks={
         "receipt": ClockSpec(
             _("reply of receipt"),

@@ -86,6 +86,7 @@ from liaison.workflow.definitions import (
     ClockSpec,
     Effect,
     Notify,
+    Sight,
     Transition,
     Who,
     Workflow,
@@ -646,6 +647,17 @@ RECOMMENDATION = Workflow(
     },
     initial="new",
     final=frozenset({"replied"}),
+    # The agency's staff see the recommendation once it is served on it, never while it is
+    # prepared; they add to it until the agency has replied. The states are named, so a state
+    # added before "served" (an approval) stays unseen by the agency.
+    sights=(
+        Sight(
+            Who(Relation.PARTNER_ORG),
+            frozenset({"served", "lapsed", "replied"}),
+            comments=frozenset({"served", "lapsed"}),
+            attachments=frozenset({"served", "lapsed"}),
+        ),
+    ),
     clocks={
         "reply": ClockSpec(
             _("agency's reply"),

@@ -38,7 +38,7 @@ from .models import (
     TimelineEvent,
 )
 from .registry import get_workflow, reactions_to
-from .selectors import may_take, people_who_are
+from .selectors import may_comment, may_take, people_who_are
 
 if TYPE_CHECKING:
     from liaison.orgs.models import Organisation
@@ -556,7 +556,10 @@ def record_event(
 
 @transaction.atomic(durable=True)
 def matter_comment(*, matter: Matter, access: Access, text: str) -> TimelineEvent:
-    """Add a comment to the timeline (anyone who can see the matter may)."""
+    """Add a comment to the timeline: whoever the matter's workflow lets comment in its state
+    (``selectors.may_comment``; by default, whoever sees it)."""
+    if not may_comment(access, matter):
+        raise TransitionForbidden(_("You may not comment on this matter in its present state."))
     if not text.strip():
         raise WorkflowError(_("A comment cannot be empty."))
     return record_event(matter=matter, access=access, action="workflow.comment", note=text)

@@ -28,8 +28,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from liaison.deadlines.periods import PeriodDefault
+from liaison.orgs.roles import STAFF_ROLES
 
-from .models import OUTSIDE_RELATIONS, Relation
+from .models import OUTSIDE_RELATIONS, PERSONAL_RELATIONS, Relation
 
 if TYPE_CHECKING:
     from liaison.core.access import Access
@@ -109,6 +110,62 @@ class Notify:
     channels: tuple[str, ...] = ("email", "sms")
 
 
+#: The relations held through an organisation (the others are held personally).
+ORGANISATION_RELATIONS = (Relation.OWNER_ORG, Relation.PARTNER_ORG)
+
+
+@dataclass(frozen=True)
+class Sight:
+    """In which ``states`` those who are ``who`` to a matter see it, and in which of those they
+    may comment on it (``comments``) and attach files to it (``attachments``); each of the two
+    is every state in ``states`` unless given.
+
+    A workflow that names a relation in one of its ``sights`` decides that relation's sight of
+    its matters alone: whoever holds the relation and is none of the sights' ``who`` does not
+    see them at all. A relation it names in none keeps the engine's default (``DEFAULT_SIGHTS``).
+    A sight narrows and never widens: through an organisation only its staff see a matter
+    (``orgs.roles.STAFF_ROLES``, the roles when none are named), and an outside relation never
+    sees the matter's own page (``Workflow.outside_pages``)."""
+
+    who: Who
+    states: frozenset[str]
+    comments: frozenset[str] | None = None
+    attachments: frozenset[str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.who.relation in OUTSIDE_RELATIONS:
+            raise ValueError(f"{self.who.relation!r} follows a matter from outside its page")
+        if self.who.relation in ORGANISATION_RELATIONS:
+            roles = STAFF_ROLES if self.who.roles is None else self.who.roles
+            if not roles <= STAFF_ROLES:
+                raise ValueError(f"only staff see a matter through an organisation: {roles}")
+            object.__setattr__(self, "who", Who(self.who.relation, roles))
+        states = frozenset(self.states)
+        object.__setattr__(self, "states", states)
+        for name in ("comments", "attachments"):
+            value = getattr(self, name)
+            value = states if value is None else frozenset(value)
+            if not value <= states:
+                raise ValueError(f"{name} in states where the matter is not seen: {value - states}")
+            object.__setattr__(self, name, value)
+
+    def allows(self, purpose: str, state: str) -> bool:
+        """Whether ``state`` is one where this sight lets its holders ``purpose`` (``"states"``:
+        see the matter, ``"comments"``, ``"attachments"``)."""
+        allowed: frozenset[str] = getattr(self, purpose)
+        return state in allowed
+
+
+#: What each relation sees of a matter whose workflow does not name it in ``sights``: staff of
+#: the owner and of a partner organisation, and each personal relation, see it in every state and
+#: may comment on it and attach files to it in every state (``Workflow.sight_rules``).
+DEFAULT_SIGHTS: tuple[Who, ...] = (
+    Who(Relation.OWNER_ORG, STAFF_ROLES),
+    Who(Relation.PARTNER_ORG, STAFF_ROLES),
+    *(Who(relation) for relation in PERSONAL_RELATIONS),
+)
+
+
 Guard = Callable[["Matter", "Access"], "Label | None"]
 Effect = Callable[["Matter", Mapping[str, Any], "Access"], None]
 
@@ -175,12 +232,17 @@ class Workflow:
     #: see: e.g. ``{Relation.SUPERVISOR: "publicinterest:supervision"}``. The matter's page and
     #: the links in their inbox send them there.
     outside_pages: Mapping[str, str] = field(default_factory=dict)
+    #: Who sees its matters in which states, and may comment and attach there (``Sight``): e.g.
+    #: the addressee of a notice sees it only once it is sent. Each relation named here is
+    #: decided by these alone; the others keep the engine's default (``DEFAULT_SIGHTS``).
+    sights: Sequence[Sight] = ()
 
     def __post_init__(self) -> None:
         self.final = frozenset(self.final)
         self.opened_by = frozenset(self.opened_by)
         self._by_name = {t.name: t for t in self.transitions}
         self.check()
+        self.check_sights()
 
     def check(self) -> None:
         """Refuse a description that names a state, clock or transition twice or not at all."""
@@ -210,6 +272,30 @@ class Workflow:
         for relation in self.outside_pages:
             if relation not in OUTSIDE_RELATIONS:
                 raise ValueError(f"{self.name}: {relation!r} sees the matter's own page")
+
+    def check_sights(self) -> None:
+        """Refuse a sight of a state the workflow does not have."""
+        for sight in self.sights:
+            unknown = sight.states - set(self.states)
+            if unknown:
+                raise ValueError(f"{self.name}: {sight.who} sees unknown states {unknown}")
+
+    @property
+    def sighted_relations(self) -> frozenset[str]:
+        """The relations whose sight of this workflow's matters its ``sights`` decide."""
+        return frozenset(s.who.relation for s in self.sights)
+
+    @property
+    def sight_rules(self) -> tuple[Sight, ...]:
+        """Every sight of this workflow's matters: its own ``sights``, and the engine's default
+        (every state) for each relation of ``DEFAULT_SIGHTS`` they do not name. The one answer
+        the visibility queryset and the one-matter questions (``selectors.sees``) both read."""
+        named = self.sighted_relations
+        every = frozenset(self.states)
+        return (
+            *self.sights,
+            *(Sight(who, every) for who in DEFAULT_SIGHTS if who.relation not in named),
+        )
 
     @property
     def final_states(self) -> frozenset[str]:
@@ -292,6 +378,14 @@ def application_workflow(
         },
         initial="new",
         final=frozenset(o.state for o in outcomes),
+        # The application is the applicant's until submitted: a partner organisation among
+        # the deciders (a judicial bureau verifying lawyers) sees it from then on.
+        sights=(
+            Sight(
+                Who(Relation.PARTNER_ORG),
+                frozenset({"submitted", *(o.state for o in outcomes)}),
+            ),
+        ),
         transitions=[
             Transition(
                 "submit",

@@ -19,10 +19,9 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 
-from .definitions import ENGINE_EVENTS, Transition, Who, Workflow
+from .definitions import DEFAULT_SIGHTS, ENGINE_EVENTS, Sight, Transition, Who, Workflow
 from .models import (
     OUTSIDE_RELATIONS,
-    PERSONAL_RELATIONS,
     Clock,
     Matter,
     MatterParty,
@@ -63,25 +62,15 @@ def _who_q(access: Access, who: Who) -> Condition:
 
 
 def matters_visible_to(access: Access) -> QuerySet[Matter]:
-    """Matters this user may see: their organisation's own and those it is a partner in (for
-    staff roles), and those they are personally party to (``PERSONAL_RELATIONS``)."""
+    """Matters this user may see, each in its current state: as staff of its owner or of a
+    partner organisation, or personally party to it (``PERSONAL_RELATIONS``), where its
+    workflow's sights let that relation see it in that state (``Workflow.sight_rules``: the
+    addressee of a notice sees it once it is sent). ``sees`` answers the same for one matter."""
     if access.is_system:
         return Matter.objects.all()
     if not access.is_authenticated:
         return Matter.objects.none()
-    condition: Condition = Exists(
-        MatterParty.objects.filter(
-            matter_id=OuterRef("pk"), relation__in=PERSONAL_RELATIONS, person_id=access.user_id
-        )
-    )
-    staff_orgs = access.staff_organisation_ids
-    if staff_orgs:
-        condition = (
-            Q(owner_id__in=staff_orgs)
-            | _party(Relation.PARTNER_ORG, organisation_id__in=staff_orgs)
-            | condition
-        )
-    return Matter.objects.filter(condition)
+    return Matter.objects.filter(_visible(access))
 
 
 def get_matter_for(access: Access, pk: int) -> Matter:
@@ -175,8 +164,9 @@ def available_transitions(access: Access, matter: Matter) -> list[Transition]:
 
 
 def my_work(access: Access, workflows: Iterable[Workflow] | None = None) -> QuerySet[Matter]:
-    """Every matter, of every type, on which this user can take a step now; the one whose
-    running clock falls due first comes first, overdue ones before all.
+    """Every matter, of every type, on which this user can take a step now and which they see
+    (``matters_visible_to``); the one whose running clock falls due first comes first, overdue
+    ones before all.
 
     Built from the workflow descriptions as one query: for each (type, state) the conditions
     under which somebody may act, OR-ed together.
@@ -195,7 +185,7 @@ def my_work(access: Access, workflows: Iterable[Workflow] | None = None) -> Quer
                 who_condition = who_condition | _who_q(access, who)
             condition = condition | (Q(matter_type=workflow.name, state=state) & who_condition)
     return (
-        Matter.objects.filter(condition)
+        Matter.objects.filter(condition & _visible(access))
         .select_related("owner")
         .annotate(next_due=next_due())
         .order_by(F("next_due").asc(nulls_last=True), "-updated_at")
@@ -295,3 +285,108 @@ def clocks_of(matter: Matter) -> QuerySet[Clock]:
 
 def parties_of(matter: Matter) -> QuerySet[MatterParty]:
     return matter.parties.select_related("organisation", "person").order_by("relation", "id")
+
+
+# -- sight: who sees a matter in which state, and may comment on it and attach to it ---------------
+#
+# A workflow's ``sights`` (``definitions.Sight``) declare, per relation, the states in which its
+# holders see a matter and may comment and attach; ``Workflow.sight_rules`` adds the engine's
+# default for the relations it leaves alone. ``_visible`` reads those rules as one filter for
+# lists, exports, the API and "my work"; ``sees``, ``may_comment`` and ``may_attach`` read the
+# same rules for one matter. ``test_sight.py`` holds the two readings equal for every relation
+# and state of every registered workflow.
+
+#: (types whose sight of the relation is declared, or None for none) and the (type, states)
+#: pairs a ``Who`` sees explicitly: the structure of one ``Who``'s type-and-state condition.
+_Reach = tuple[frozenset[str] | None, frozenset[tuple[str, frozenset[str] | None]]]
+
+
+def _reaches() -> dict[Who, _Reach]:
+    """For each ``Who`` of any workflow's sight rules, where it sees: a default ``Who`` every
+    matter of a type that does not declare its relation (so also a type no workflow of this
+    process declares), and each ``Who`` the states its sights name per declaring type."""
+    declaring: dict[str, set[str]] = defaultdict(set)
+    explicit: dict[Who, set[tuple[str, frozenset[str] | None]]] = defaultdict(set)
+    for workflow in all_workflows():
+        every = frozenset(workflow.states)
+        for relation in workflow.sighted_relations:
+            declaring[relation].add(workflow.name)
+        for sight in workflow.sights:
+            states = None if sight.states == every else sight.states
+            explicit[sight.who].add((workflow.name, states))
+    reaches: dict[Who, _Reach] = {}
+    for who in DEFAULT_SIGHTS:
+        reaches[who] = (frozenset(declaring[who.relation]), frozenset(explicit.pop(who, ())))
+    for who, pairs in explicit.items():
+        reaches[who] = (None, frozenset(pairs))
+    return reaches
+
+
+def _reach_q(reach: _Reach) -> Condition:
+    excluded, pairs = reach
+    condition: Condition = _EMPTY
+    if excluded is not None:
+        condition = ~Q(matter_type__in=sorted(excluded)) if excluded else Q()
+    for matter_type, states in sorted(pairs, key=lambda p: p[0]):
+        pair = Q(matter_type=matter_type)
+        if states is not None:
+            pair &= Q(state__in=sorted(states))
+        condition = condition | pair
+    return condition
+
+
+def _visible(access: Access) -> Condition:
+    """The filter of ``matters_visible_to``: one condition per ``Who`` of the sight rules (the
+    personal relations no workflow narrows share one ``Exists``, as before sights existed)."""
+    if access.is_system:
+        return Q()
+    condition: Condition = _EMPTY
+    unnarrowed: list[str] = []
+    for who, reach in _reaches().items():
+        if reach == (frozenset(), frozenset()) and who in DEFAULT_SIGHTS and who.roles is None:
+            unnarrowed.append(who.relation)
+            continue
+        subject = _who_q(access, who)
+        if subject is _EMPTY:
+            continue
+        condition = condition | (subject & _reach_q(reach))
+    if unnarrowed and access.user_id is not None:
+        condition = condition | Exists(
+            MatterParty.objects.filter(
+                matter_id=OuterRef("pk"), relation__in=unnarrowed, person_id=access.user_id
+            )
+        )
+    return condition
+
+
+def _sights_held(access: Access, matter: Matter, rows: list[PartyRow] | None = None) -> list[Sight]:
+    """The sight rules of ``matter``'s workflow whose ``who`` this user is (one query)."""
+    if rows is None:
+        rows = _party_rows(access, matter)
+    return [s for s in matter.workflow.sight_rules if _holds(access, matter, s.who, rows)]
+
+
+def _allowed(access: Access, matter: Matter, purpose: str) -> bool:
+    if access.is_system:
+        return True
+    if not access.is_authenticated:
+        return False
+    return any(s.allows(purpose, matter.state) for s in _sights_held(access, matter))
+
+
+def sees(access: Access, matter: Matter) -> bool:
+    """Whether this user sees ``matter`` in its current state: ``matters_visible_to`` for one
+    matter already loaded (at most one query)."""
+    return _allowed(access, matter, "states")
+
+
+def may_comment(access: Access, matter: Matter) -> bool:
+    """Whether this user may comment on ``matter`` in its current state, as its workflow's
+    sights declare (wherever they see it, unless a sight says less)."""
+    return _allowed(access, matter, "comments")
+
+
+def may_attach(access: Access, matter: Matter) -> bool:
+    """Whether this user may attach files to ``matter`` in its current state, as its
+    workflow's sights declare (wherever they see it, unless a sight says less)."""
+    return _allowed(access, matter, "attachments")

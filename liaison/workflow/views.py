@@ -62,6 +62,8 @@ def matter_page(
             "only_reporter": selectors.only_reports_to(access, matter),
             "attachments": selectors.attachments_for(access, matter).order_by("-uploaded_at"),
             "comment_form": forms.get("_comment") or CommentForm(),
+            "can_comment": selectors.may_comment(access, matter),
+            "can_attach": selectors.may_attach(access, matter),
             "can_manage_clocks": is_owner_staff,
             "extend_form": ClockExtendForm(),
             "reason_form": ClockReasonForm(),
@@ -112,12 +114,17 @@ def matter_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 @login_required
 @require_POST
 def matter_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    """Comment on a matter: 404 for one the user does not see in its present state (nothing
+    stored), a message for one they see but may not comment on now."""
     access = _access(request)
     matter = selectors.get_matter_for(access, pk)
     form = CommentForm(request.POST)
     if not form.is_valid():
         return matter_page(request, matter, forms={"_comment": form}, status=400)
-    actions.matter_comment(matter=matter, access=access, text=form.cleaned_data["text"])
+    try:
+        actions.matter_comment(matter=matter, access=access, text=form.cleaned_data["text"])
+    except WorkflowError as refusal:
+        messages.error(request, refusal.message)
     return redirect("workspace:matter", pk=pk)
 
 

@@ -77,6 +77,7 @@ OWN_PAGES = {
     "workspace:api-my-work",
     "notices:list",
     "notices:new",
+    "notices:recipients",
     "notifications:inbox",
     "notifications:mark-all-read",
     "publicinterest:triage",

@@ -6,6 +6,7 @@ from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.notices.actions import notice_send
 from liaison.notices.models import InformationNotice
+from liaison.orgs.actions import cooperation_start
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
 
@@ -23,10 +24,12 @@ def sent_notice(
     author: Any = None,
     **fields: Any,
 ) -> InformationNotice:
-    """An information notice in state "sent", opened by ``author`` (a prosecutor by default)."""
+    """An information notice in state "sent", opened by ``author`` (a prosecutor by default);
+    the two organisations cooperate, as a notice needs."""
     sender = sender or OrganisationFactory()
     recipient = recipient or court()
     author = author or member(sender, Role.PROSECUTOR)
+    cooperation_start(actor=author, organisations=(sender, recipient))
     return notice_send(
         access=access_for(author),
         sender=sender,
