@@ -22,7 +22,7 @@ class NoticeForm(forms.Form):
     every organisation, and must be one the sender works with, whatever id the client posts."""
 
     sender = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("From"))
-    recipient_search = forms.CharField(
+    recipient_search = VisibleCharField(
         label=_("To"),
         required=False,
         max_length=100,
