@@ -25,7 +25,7 @@ from functools import wraps
 from typing import Any, TypeAlias
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -34,7 +34,7 @@ from django_ratelimit.core import get_usage
 
 from liaison.core.validators import normalise_mobile
 
-View: TypeAlias = Callable[..., HttpResponse]
+View: TypeAlias = Callable[..., HttpResponseBase]
 #: What a request is counted by: "ip" (``client_ip``), or a function of (group, request).
 Key: TypeAlias = str | Callable[[str, HttpRequest], str]
 
@@ -152,7 +152,7 @@ def rate_limited(
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def limited(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if when is None or when(request):
                 usage = get_usage(
                     request,
@@ -172,7 +172,9 @@ def rate_limited(
     return decorator
 
 
-def posted(field: str, normalise: Callable[[str], str] = str.strip) -> Key:
+def posted(
+    field: str, normalise: Callable[[str], str] = str.strip
+) -> Callable[[str, HttpRequest], str]:
     """A key: the value of a posted field, normalised so that the same account or number
     written two ways counts once (e.g. an e-mail address in any case)."""
 

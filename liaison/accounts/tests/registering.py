@@ -45,3 +45,13 @@ def finish(post: Post, client: Client, url: str, data: dict[str, Any], mobile: s
     code = code_texted_to(mobile)
     assert code is not None, sms.outbox
     return post(client, started["Location"], {"code": code})
+
+
+def confirm_in_browser(page: Any, mobile: str) -> None:
+    """On the confirmation page a registration leads to, type the code texted to ``mobile``
+    (the live server's text messages are in this process's ``sms.outbox``)."""
+    page.get_by_test_id("confirm-mobile").wait_for()
+    code = code_texted_to(mobile)
+    assert code is not None, sms.outbox
+    page.get_by_label("短信验证码").fill(code)
+    page.get_by_role("button", name="完成注册").click()
