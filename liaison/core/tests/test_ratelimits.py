@@ -195,3 +195,15 @@ def test_the_wait_is_said_in_plain_words(seconds: float, english: str) -> None:
 
     with translation.override("en"):
         assert wait_phrase(seconds) == english
+
+
+def test_the_cache_is_named_by_one_setting() -> None:
+    import liaison.settings as production
+
+    assert production.cache_from_url("redis://127.0.0.1:6379/1") == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/1",
+    }
+    assert production.cache_from_url("locmem://")["BACKEND"].endswith("LocMemCache")
+    with pytest.raises(ValueError, match="LIAISON_CACHE_URL"):
+        production.cache_from_url("memcached://127.0.0.1")
