@@ -51,6 +51,17 @@ def _test_settings(settings, tmp_path):  # type: ignore[no-untyped-def]
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches() -> Iterator[None]:
+    """Each test starts with empty caches: rate limits count there, and one test's requests must
+    not use up the next one's."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
 @pytest.fixture
 def reference_data(transactional_db):  # type: ignore[no-untyped-def]
     """The divisions and periods that migrations load. A transactional test (live server, two

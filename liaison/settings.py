@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_filters",
     "axes",
+    "django_ratelimit",
     "django_tasks",
     "django_tasks_db",
     "liaison.core",
@@ -139,16 +140,69 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_flag("LIAISON_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
-# Lockout after repeated failed logins (django-axes): five failures lock the account for 30 minutes.
+# Lockout after repeated failed logins (django-axes): five failures lock for 30 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("LIAISON_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("LIAISON_LOCKOUT_HOURS", "0.5"))
-# Lock the account, not the address: a whole government office often shares one NAT address,
-# and one person's typos must not lock out their colleagues (hence axes.W006 is silenced).
-AXES_LOCKOUT_PARAMETERS = ["username"]
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Failures count per account *from one address*: five wrong guesses from a stranger's address
+# lock that address out of that account, never the official logging in from their office (nor
+# the colleagues who share the office's NAT address: one person's typos lock only their own
+# account from there). A guesser who spreads over many addresses meets the per-account limit
+# on failures from all addresses together (LIAISON_RATE_LIMITS "accounts.login.account", 20 an
+# hour, accounts/views.py): it takes four addresses to reach it, and it holds for at most the
+# rest of the hour rather than locking the account until someone lifts the lock.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "liaison.core.ratelimits.client_ip"
 AXES_RESET_ON_SUCCESS = True
+# Our own answer (HTTP 429, how long the lockout lasts, in the reader's language).
+AXES_LOCKOUT_CALLABLE = "liaison.accounts.lockout.locked_out"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# Caches: rate limits count in the default cache. LIAISON_CACHE_URL names it: redis://host:port/db
+# (Django's RedisCache: one count shared by every app server, which production needs), or
+# locmem:// (the default: this process's memory, right for `make run`'s single process).
+LIAISON_CACHE_URL = os.environ.get("LIAISON_CACHE_URL", "locmem://")
+
+
+def cache_from_url(url: str) -> dict[str, Any]:
+    """The CACHES entry that ``LIAISON_CACHE_URL`` names."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("locmem://"):
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": url.removeprefix("locmem://") or "liaison",
+        }
+    raise ValueError(f"LIAISON_CACHE_URL must start with redis://, rediss:// or locmem://: {url}")
+
+
+CACHES = {"default": cache_from_url(LIAISON_CACHE_URL)}
+SILENCED_SYSTEM_CHECKS: list[str] = []
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # django-ratelimit refuses a cache that is not shared between processes (E003); one process
+    # (`make run`, the tests) counts right in its own memory. Several app servers set
+    # LIAISON_CACHE_URL to Redis, and then the check runs.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+elif CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # django-ratelimit 4.1 lists only django-redis's cache as supported (W001); Django's own
+    # RedisCache (4.0+) adds and increments with Redis's atomic SET NX and INCR, which is all
+    # the counting needs.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.W001")
+# Rate limits (django-ratelimit, liaison/core/ratelimits.py): counted per client address. Behind
+# reverse proxies, LIAISON_TRUSTED_PROXIES says how many append the address they received the
+# request from to LIAISON_CLIENT_IP_HEADER; with 0 (the default) the address is REMOTE_ADDR.
+LIAISON_TRUSTED_PROXIES = int(os.environ.get("LIAISON_TRUSTED_PROXIES", "0"))
+LIAISON_CLIENT_IP_HEADER = os.environ.get("LIAISON_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
+RATELIMIT_IP_META_KEY = "liaison.core.ratelimits.client_ip"
+# A deployment's own rates by group name, e.g. "publicinterest.report=20/h,publicinterest.nearby=
+# 120/m" (where many reporters share one carrier-grade NAT address); the views name the defaults.
+LIAISON_RATE_LIMITS = {
+    group.strip(): rate.strip()
+    for group, _, rate in (
+        item.partition("=") for item in os.environ.get("LIAISON_RATE_LIMITS", "").split(",")
+    )
+    if rate.strip()
+}
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

@@ -2,15 +2,29 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
 from liaison.accounts import views as account_views
+from liaison.core.ratelimits import posted, rate_limited
+
+# Asking for a reset link sends an e-mail: limited per address and per account asked about, so
+# nobody floods a mailbox or the mail server from one place or spread over many.
+password_reset = rate_limited("accounts.password_reset.ip", "5/h", method="POST")(
+    rate_limited(
+        "accounts.password_reset.account",
+        "5/h",
+        key=posted("email", lambda value: value.strip().casefold()),
+        method="POST",
+    )(auth_views.PasswordResetView.as_view())
+)
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="workspace:my-work"), name="home"),
     path("accounts/login/", account_views.LoginView.as_view(), name="login"),
+    path("accounts/password_reset/", password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("liaison.workflow.urls")),

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
+from liaison.accounts.registration import registration_start
 from liaison.attachments.actions import attachment_upload, files_removed_on_failure
 from liaison.attachments.validators import PDF
 from liaison.audit.actions import audit_record
@@ -81,6 +83,50 @@ def _event_time(value: datetime) -> str:
 # -- lawyers ------------------------------------------------------------------------------------
 
 
+#: What a registered lawyer is told when somebody else's registration named their certificate.
+_REGISTRATION_ATTEMPT = _(
+    "On %(day)s somebody tried to register as a lawyer with your practising-certificate number. "
+    "If it was you, you already have an account: log in with it, or reset your password. If it "
+    "was not you, nothing was created; tell the procuratorate if it happens again."
+)
+
+
+def lawyer_registration_start(
+    *,
+    session: SessionBase,
+    name: str,
+    mobile: str,
+    licence_number: str,
+    firm_name: str,
+    firm_uscc: str,
+    procuratorate: Organisation,
+    username: str,
+    password1: str,
+    **_ignored: Any,
+) -> None:
+    """Begin a registration: the code goes to the mobile number and ``lawyer_register`` runs
+    when it is typed; or, when a lawyer already holds the practising-certificate number, they
+    are told and the form's sender is answered just the same (``accounts.registration``)."""
+    holder = Lawyer.objects.filter(licence_number=licence_number).select_related("user").first()
+    registration_start(
+        session=session,
+        purpose="lawyer",
+        mobile=mobile,
+        password=password1,
+        data={
+            "name": name,
+            "mobile": mobile,
+            "licence_number": licence_number,
+            "firm_name": firm_name,
+            "firm_uscc": firm_uscc,
+            "procuratorate": procuratorate.pk,
+            "username": username,
+        },
+        holders=[holder.user if holder else None],
+        holder_text=_REGISTRATION_ATTEMPT,
+    )
+
+
 @transaction.atomic(durable=True)
 def lawyer_register(
     *,
@@ -93,6 +139,7 @@ def lawyer_register(
     user: User | None = None,
     username: str = "",
     password: str | None = None,
+    password_hash: str | None = None,
     **_ignored: Any,
 ) -> Lawyer:
     """Register a lawyer (a new account, or ``user`` who already has one) at ``firm_uscc``'s
@@ -102,7 +149,10 @@ def lawyer_register(
         raise WorkflowError(_("Choose a procuratorate."))
     if user is None:
         user = get_user_model()(username=username, name=name, mobile=mobile)
-        user.set_password(password)
+        if password_hash:
+            user.password = password_hash
+        else:
+            user.set_password(password)
         user.full_clean()
         user.save()
     firm = Organisation.objects.filter(uscc=firm_uscc).first()

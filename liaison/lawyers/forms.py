@@ -90,11 +90,8 @@ class RegistrationForm(PersonNumbersMixin, forms.Form):
     def clean_licence_number(self) -> str:
         value = normalise_lawyer_licence(self.cleaned_data["licence_number"])
         validate_lawyer_licence(value)
-        if Lawyer.objects.filter(licence_number=value).exists():
-            raise forms.ValidationError(
-                _("A lawyer with this practising-certificate number is already registered."),
-                code="licence_taken",
-            )
+        # Whether a lawyer holds this number already is not said here, to anyone: the holder
+        # is told instead (actions.lawyer_registration_start).
         return value
 
     def clean_firm_uscc(self) -> str:

@@ -7,6 +7,7 @@ app_name = "lawyers"
 urlpatterns = [
     path("", views.home, name="home"),
     path("register/", views.register, name="register"),
+    path("register/confirm/", views.register_confirm, name="register-confirm"),
     path("book/", views.book, name="book"),
     path("book/<int:pk>/", views.book_slot, name="book-slot"),
     path("bookings/<int:pk>/calendar.ics", views.booking_calendar, name="calendar"),

@@ -14,15 +14,18 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from liaison.accounts.views import confirm_registration
 from liaison.attachments.models import Attachment
+from liaison.core.ratelimits import by_mobile, rate_limited
 from liaison.hearings.selectors import invitations_for
+from liaison.orgs.models import Organisation
 from liaison.petitions.selectors import petitions_of_lawyer
 from liaison.workflow.errors import WorkflowError
 from liaison.workflow.selectors import get_matter_for
@@ -81,20 +84,44 @@ def _form_page(
 # -- public -------------------------------------------------------------------------------------
 
 
+@rate_limited("lawyers.register.ip", "10/h", method="POST")
+@rate_limited("lawyers.register.mobile", "5/h", key=by_mobile, method="POST")
 def register(request: HttpRequest) -> HttpResponse:
-    """A lawyer registers; the account may log in at once but acts only once verified."""
+    """A lawyer registers: the form, then the code texted to the mobile number
+    (``register_confirm``); every accepted form is answered alike, so the page never tells
+    whether a practising-certificate number is registered already."""
     form = RegistrationForm(request.POST or None)
-    lawyer = _posted(
-        request, form, lambda **data: actions.lawyer_register(**data, password=data["password1"])
-    )
-    if lawyer is not None:
-        login(request, lawyer.user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(
-            request,
-            _("You are registered. The procuratorate or the judicial bureau will verify you."),
-        )
-        return redirect("lawyers:home")
+    if request.method == "POST" and form.is_valid():
+        actions.lawyer_registration_start(session=request.session, **form.cleaned_data)
+        return redirect("lawyers:register-confirm")
     return _form_page(request, "lawyers/register.html", form)
+
+
+def _registered(request: HttpRequest) -> HttpResponse:
+    messages.success(
+        request, _("You are registered. The procuratorate or the judicial bureau will verify you.")
+    )
+    return redirect("lawyers:home")
+
+
+def _create_lawyer(data: dict[str, Any]) -> Any:
+    procuratorate = Organisation.objects.filter(pk=data.pop("procuratorate")).first()
+    if procuratorate is None:
+        raise WorkflowError(_("Choose a procuratorate."))
+    return actions.lawyer_register(**data, procuratorate=procuratorate).user
+
+
+@rate_limited("lawyers.register.confirm", "10/h", method="POST")
+def register_confirm(request: HttpRequest) -> HttpResponse:
+    """Finish registering with the code texted to the mobile number; the account may log in at
+    once but acts only once verified."""
+    return confirm_registration(
+        request,
+        purpose="lawyer",
+        register_url=reverse("lawyers:register"),
+        create=_create_lawyer,
+        done=lambda _user: _registered(request),
+    )
 
 
 # -- the lawyer's own pages ---------------------------------------------------------------------

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from liaison.accounts.models import User
+from liaison.core.ratelimits import rate_limited
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.orgs.selectors import figures_scope
 from liaison.places.models import Division
@@ -120,6 +121,7 @@ def _report_page(request: HttpRequest, form: ReportForm, **context: Any) -> dict
     return {"form": form, "map": map_config(), **context}
 
 
+@rate_limited("publicinterest.report", "10/h", method="POST")
 def report(request: HttpRequest) -> HttpResponse:
     """Report a clue, or add to an open clue nearby about the same problem ("I see this too").
 
@@ -186,6 +188,7 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(request, "publicinterest/report.html", _report_page(request, form), status=400)
 
 
+@rate_limited("publicinterest.nearby", "60/m")
 @require_GET
 def nearby(request: HttpRequest) -> HttpResponse:
     """The open clues of a field near a place, as the report form is filled in (a fragment for
@@ -229,6 +232,7 @@ def receipt(request: HttpRequest) -> HttpResponse:
     return render(request, "publicinterest/receipt.html", {"clue": clue, "code": clue.query_code})
 
 
+@rate_limited("publicinterest.progress", "10/m", when=lambda request: "code" in request.GET)
 @require_GET
 def progress(request: HttpRequest) -> HttpResponse:
     """A clue's progress by its query code: its state, the procuratorate handling it and, when

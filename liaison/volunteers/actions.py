@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from liaison.accounts.registration import registration_start
 from liaison.attachments.actions import attachment_upload
 from liaison.audit.actions import audit_record
 from liaison.core.access import Access
@@ -43,18 +45,60 @@ _DUPLICATE_RESIDENT_ID = _(
 )
 
 
+#: What the holder of a resident ID or mobile number is told when somebody else's registration
+#: named it (the stranger is told nothing: ``accounts.registration``).
+_REGISTRATION_ATTEMPT = _(
+    "On %(day)s somebody tried to register as a volunteer with your resident ID number or "
+    "mobile number. If it was you, you already have an account: log in with your mobile "
+    "number, or reset your password. If it was not you, nothing was created and you need do "
+    "nothing."
+)
+
+
 class NotAVolunteer(WorkflowError):
     default_message = _("Register as a volunteer first.")
 
 
+def volunteer_registration_start(
+    *, session: SessionBase, name: str, mobile: str, resident_id: str, password: str
+) -> None:
+    """Begin a registration: the code goes to the mobile number and ``volunteer_register`` runs
+    when it is typed; or, when an account already holds the resident ID or mobile number, its
+    holder is told and the form's sender is answered just the same (``accounts.registration``).
+    """
+    from liaison.accounts.models import User
+
+    mobile, resident_id = normalise_mobile(mobile), normalise_resident_id(resident_id)
+    registration_start(
+        session=session,
+        purpose="volunteer",
+        mobile=mobile,
+        password=password,
+        data={"name": " ".join(name.split()), "mobile": mobile, "resident_id": resident_id},
+        holders=User.objects.filter(
+            Q(username=mobile) | Q(mobile=mobile) | Q(resident_id=resident_id)
+        ),
+        holder_text=_REGISTRATION_ATTEMPT,
+    )
+
+
 @transaction.atomic(durable=True)
-def volunteer_register(*, name: str, mobile: str, resident_id: str, password: str) -> User:
+def volunteer_register(
+    *,
+    name: str,
+    mobile: str,
+    resident_id: str,
+    password: str = "",
+    password_hash: str | None = None,
+) -> User:
     """Create the person's account (their mobile number is their user name) and register them
     as a volunteer.
 
     A mobile number or resident ID number that an account already has is refused with a message
     on that field: each person registers once. The check is repeated by the database (the user
     name and the resident ID are unique), so two registrations at once cannot both succeed.
+    The public registration page calls this only with a confirmed mobile number and a
+    ``password_hash`` (``volunteer_registration_start``).
     """
     from liaison.accounts.models import User
 
@@ -69,7 +113,10 @@ def volunteer_register(*, name: str, mobile: str, resident_id: str, password: st
     user = User(
         username=mobile, name=" ".join(name.split()), mobile=mobile, resident_id=resident_id
     )
-    user.set_password(password)
+    if password_hash:
+        user.password = password_hash
+    else:
+        user.set_password(password)
     user.full_clean(exclude=["password"])
     try:
         with transaction.atomic():

@@ -6,6 +6,7 @@ app_name = "volunteers"
 
 urlpatterns = [
     path("register/", views.register, name="register"),
+    path("register/confirm/", views.register_confirm, name="register-confirm"),
     path("me/", views.me, name="me"),
     path("me/roles/", views.roles, name="roles"),
     path("organisations/", views.organisations, name="organisations"),

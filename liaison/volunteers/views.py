@@ -9,17 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from liaison.accounts.models import User
+from liaison.accounts.views import confirm_registration
 from liaison.attachments.actions import attachment_record_download
+from liaison.core.ratelimits import by_mobile, rate_limited
 from liaison.hearings.selectors import invitations_for
 from liaison.publicinterest.selectors import cases_supervised_by
 from liaison.workflow.errors import WorkflowError
@@ -42,32 +44,47 @@ def _person(request: HttpRequest) -> User:
     return request.user
 
 
+@rate_limited("volunteers.register.ip", "10/h", method="POST")
+@rate_limited("volunteers.register.mobile", "5/h", key=by_mobile, method="POST")
 def register(request: HttpRequest) -> HttpResponse:
-    """Register as a volunteer; then logged in, on one's own page."""
+    """Register as a volunteer: the form, then the code texted to the mobile number
+    (``register_confirm``). Every accepted form is answered alike, so the page never tells
+    whether an identifier is registered already."""
     if request.user.is_authenticated and selectors.volunteer_of(request.user):
         return redirect("volunteers:me")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            user = actions.volunteer_register(
-                name=data["name"],
-                mobile=data["mobile"],
-                resident_id=data["resident_id"],
-                password=data["password1"],
-            )
-        except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(
-                request,
-                _("Welcome. You are registered; log in with your mobile number next time."),
-            )
-            return redirect("volunteers:me")
+        actions.volunteer_registration_start(
+            session=request.session,
+            name=data["name"],
+            mobile=data["mobile"],
+            resident_id=data["resident_id"],
+            password=data["password1"],
+        )
+        return redirect("volunteers:register-confirm")
     return render(
         request, "volunteers/register.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+def _welcome(request: HttpRequest) -> HttpResponse:
+    messages.success(
+        request, _("Welcome. You are registered; log in with your mobile number next time.")
+    )
+    return redirect("volunteers:me")
+
+
+@rate_limited("volunteers.register.confirm", "10/h", method="POST")
+def register_confirm(request: HttpRequest) -> HttpResponse:
+    """Finish registering with the code texted to the mobile number; then logged in, on one's
+    own page."""
+    return confirm_registration(
+        request,
+        purpose="volunteer",
+        register_url=reverse("volunteers:register"),
+        create=lambda data: actions.volunteer_register(**data),
+        done=lambda _user: _welcome(request),
     )
 
 

@@ -66,6 +66,10 @@ PUBLIC = {
     "lawyers:register",
     "announcements:list",
     "volunteers:register",
+    # Finishing a registration with the code texted to its mobile: only a registration waiting
+    # in the browser's own session (without one, back to the form).
+    "lawyers:register-confirm",
+    "volunteers:register-confirm",
 }
 # Public pages about one published thing: a public notice is for everyone to read.
 PUBLIC_WITH_ARGS = {"announcements:detail"}

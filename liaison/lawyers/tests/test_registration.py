@@ -1,11 +1,18 @@
 """Lawyers register with a validated licence number and a law firm, and act only once verified."""
 
+import re
+
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from liaison.accounts.models import User
+from liaison.accounts.tests.registering import finish, texts
 from liaison.audit.models import AuditRecord
 from liaison.core.access import access_for
 from liaison.lawyers.models import Lawyer
+from liaison.notifications import sms
+from liaison.notifications.models import Notification
 from liaison.orgs.models import Membership, Organisation
 from liaison.orgs.roles import Role
 from liaison.workflow.actions import transition
@@ -15,6 +22,7 @@ from liaison.workflow.selectors import my_work
 from .factories import PASSWORD, bureau, case, lawyer, licence, procuratorate, staff, uscc
 
 pytestmark = pytest.mark.django_db
+__all__ = ["texts"]
 
 
 def form_data(org: Organisation, **overrides: str) -> dict[str, str]:
@@ -33,12 +41,12 @@ def form_data(org: Organisation, **overrides: str) -> dict[str, str]:
     return data
 
 
-def test_a_lawyer_registers_and_waits_for_verification(client) -> None:
+def test_a_lawyer_registers_and_waits_for_verification(client, texts) -> None:
     org = procuratorate()
     the_bureau = bureau(org)
     officer = staff(the_bureau, Role.BUREAU_OFFICER)
-    response = client.post(reverse("lawyers:register"), form_data(org))
-    assert response.status_code == 302
+    response = finish(texts, client, reverse("lawyers:register"), form_data(org), "13904770001")
+    assert response.status_code == 302 and response["Location"] == reverse("lawyers:home")
     lawyer_ = Lawyer.objects.get()
     assert lawyer_.licence_number == "11506201510123456"
     assert lawyer_.user.mobile == "13904770001"
@@ -90,16 +98,35 @@ def test_bad_registration_input_changes_nothing(client, field, value, message) -
     assert not Organisation.objects.filter(kind="law_firm").exists()
 
 
-def test_a_licence_number_is_registered_once(client) -> None:
+def test_registration_does_not_tell_a_stranger_which_licence_numbers_are_registered(
+    texts,
+) -> None:
+    """A registered and a free practising-certificate number get the same answers and neither
+    stores anything; the registered lawyer is told, and no code reaches the stranger."""
     org = procuratorate()
-    lawyer(at=org)
-    taken = Lawyer.objects.get().licence_number
-    response = client.post(
-        reverse("lawyers:register"), form_data(org, licence_number=taken), HTTP_ACCEPT_LANGUAGE="en"
-    )
-    assert response.status_code == 400
-    assert "already registered" in response.content.decode()
-    assert Lawyer.objects.count() == 1
+    holder = lawyer(at=org)
+    taken = holder.licence_number
+    counts = (User.objects.count(), Lawyer.objects.count(), Organisation.objects.count())
+    answers = []
+    for number, name in ((taken, "gaowenbo"), ("11506 2015 10 123456", "gaowenbo2")):
+        browser = Client()
+        data = form_data(org, licence_number=number, username=name)
+        started = texts(browser, reverse("lawyers:register"), data, HTTP_ACCEPT_LANGUAGE="en")
+        page = browser.get(started["Location"], HTTP_ACCEPT_LANGUAGE="en")
+        guess = texts(browser, started["Location"], {"code": "123456"}, HTTP_ACCEPT_LANGUAGE="en")
+        answers.append(
+            (started.status_code, started["Location"], page.status_code, guess.status_code)
+        )
+        answers.append(re.sub(r"[A-Za-z0-9]{64}", "TOKEN", page.content.decode()))
+    assert answers[0] == answers[2] == (302, reverse("lawyers:register-confirm"), 200, 400)
+    assert answers[1] == answers[3]
+    assert (User.objects.count(), Lawyer.objects.count(), Organisation.objects.count()) == counts
+    assert Notification.objects.filter(
+        recipient=holder.user, event="accounts.registration.attempt"
+    ).exists()
+    assert [
+        m.mobile for m in sms.outbox if "registration code" in m.text or "验证码" in m.text
+    ] == ["13904770001"]  # one code: the free number's
 
 
 def test_a_credit_code_of_another_kind_of_organisation_is_refused(client) -> None:

@@ -12,6 +12,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from liaison.accounts.tests.registering import confirm_in_browser
 from liaison.attachments.actions import attachment_upload
 from liaison.core.tests.browser.pages import log_in
 from liaison.lawyers.models import Booking, Lawyer, RightsComplaint
@@ -60,6 +61,7 @@ def test_register_be_verified_book_a_slot_and_take_the_calendar_file(
     page.get_by_label("再次输入密码").fill(PASSWORD)
     screenshot("register")
     page.get_by_role("button", name="注册").click()
+    confirm_in_browser(page, "13904770008")
     expect(page.get_by_test_id("verification")).to_have_text("待核验")
     registration = Lawyer.objects.get().registrations.get()
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from liaison.accounts.models import User
+from liaison.accounts.tests.registering import confirm_in_browser
 from liaison.core.tests.factories import member
 from liaison.hearings.models import Hearing
 from liaison.hearings.tests.factories import make_it_the_hearing_day
@@ -62,6 +63,7 @@ def test_a_volunteer_reports_is_invited_attends_and_earns_points(
     fits(page)
     screenshot("register")
     page.get_by_role("button", name="注册", exact=True).click()
+    confirm_in_browser(page, "13703520001")
     expect(page.get_by_test_id("points-total")).to_contain_text("0")
     fits(page)
 
