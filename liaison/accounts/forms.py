@@ -7,6 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from liaison.core.forms import IdentifierField
 from liaison.core.validators import normalise_mobile, normalise_resident_id
 
 
@@ -53,3 +54,19 @@ class PersonNumbersMixin:
     def clean_resident_id(self) -> str:
         value: str = self.cleaned_data.get("resident_id", "")  # type: ignore[attr-defined]
         return normalise_resident_id(value) if value else value
+
+
+class CodeForm(forms.Form):
+    """The six-digit code texted to the mobile a registration names (``accounts.registration``)."""
+
+    code = IdentifierField(
+        label=_("Code from the text message"),
+        max_length=6,
+        min_length=6,
+        error_messages={
+            "required": _("Type the six-digit code from the text message."),
+            "min_length": _("The code has six digits."),
+            "max_length": _("The code has six digits."),
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )

@@ -6,7 +6,6 @@ failures to one account from all addresses together are limited here (``lockout`
 from collections.abc import Callable
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -14,12 +13,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from liaison.core.masking import mask_mobile
 from liaison.workflow.errors import WorkflowError
 
-from .forms import LoginForm
+from .forms import CodeForm, LoginForm
 from .lockout import account_failures, account_refusal
 from .models import User
 from .registration import CODE_MINUTES, CodeRefused, registration_confirm, registration_waiting
@@ -37,20 +35,6 @@ class LoginView(auth_views.LoginView):
         if not getattr(self.request, "axes_locked_out", False):
             account_failures(self.request, add=True)
         return super().form_invalid(form)
-
-
-class CodeForm(forms.Form):
-    code = forms.CharField(
-        label=gettext_lazy("Code from the text message"),
-        max_length=6,
-        min_length=6,
-        error_messages={
-            "required": gettext_lazy("Type the six-digit code from the text message."),
-            "min_length": gettext_lazy("The code has six digits."),
-            "max_length": gettext_lazy("The code has six digits."),
-        },
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
-    )
 
 
 def confirm_registration(
