@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from liaison.core.access import Access
-from liaison.workflow.selectors import matters_visible_to
+from liaison.workflow.selectors import matters_visible_to, next_due
 
 from .models import InformationNotice
 
@@ -14,5 +14,6 @@ def notices_visible_to(access: Access) -> QuerySet[InformationNotice]:
         InformationNotice.objects.filter(pk__in=visible)
         .select_related("owner")
         .prefetch_related("parties__organisation")
+        .annotate(next_due=next_due())
         .order_by("-created_at", "-pk")
     )
