@@ -12,6 +12,9 @@ PORT ?= 8000
 VENDOR := liaison/static/vendor
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
+# Every apt-get waits up to ten minutes for the package manager's lock (another installation
+# running on the machine) instead of stopping with "Could not get lock".
+APT_GET := apt-get -o DPkg::Lock::Timeout=600
 
 DOCUMENT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 
@@ -48,7 +51,7 @@ gettext:
 	@command -v msgfmt >/dev/null 2>&1 || { \
 	  echo "Installing Debian's gettext to compile the translations"; \
 	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq gettext >/dev/null; }
+	  $$SUDO $(APT_GET) update -qq && $$SUDO $(APT_GET) install -y -qq gettext >/dev/null; }
 
 makemessages: $(BIN)/.installed gettext
 	$(PY) manage.py makemessages -l zh_Hans -l en --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete --no-location --ignore=test-artefacts
@@ -59,7 +62,7 @@ chromium:
 	@test -x $(CHROMIUM) || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	  $$SUDO $(APT_GET) update -qq && $$SUDO $(APT_GET) install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
 # Formal documents (a procuratorial recommendation as PDF) are set by WeasyPrint, which needs
 # pango, in Debian's Noto CJK fonts; installed with apt-get only when missing, as Chromium is.
@@ -69,7 +72,7 @@ documents:
 	test -z "$$missing" || { \
 	  echo "Installing Debian's $$missing for the formal documents (PDF)"; \
 	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; }
+	  $$SUDO $(APT_GET) update -qq && $$SUDO $(APT_GET) install -y -qq $$missing >/dev/null; }
 
 demo: setup documents
 	LIAISON_DEBUG=1 $(PY) manage.py migrate --noinput -v 0

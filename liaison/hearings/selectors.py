@@ -12,7 +12,7 @@ from liaison.core.access import Access
 from liaison.orgs.roles import Role
 from liaison.places.selectors import area_prefix
 from liaison.workflow.models import Matter
-from liaison.workflow.selectors import matters_visible_to, stands_as
+from liaison.workflow.selectors import matters_visible_to, next_due, stands_as
 
 from .models import Hearing, HearingRole, Participant
 from .workflows import HEARING, HEARING_STAFF_ROLES
@@ -31,6 +31,7 @@ def hearings_visible_to(access: Access) -> QuerySet[Hearing]:
     return (
         Hearing.objects.filter(pk__in=visible)
         .select_related("owner")
+        .annotate(next_due=next_due())
         .order_by("-scheduled_at", "-pk")
     )
 

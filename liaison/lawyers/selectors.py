@@ -22,7 +22,7 @@ from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.places.selectors import area_prefix
 from liaison.workflow.errors import TransitionForbidden
-from liaison.workflow.selectors import matters_visible_to
+from liaison.workflow.selectors import matters_visible_to, next_due
 
 from .models import (
     Booking,
@@ -250,6 +250,7 @@ def staff_cases(access: Access) -> QuerySet[ProcuratorateCase]:
     return (
         ProcuratorateCase.objects.filter(pk__in=visible, owner__in=case_procuratorates(access))
         .select_related("owner")
+        .annotate(next_due=next_due())
         .order_by("-created_at", "-pk")
     )
 

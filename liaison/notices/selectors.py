@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.selectors import organisations_reachable_from
-from liaison.workflow.selectors import matters_visible_to
+from liaison.workflow.selectors import matters_visible_to, next_due
 
 from .models import InformationNotice
 
@@ -17,6 +17,7 @@ def notices_visible_to(access: Access) -> QuerySet[InformationNotice]:
         InformationNotice.objects.filter(pk__in=visible)
         .select_related("owner")
         .prefetch_related("parties__organisation")
+        .annotate(next_due=next_due())
         .order_by("-created_at", "-pk")
     )
 

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
-from liaison.workflow.selectors import matters_visible_to, stands_as
+from liaison.workflow.selectors import matters_visible_to, next_due, stands_as
 
 from .models import Petition, PetitionLawyer
 from .workflows import PETITION, PETITION_STAFF_ROLES
@@ -42,6 +42,7 @@ def petitions_visible_to(access: Access) -> QuerySet[Petition]:
     return (
         Petition.objects.filter(pk__in=visible)
         .select_related("owner")
+        .annotate(next_due=next_due())
         .order_by("-received_on", "-pk")
     )
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import template
 from django.forms import BoundField
+from django.utils import timezone
 
 register = template.Library()
 
@@ -22,9 +23,10 @@ def bootstrap(field: BoundField) -> Any:
 
 
 @register.filter
-def days_until(due: date | None, today: date) -> int | None:
-    """Days from today to a due day (negative when overdue)."""
-    return None if due is None else (due - today).days
+def days_until(due: date | None, today: date | None = None) -> int | None:
+    """Days from today (the local day unless given) to a due day (negative when overdue): every
+    list shows its due days, whether or not its view put ``today`` in the context."""
+    return None if due is None else (due - (today or timezone.localdate())).days
 
 
 @register.filter

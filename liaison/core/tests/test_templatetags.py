@@ -1,9 +1,11 @@
 """Template helpers."""
 
-import pytest
-from django.utils import translation
+from datetime import date, timedelta
 
-from liaison.core.templatetags.liaison import local_name
+import pytest
+from django.utils import timezone, translation
+
+from liaison.core.templatetags.liaison import days_until, local_name
 from liaison.core.tests.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,3 +26,11 @@ def test_names_follow_the_readers_language() -> None:
         )
         assert local_name(nameless) == "王芳"
     assert local_name(None) == ""
+
+
+def test_a_due_day_counts_from_the_local_day_when_the_page_gives_none() -> None:
+    today = timezone.localdate()
+    assert days_until(today + timedelta(days=3)) == 3
+    assert days_until(today - timedelta(days=2)) == -2
+    assert days_until(None) is None
+    assert days_until(date(2026, 5, 4), date(2026, 5, 1)) == 3
