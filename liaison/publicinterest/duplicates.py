@@ -4,11 +4,12 @@ of filing a new one) and, for a clue officer, the likely duplicates of a clue, w
 Both start from one indexed prefilter: the same field and, with a point, a latitude/longitude
 box around it (``Clue`` indexes ``field, latitude, longitude``), or, without one, the same
 division (``field, division``), where the public's nearby check keeps only the clues on the
-street the reporter's address names. The public reads of those clues only ``PublicClue``
-(field, coarse place, day, state): never their words, their address or a distance. Only what passes it is measured exactly (haversine) and
+street the reporter's address names. Only what passes it is measured exactly (haversine) and
 compared in Python, so the cost depends on how many clues lie near the place, not on how many
 there are. A point may have been stored in WGS-84 or GCJ-02 (``places.geo``): the box is
 widened by the most GCJ-02 moves a point, and each candidate is converted before it is measured.
+The public reads of the clues it finds only ``PublicClue`` (field, coarse place, day, state):
+never their words, their address or a distance.
 
 Similarity of descriptions is the Jaccard index of their character bigrams: Chinese has no
 spaces between words, and two people describing the same black river share pairs of characters
