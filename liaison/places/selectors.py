@@ -10,9 +10,12 @@ from __future__ import annotations
 import functools
 import math
 from types import ModuleType
+from typing import Any
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
+from . import geo
+from .agreement import REGION_KM, Seat, Verdict, judge
 from .loading import import_package
 from .models import Division
 
@@ -139,3 +142,27 @@ def ancestors(division: Division) -> list[Division]:
         chain.append(parent)
         node = parent
     return chain
+
+
+def point_verdict(division: Division, latitude: Any, longitude: Any, system: str) -> Verdict:
+    """How the point (in ``system``) stands to ``division`` (``agreement.judge``): two small
+    queries, the division's chain and the seats in a box of ``REGION_KM`` around the point."""
+    here = geo.convert(float(latitude), float(longitude), system or geo.WGS84, geo.WGS84)
+    chain = [
+        Seat(
+            d.name,
+            d.level,
+            float(d.latitude) if d.latitude is not None else None,
+            float(d.longitude) if d.longitude is not None else None,
+        )
+        for d in ancestors(division)
+    ]
+    box = geo.box_around(here.latitude, here.longitude, REGION_KM * 1000)
+    seats = Division.objects.filter(
+        latitude__gte=box.south,
+        latitude__lte=box.north,
+        longitude__gte=box.west,
+        longitude__lte=box.east,
+    ).values_list("latitude", "longitude")
+    near = ((float(a), float(b)) for a, b in seats if a is not None and b is not None)
+    return judge((here.latitude, here.longitude), chain, near)

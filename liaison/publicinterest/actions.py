@@ -31,6 +31,10 @@ from liaison.notifications.actions import notify
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.orgs.selectors import procuratorate_for_division
+from liaison.places.agreement import Verdict
+from liaison.places.coarse import street_of
+from liaison.places.selectors import point_verdict
+from liaison.volunteers.ages import minimum_age_for, too_young
 from liaison.volunteers.selectors import is_rectification_supervisor
 from liaison.workflow.actions import (
     add_parties,
@@ -99,7 +103,46 @@ if TYPE_CHECKING:
 PORTAL_USERNAME = "publicinterest-portal"
 #: What a public submission stores: a clue, or an addition to one.
 Sent = TypeVar("Sent", Clue, ClueAddition)
-TITLE_EXCERPT = 40
+
+
+class PointDisagrees(WorkflowError):
+    """The point is outside China's region, or far from the place named and not confirmed:
+    the report form asks before this is ever raised (``forms.ReportForm``)."""
+
+
+def point_question(verdict: Verdict) -> str:
+    """What the reporter is asked about a point far from the place they named."""
+    return str(
+        _(
+            "The point on the map is %(km)d km from %(place)s. Is the address or the point "
+            "wrong? Correct the one that is wrong, or confirm that both are right."
+        )
+        % {"km": round(verdict.distance_km or 0), "place": verdict.place}
+    )
+
+
+POINT_OUTSIDE = _(
+    "The point on the map is not in China (it is in the sea or abroad). Mark the spot again, "
+    "or remove the point: the address is enough."
+)
+
+
+def _point_far_km(
+    division: Division, latitude: Any, longitude: Any, system: str, confirmed: bool
+) -> int | None:
+    """How far the point lies from the place named, when the reporter confirmed a point that
+    far (the triage queue flags it); None for a point that agrees, or none. Routing never
+    reads the point: a clue goes to the procuratorate of the division named."""
+    if latitude is None or longitude is None:
+        return None
+    verdict = point_verdict(division, latitude, longitude, system)
+    if verdict.outside:
+        raise PointDisagrees(POINT_OUTSIDE)
+    if not verdict.far:
+        return None
+    if not confirmed:
+        raise PointDisagrees(point_question(verdict))
+    return round(verdict.distance_km or 0)
 
 
 class NoJurisdiction(WorkflowError):
@@ -143,10 +186,11 @@ def _unused_query_code() -> str:
     raise RuntimeError("could not draw an unused query code")  # pragma: no cover - 31^10 codes
 
 
-def _title(field: Field, description: str) -> str:
-    text = " ".join(description.split())
-    excerpt = text if len(text) <= TITLE_EXCERPT else text[:TITLE_EXCERPT] + "…"
-    return f"{field.name}：{excerpt}"
+def clue_title(field_name: str, division_name: str, address: str) -> str:
+    """A clue's title: its field and coarse place (``places.coarse``), never its words. Titles
+    show wherever the clue is listed, also to those who added to it and must not read it."""
+    street = street_of(address, [division_name])
+    return f"{field_name}：{division_name}{' ' + street if street else ''}"
 
 
 def clue_submit(
@@ -161,6 +205,7 @@ def clue_submit(
     latitude: Decimal | None = None,
     longitude: Decimal | None = None,
     coordinate_system: str = "",
+    point_confirmed: bool = False,
     reporter_name: str = "",
     reporter_mobile: str = "",
     photos: Iterable[tuple[Any, str]] = (),
@@ -193,7 +238,7 @@ def clue_submit(
         reporter_name, reporter_mobile, person = "", "", None
     volunteer = person is not None and Role.VOLUNTEER in access_for(person).roles
     fields = {
-        "title": _title(field, description),
+        "title": clue_title(field.name, division.name, address),
         "field": field,
         "description": description,
         "division": division,
@@ -201,10 +246,14 @@ def clue_submit(
         "latitude": latitude,
         "longitude": longitude,
         "coordinate_system": coordinate_system if latitude is not None else "",
+        "point_far_km": _point_far_km(
+            division, latitude, longitude, coordinate_system, point_confirmed
+        ),
         "seen_on": seen_on,
         "anonymous": anonymous,
         "reporter_name": reporter_name,
         "reporter_mobile": reporter_mobile,
+        "reported_by": person,
         "query_code": _unused_query_code(),
         "submission_key": submission_key,
         "source": ClueSource.VOLUNTEER if volunteer else ClueSource.PUBLIC,
@@ -345,6 +394,8 @@ def open_transferred_clue(*, clue: Matter, target: Organisation, reason: str = "
             "anonymous",
             "reporter_name",
             "reporter_mobile",
+            "reported_by",
+            "point_far_km",
         )
     }
     reporters = [
@@ -940,8 +991,9 @@ def _may_assign(access: Access, case: PILCase) -> None:
 def supervisor_assign(*, case: PILCase, access: Access, person: User) -> None:
     """Assign ``person``, a volunteer who took on the rectification supervisor role, to follow
     the rectification of ``case`` on site; they are told, and see the case's supervision page
-    (an outside relation: never the case's own page). Refused for anyone else, for a closed
-    case, and for someone already assigned."""
+    (an outside relation: never the case's own page). Refused for anyone else, for a person
+    under the minimum age for volunteer roles, for a closed case, and for someone already
+    assigned."""
     _may_assign(access, case)
     if not person.is_active or not is_rectification_supervisor(person):
         raise WorkflowError(
@@ -950,6 +1002,15 @@ def supervisor_assign(*, case: PILCase, access: Access, person: User) -> None:
                 "on that role can be assigned."
             )
             % {"name": person.display_name}
+        )
+    minimum = minimum_age_for(person)
+    if too_young(person, minimum):
+        raise WorkflowError(
+            _(
+                "%(name)s cannot be assigned: volunteer roles are for people aged %(age)d or "
+                "older, and their resident ID number does not show that age."
+            )
+            % {"name": person.display_name, "age": minimum}
         )
     if MatterParty.objects.filter(
         matter=case, relation=Relation.SUPERVISOR, person=person

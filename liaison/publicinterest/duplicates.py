@@ -3,10 +3,13 @@ of filing a new one) and, for a clue officer, the likely duplicates of a clue, w
 
 Both start from one indexed prefilter: the same field and, with a point, a latitude/longitude
 box around it (``Clue`` indexes ``field, latitude, longitude``), or, without one, the same
-division (``field, division``). Only what passes it is measured exactly (haversine) and
+division (``field, division``), where the public's nearby check keeps only the clues on the
+street the reporter's address names. Only what passes it is measured exactly (haversine) and
 compared in Python, so the cost depends on how many clues lie near the place, not on how many
 there are. A point may have been stored in WGS-84 or GCJ-02 (``places.geo``): the box is
 widened by the most GCJ-02 moves a point, and each candidate is converted before it is measured.
+The public reads of the clues it finds only ``PublicClue`` (field, coarse place, day, state):
+never their words, their address or a distance.
 
 Similarity of descriptions is the Jaccard index of their character bigrams: Chinese has no
 spaces between words, and two people describing the same black river share pairs of characters
@@ -18,15 +21,19 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from liaison.places import geo
+from liaison.places.coarse import coarse_place, street_of
+from liaison.places.models import Division
+from liaison.places.selectors import ancestors
 
 from .models import Clue, Field
 from .workflows import CLUE
@@ -117,7 +124,37 @@ def _distance(clue: Clue, here: tuple[float, float]) -> float | None:
 @dataclass(frozen=True)
 class NearbyClue:
     clue: Clue
-    distance_m: float | None  # None when matched by its division (it has no point)
+    distance_m: float | None  # None when matched by its division and street (it has no point)
+
+
+@dataclass(frozen=True)
+class PublicClue:
+    """All the public may read of another person's clue, to recognise the problem and add "I
+    see this too": its field, its coarse place (division and street, no house number), the day
+    it was reported and its state. Nothing anyone typed, no distance (several distances from
+    chosen points would give the spot away), no reporter. Pages get this, never the clue."""
+
+    pk: int
+    field: str
+    place: str
+    reported_on: date
+    state: str
+
+
+def coarse_place_of(clue: Clue) -> str:
+    """The clue's division names and the street its address names (``places.coarse``)."""
+    names = [d.name for d in reversed(ancestors(clue.division))]
+    return coarse_place(names, clue.address)
+
+
+def public_clue(clue: Clue) -> PublicClue:
+    return PublicClue(
+        pk=clue.pk,
+        field=str(clue.field.label),
+        place=coarse_place_of(clue),
+        reported_on=timezone.localdate(clue.created_at),
+        state=str(CLUE.states.get(clue.state, clue.state)),
+    )
 
 
 def open_clues_of_field(field_id: int) -> QuerySet[Clue]:
@@ -133,9 +170,13 @@ def nearby_candidates(
 ) -> QuerySet[Clue]:
     """The prefilter of the nearby check, one indexed query: the open clues of the field in the
     box around ``here`` (a WGS-84 point), or, without one, in the division, newest first."""
-    clues = open_clues_of_field(field_id).select_related("field", "division__parent", "owner")
+    clues = open_clues_of_field(field_id).select_related(
+        "field", "division__parent__parent", "owner"
+    )
     if here is None:
-        return clues.filter(division_id=division_code).order_by("-created_at", "-pk")
+        return clues.filter(division_id=division_code).order_by("-created_at", "-pk")[
+            :CANDIDATES_MEASURED
+        ]
     return clues.filter(_in_box(*here, radius_m))[:CANDIDATES_MEASURED]
 
 
@@ -146,16 +187,27 @@ def open_clues_near(
     latitude: Any = None,
     longitude: Any = None,
     coordinate_system: str = "",
+    address: str = "",
     radius_m: float | None = None,
     most: int = NEARBY_SHOWN,
 ) -> list[NearbyClue]:
     """The open clues of ``field`` within ``radius_m`` (``LIAISON_NEARBY_RADIUS_M``) of the
-    point, nearest first; without a point, the newest open clues of the field in the division.
-    Two queries at most, whatever the number of clues: the prefilter and the places' names."""
+    point, nearest first; without a point, the newest open clues of the field in the division
+    whose address names the same street as ``address`` (nothing when it names none), so that
+    no lookup answers more than a handful of clues about one real place: a list of divisions
+    cannot be walked for every clue in the country. Two queries at most, whatever the number
+    of clues: the prefilter and the places' names."""
     radius = nearby_radius_m() if radius_m is None else radius_m
     if latitude is None or longitude is None:
-        rows = nearby_candidates(field_id=field.pk, division_code=division_code)[:most]
-        return [NearbyClue(clue, None) for clue in rows]
+        division = Division.objects.filter(code=division_code).select_related("parent__parent")
+        found = division.first()
+        names = [d.name for d in reversed(ancestors(found))] if found else []
+        street = street_of(address, names)
+        if not street:
+            return []
+        rows = nearby_candidates(field_id=field.pk, division_code=division_code)
+        same = [c for c in rows if street_of(c.address, names) == street]
+        return [NearbyClue(clue, None) for clue in same[:most]]
     here = _wgs84(latitude, longitude, coordinate_system)
     measured = []
     for clue in nearby_candidates(field_id=field.pk, here=here, radius_m=radius):

@@ -30,7 +30,7 @@ from liaison.core.validators import normalise_mobile, validate_mobile
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
 from liaison.places.models import Division
-from liaison.places.selectors import division_by_code, resolve_address
+from liaison.places.selectors import division_by_code, point_verdict, resolve_address
 from liaison.workflow.forms import StepForm
 
 from .codes import normalise_query_code
@@ -199,6 +199,12 @@ class ReportForm(forms.Form):
     coordinate_system = forms.ChoiceField(
         label=_("Coordinates from"), required=False, choices=CoordinateSystem.choices
     )
+    #: The reporter's answer when the point lies far from the place named (``_check_point``).
+    point_confirmed = forms.BooleanField(
+        label=_("Both are right: the problem is where the point is, and the address is right"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
     seen_on = forms.DateField(
         label=_("When did you see it"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -302,6 +308,7 @@ class ReportForm(forms.Form):
             latitude=data.get("latitude"),
             longitude=data.get("longitude"),
             coordinate_system=data.get("coordinate_system", ""),
+            address=data.get("address", ""),
         )
 
     def clean(self) -> dict[str, Any]:
@@ -325,7 +332,33 @@ class ReportForm(forms.Form):
             data["coordinate_system"] = ""
         elif not data.get("coordinate_system"):
             data["coordinate_system"] = CoordinateSystem.WGS84  # what a browser's GPS gives
+        self._check_point(data)
         return data
+
+    def _check_point(self, data: dict[str, Any]) -> None:
+        """A point must agree with the place named (``places.agreement``): one outside China's
+        region is refused; one far from the place is a question, answered by correcting the
+        address or the point, or by ticking ``point_confirmed``."""
+        from .actions import POINT_OUTSIDE, point_question
+
+        division, latitude = data.get("division"), data.get("latitude")
+        if division is None or latitude is None or data.get("longitude") is None:
+            return
+        verdict = point_verdict(
+            division, latitude, data["longitude"], data.get("coordinate_system", "")
+        )
+        if verdict.outside:
+            self.add_error("latitude", ValidationError(POINT_OUTSIDE, code="point_outside"))
+        elif verdict.far and not data.get("point_confirmed"):
+            self.add_error("latitude", ValidationError(point_question(verdict), code="point_far"))
+
+    @property
+    def asks_about_the_point(self) -> bool:
+        """Whether the page asks the reporter to confirm a point far from the place named."""
+        if self.has_error("latitude", "point_far"):
+            return True
+        confirmed = self.is_bound and bool(self.data.get("point_confirmed"))
+        return confirmed and not self.has_error("latitude")
 
     def _place(self, data: dict[str, Any]) -> Division | None:
         code = data.get("county") or data.get("prefecture")
@@ -422,6 +455,7 @@ class NearbyForm(forms.Form):
             latitude=data["latitude"] if point else None,
             longitude=data["longitude"] if point else None,
             coordinate_system=data["coordinate_system"] or CoordinateSystem.WGS84,
+            address=data["address"],
         )
 
 

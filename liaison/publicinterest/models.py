@@ -139,11 +139,35 @@ class Clue(Matter):
     coordinate_system = models.CharField(
         _("coordinate system"), max_length=8, choices=CoordinateSystem.choices, blank=True
     )
+    point_far_km = models.PositiveIntegerField(
+        _("point's distance from the place (km)"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Set when the point lies far from the division named and the reporter confirmed "
+            "both: the clue is routed by the division, and the triage queue flags it."
+        ),
+    )
     seen_on = models.DateField(_("seen on"))
     anonymous = models.BooleanField(_("anonymous"), default=False)
     reporter_name = models.CharField(_("reporter's name"), max_length=64, blank=True)
     reporter_mobile = models.CharField(
         _("reporter's mobile"), max_length=11, blank=True, validators=[validate_mobile]
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("reported by (account)"),
+        help_text=_(
+            "The logged-in reporter who wrote this clue (not anonymous): of its reporters, the "
+            "only one who reads its words; those who added to it or whose clue was merged "
+            "into it read their own."
+        ),
     )
     query_code = models.CharField(_("query code"), max_length=16, unique=True, editable=False)
     submission_key = models.UUIDField(
@@ -204,6 +228,10 @@ class Clue(Matter):
                 condition=models.Q(anonymous=False)
                 | models.Q(reporter_name="", reporter_mobile=""),
                 name="publicinterest_clue_anonymous_keeps_no_identity",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(anonymous=False) | models.Q(reported_by__isnull=True),
+                name="publicinterest_clue_anonymous_has_no_account",
             ),
             models.CheckConstraint(
                 condition=models.Q(latitude__isnull=True, longitude__isnull=True)

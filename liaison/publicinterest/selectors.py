@@ -23,9 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
+from liaison.volunteers.ages import old_enough_people, registration_minimum_age
 from liaison.volunteers.selectors import active_volunteer_count, rectification_supervisors
 from liaison.workflow.models import Clock, Matter, MatterParty, Relation
-from liaison.workflow.selectors import matters_visible_to, next_due
+from liaison.workflow.selectors import matters_visible_to, next_due, only_reports_to
 
 from .models import (
     CaseKind,
@@ -145,8 +146,10 @@ def supervisors_of(case: Matter) -> QuerySet[User]:
 
 
 def supervisor_candidates(case: Matter) -> QuerySet[User]:
-    """Whom the handling prosecutors may assign: rectification supervisors not yet on it."""
-    return rectification_supervisors().exclude(
+    """Whom the handling prosecutors may assign: rectification supervisors not yet on it, of an
+    age some volunteer organisation takes (the action asks each person's own minimum)."""
+    people = old_enough_people(rectification_supervisors(), registration_minimum_age())
+    return people.exclude(
         pk__in=MatterParty.objects.filter(matter=case, relation=Relation.SUPERVISOR).values(
             "person_id"
         )
@@ -201,6 +204,17 @@ def may_see_reporter(access: Access, clue: Clue) -> bool:
     if access.is_system:
         return True
     return clue.state != "transferred" and access.has_role(clue.owner_id, {Role.CLUE_OFFICER})
+
+
+def clue_words_visible_to(access: Access, clue: Clue) -> bool:
+    """Whether this reader may read the clue's own words (its description, address and point):
+    the staff of its procuratorate and partners, and the person who wrote it. A reporter who
+    only added to it ("I see this too") or whose clue was merged into it reads their own words
+    and, of this clue, what the public may (``duplicates.PublicClue``): a clue's text reaches
+    the public only when the procuratorate publishes it."""
+    if not only_reports_to(access, clue):
+        return True
+    return clue.reported_by_id is not None and clue.reported_by_id == access.user_id
 
 
 def _start_of(day: date) -> datetime:

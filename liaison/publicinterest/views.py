@@ -37,6 +37,7 @@ from liaison.workflow.views import matter_page
 from .actions import (
     ClueClosed,
     NoJurisdiction,
+    PointDisagrees,
     clue_add_to,
     clue_submit,
     masked_identity,
@@ -47,6 +48,7 @@ from .actions import (
     supervisor_assign,
     supervisor_withdraw,
 )
+from .duplicates import public_clue
 from .forms import (
     FiguresForm,
     NearbyForm,
@@ -171,13 +173,17 @@ def report(request: HttpRequest) -> HttpResponse:
                 )
             again = ReportForm(data)
             return render(
-                request, "publicinterest/report.html", _report_page(request, again, nearby=nearby)
+                request,
+                "publicinterest/report.html",
+                _report_page(request, again, nearby=[public_clue(n.clue) for n in nearby]),
             )
         else:
             try:
                 clue, _created = clue_submit(**form.cleaned_data, reporter=user)
             except NoJurisdiction as refusal:
                 form.add_error("address", str(refusal.message))
+            except PointDisagrees as refusal:
+                form.add_error("latitude", str(refusal.message))
             else:
                 return _to_receipt(request, clue)
     messages.error(request, _("The clue was not sent yet: please correct what is marked below."))
@@ -192,13 +198,17 @@ def report(request: HttpRequest) -> HttpResponse:
 @require_GET
 def nearby(request: HttpRequest) -> HttpResponse:
     """The open clues of a field near a place, as the report form is filled in (a fragment for
-    htmx; whatever is missing or wrong finds nothing). Shows what a reporter needs to recognise
-    the problem, never who reported it."""
+    htmx; whatever is missing or wrong finds nothing). Open to anyone, so it shows only what
+    the public may read of another person's clue (``duplicates.PublicClue``): its field, coarse
+    place, day and state, never a word anyone typed nor who reported it."""
     form = NearbyForm(request.GET)
     return render(
         request,
         "publicinterest/_nearby.html",
-        {"nearby": form.nearby(), "radius": settings.LIAISON_NEARBY_RADIUS_M},
+        {
+            "nearby": [public_clue(n.clue) for n in form.nearby()],
+            "radius": settings.LIAISON_NEARBY_RADIUS_M,
+        },
     )
 
 

@@ -27,6 +27,7 @@ from liaison.orgs.models import Membership, Organisation
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 
+from .ages import age_refusal, minimum_age_for, minimum_age_of, registration_minimum_age
 from .models import HeldRole, PointsEntry, TrainingMaterial, Volunteer, VolunteerRole
 from .selectors import may_publish_training_for
 
@@ -103,6 +104,9 @@ def volunteer_register(
     from liaison.accounts.models import User
 
     mobile, resident_id = normalise_mobile(mobile), normalise_resident_id(resident_id)
+    refusal = age_refusal(User(resident_id=resident_id), registration_minimum_age())
+    if refusal is not None:
+        raise ValidationError({"resident_id": refusal})
     errors: dict[str, Any] = {}
     if User.objects.filter(Q(username=mobile) | Q(mobile=mobile)).exists():
         errors["mobile"] = _DUPLICATE_MOBILE
@@ -139,10 +143,14 @@ def _volunteer(person: Any) -> Volunteer:
 
 @transaction.atomic(durable=True)
 def volunteer_join(*, person: User, organisation: Organisation) -> Membership:
-    """Join a volunteer organisation as a volunteer (joining twice changes nothing)."""
+    """Join a volunteer organisation as a volunteer (joining twice changes nothing); refused
+    to a person under the organisation's minimum age."""
     _volunteer(person)
     if organisation.kind != OrganisationKind.VOLUNTEER_ORGANISATION or not organisation.is_active:
         raise WorkflowError(_("Volunteers join an active volunteer organisation."))
+    refusal = age_refusal(person, minimum_age_of(organisation))
+    if refusal is not None:
+        raise WorkflowError(refusal)
     return membership_grant(
         actor=person, person=person, organisation=organisation, role=Role.VOLUNTEER
     )
@@ -161,13 +169,18 @@ def volunteer_leave(*, person: User, organisation: Organisation) -> None:
 
 @transaction.atomic(durable=True)
 def volunteer_set_roles(*, person: User, roles: Iterable[str]) -> set[str]:
-    """Take on exactly ``roles`` (publicist, clue collector, rectification supervisor)."""
+    """Take on exactly ``roles`` (publicist, clue collector, rectification supervisor); a new
+    role is refused to a person under the minimum age (``ages.minimum_age_for``)."""
     volunteer = _volunteer(person)
     wanted = set(roles)
     unknown = wanted - set(VolunteerRole.values)
     if unknown:
         raise ValidationError({"roles": _("Choose among the roles offered.")})
     held = set(volunteer.roles.values_list("role", flat=True))
+    if wanted - held:  # giving roles up is always allowed
+        refusal = age_refusal(person, minimum_age_for(person))
+        if refusal is not None:
+            raise ValidationError({"roles": refusal})
     volunteer.roles.filter(role__in=held - wanted).delete()
     HeldRole.objects.bulk_create([HeldRole(volunteer=volunteer, role=r) for r in wanted - held])
     if wanted != held:

@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import PointsEntry, PointsRule, TrainingMaterial, Volunteer
+from .models import OrganisationSettings, PointsEntry, PointsRule, TrainingMaterial, Volunteer
 
 
 class ReadOnly(admin.ModelAdmin):
@@ -43,3 +43,10 @@ class TrainingMaterialAdmin(ReadOnly):
 @admin.register(PointsRule)
 class PointsRuleAdmin(admin.ModelAdmin):
     list_display = ("reason", "points")
+
+
+@admin.register(OrganisationSettings)
+class OrganisationSettingsAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "minimum_age")
+    list_select_related = ("organisation",)
+    autocomplete_fields = ("organisation",)

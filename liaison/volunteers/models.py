@@ -12,6 +12,7 @@ personal relation (a supervisor assigned to a case), never from holding one of t
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,40 @@ class VolunteerRole(models.TextChoices):
     PUBLICIST = "publicist", _("publicist")
     CLUE_COLLECTOR = "clue_collector", _("clue collector")
     RECTIFICATION_SUPERVISOR = "rectification_supervisor", _("rectification supervisor")
+
+
+#: The youngest a volunteer may be (whole years, from the resident ID's birth date) when no
+#: volunteer organisation says otherwise (``OrganisationSettings.minimum_age``).
+DEFAULT_MINIMUM_AGE = 18
+
+
+class OrganisationSettings(models.Model):
+    """A volunteer organisation's own rules for its volunteers. An organisation without a row
+    keeps the defaults; its coordinators or the platform's administrators set them."""
+
+    organisation = models.OneToOneField(
+        "orgs.Organisation",
+        on_delete=models.CASCADE,
+        related_name="volunteer_settings",
+        limit_choices_to={"kind": "volunteer_organisation"},
+        verbose_name=_("volunteer organisation"),
+    )
+    minimum_age = models.PositiveSmallIntegerField(
+        _("minimum age for volunteer roles"),
+        default=DEFAULT_MINIMUM_AGE,
+        validators=[MinValueValidator(14), MaxValueValidator(99)],
+        help_text=_(
+            "Whole years, counted from the birth date in the resident ID number: younger people "
+            "cannot join, take on a volunteer role or be assigned to supervise a rectification."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("volunteer organisation's settings")
+        verbose_name_plural = _("volunteer organisations' settings")
+
+    def __str__(self) -> str:
+        return str(self.organisation)
 
 
 class Volunteer(models.Model):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -128,6 +128,14 @@ def clues_reported_by(access: Access) -> QuerySet[Clue]:
     return (
         Clue.objects.filter(Exists(reported), pk__in=visible)
         .exclude(state="transferred", transferred_to__isnull=False)
+        # The clues they wrote; those they added to or that theirs was merged into are
+        # listed by field, coarse place and state (``publicinterest.selectors.
+        # clue_words_visible_to``): another person's words and query code are not theirs.
+        .annotate(
+            own_words=ExpressionWrapper(
+                Q(reported_by_id=access.user_id), output_field=BooleanField()
+            )
+        )
         .select_related("field", "owner", "division__parent__parent", "case")
         .order_by("-created_at", "-pk")
     )

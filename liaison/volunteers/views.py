@@ -27,6 +27,7 @@ from liaison.publicinterest.selectors import cases_supervised_by
 from liaison.workflow.errors import WorkflowError
 
 from . import actions, selectors
+from .ages import registration_minimum_age
 from .forms import OrganisationChoiceForm, RegistrationForm, RolesForm, TrainingForm
 
 MY_CLUES_SHOWN = 50
@@ -64,7 +65,10 @@ def register(request: HttpRequest) -> HttpResponse:
         )
         return redirect("volunteers:register-confirm")
     return render(
-        request, "volunteers/register.html", {"form": form}, status=400 if form.errors else 200
+        request,
+        "volunteers/register.html",
+        {"form": form, "minimum_age": registration_minimum_age()},
+        status=400 if form.errors else 200,
     )
 
 
@@ -123,8 +127,12 @@ def roles(request: HttpRequest) -> HttpResponse:
         except WorkflowError as refusal:
             messages.error(request, refusal.message)
             return redirect("volunteers:register")
-        messages.success(request, _("Your roles are saved."))
-        return redirect("volunteers:me")
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Your roles are saved."))
+            return redirect("volunteers:me")
     return render(request, "volunteers/me.html", _me_context(request, form), status=400)
 
 

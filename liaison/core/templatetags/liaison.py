@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.forms import BoundField
 from django.utils import timezone
 
@@ -49,3 +50,10 @@ def local_name(obj: Any) -> str:
     if callable(name):
         name = name()
     return str(name or getattr(obj, "name", "") or obj)
+
+
+@register.simple_tag
+def max_upload_bytes() -> int:
+    """The largest file the server takes (``LIAISON_MAX_UPLOAD_BYTES``), for the script that
+    checks a file's size in the browser before it is sent (``static/liaison/upload-size.js``)."""
+    return int(settings.LIAISON_MAX_UPLOAD_BYTES)

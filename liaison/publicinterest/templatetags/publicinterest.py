@@ -12,9 +12,10 @@ from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
 from liaison.workflow.selectors import stands_as
 
 from ..actions import ReporterIdentity, masked_identity, may_observe
+from ..duplicates import coarse_place_of
 from ..forms import EvidenceForm, ObservationForm, ReviewForm, SupervisorForm
 from ..models import ClueAddition, EvidenceKind, Observation
-from ..selectors import may_see_reporter, supervisors_of
+from ..selectors import clue_words_visible_to, may_see_reporter, supervisors_of
 from ..workflows import HANDLING
 
 register = template.Library()
@@ -23,6 +24,17 @@ register = template.Library()
 @register.filter
 def reporter_visible_to(clue: Any, access: Any) -> bool:
     return access is not None and may_see_reporter(access, clue)
+
+
+@register.filter
+def words_visible_to(clue: Any, access: Any) -> bool:
+    return isinstance(access, Access) and clue_words_visible_to(access, clue)
+
+
+@register.filter
+def coarse_place(clue: Any) -> str:
+    """The place as the public may read it: division names and street (``places.coarse``)."""
+    return coarse_place_of(clue)
 
 
 @register.filter

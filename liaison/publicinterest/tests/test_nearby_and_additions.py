@@ -21,6 +21,7 @@ from liaison.publicinterest.actions import ClueClosed, clue_add_to
 from liaison.publicinterest.duplicates import open_clues_near
 from liaison.publicinterest.models import Clue, ClueAddition
 from liaison.publicinterest.selectors import progress_for_code
+from liaison.publicinterest.workflows import CLUE
 from liaison.workflow.actions import transition
 from liaison.workflow.models import MatterParty, TimelineEvent
 
@@ -108,9 +109,11 @@ def test_other_fields_decided_clues_and_clues_elsewhere_are_not_offered(kangbash
     transition(
         matter=decided, name="accept", access=access_for(clue_officer(kangbashi)), data=CIVIL
     )
-    pointless = reported_clue()  # same division, no point
+    pointless = reported_clue(address="青春山路8号")  # same division, no point
     assert _near() == []
-    assert _near(latitude=None, longitude=None) == [pointless]  # without a point: the division
+    # without a point: the same street of the division
+    assert _near(latitude=None, longitude=None, address="青春山路") == [pointless]
+    assert _near(latitude=None, longitude=None) == []
     assert other_field in _near(field=field("food_drug"))
 
 
@@ -134,17 +137,45 @@ def test_a_point_kept_in_gcj02_is_measured_where_it_really_is(kangbashi) -> None
     )
 
 
-def test_the_nearby_list_shows_the_problem_never_the_reporter(client, kangbashi) -> None:  # type: ignore[no-untyped-def]
-    clue = reported_clue(anonymous=False, **_at(200))
+def test_anyone_asking_for_the_nearby_list_reads_field_coarse_place_day_and_state_only(
+    client, kangbashi
+) -> None:  # type: ignore[no-untyped-def]
+    """Asked without logging in: nothing anyone typed about another clue comes back."""
+    clue = reported_clue(
+        anonymous=False,
+        description="御河边那家洗车店老板张三每天夜里往雨水管里倒废机油。",
+        address="康巴什区青春山路18号院3单元502室",
+        **_at(200),
+    )
     page = client.get(
         NEARBY,
         {"field": "ecology", "latitude": HERE[0], "longitude": HERE[1], "county": KANGBASHI},
     )
     html = page.content.decode()
-    assert page.status_code == 200 and 'data-testid="nearby-clue"' in html
-    assert clue.description[:10] in html and f'value="{clue.pk}"' in html
+    assert page.status_code == 200 and html.count('data-testid="nearby-clue"') == 1
+    assert clue.field.label in html and "内蒙古自治区鄂尔多斯市康巴什区 青春山路" in html
+    assert timezone.localdate(clue.created_at).isoformat() in html
+    assert str(CLUE.states["submitted"]) in html and f'value="{clue.pk}"' in html
+    for typed in ("洗车店", "张三", "废机油", "18号", "502", "单元", clue.address):
+        assert typed not in html
     for private in (clue.reporter_name, clue.reporter_mobile, clue.query_code, clue.case_number):
         assert private not in html
+    item = html.split('data-testid="nearby-clue"')[1]
+    assert "米" not in item and "m away" not in item  # no distance to trilaterate from
+
+
+def test_without_a_point_the_list_needs_the_street_and_shows_only_clues_on_it(
+    client, kangbashi
+) -> None:  # type: ignore[no-untyped-def]
+    """A division alone answers nothing: walking a list of divisions finds no clue."""
+    on_it = reported_clue(address="康巴什区青春山路8号")
+    reported_clue(address="康巴什区康宁路3号")
+    reported_clue(address="青春山湿地公园东侧")  # names no street
+    asked = {"field": "ecology", "county": KANGBASHI}
+    assert b"nearby-clue" not in client.get(NEARBY, asked).content
+    html = client.get(NEARBY, {**asked, "address": "康巴什区青春山路20号"}).content.decode()
+    assert html.count('data-testid="nearby-clue"') == 1 and f'value="{on_it.pk}"' in html
+    assert "20号" not in html and "8号" not in html
 
 
 @pytest.mark.parametrize(
@@ -187,7 +218,8 @@ def test_without_the_script_the_first_send_shows_the_clues_nearby_and_stores_not
     response = client.post(REPORT, _form())
     html = response.content.decode()
     assert response.status_code == 200 and 'data-testid="nearby"' in html
-    assert existing.description[:10] in html
+    assert f'value="{existing.pk}"' in html
+    assert existing.description[:10] not in html and existing.address not in html
     assert 'name="nearby_seen" value="on"' in html
     assert Clue.objects.count() == 1 and not ClueAddition.objects.exists()
     # sent again (the list seen): a new clue after all
@@ -346,3 +378,34 @@ def test_only_the_clue_officers_may_see_who_added_a_report(client, kangbashi) ->
     client.force_login(clue_officer(kangbashi))
     wrong = reverse("publicinterest:addition-reporter", args=[other.pk, addition.pk])
     assert client.get(wrong).status_code == 404
+
+
+def test_one_who_added_to_a_clue_reads_their_own_words_never_the_clues(client, kangbashi) -> None:  # type: ignore[no-untyped-def]
+    """Adding "I see this too" makes the adder one of the clue's reporters (told how it ends),
+    not a reader of what the first reporter wrote: not on the clue's page, in its title, nor
+    in their list of clues."""
+    first, second = UserFactory(name="王小明"), UserFactory(name="李四")
+    clue = reported_clue(
+        anonymous=False,
+        reporter=first,
+        description="洗车店老板张三每天夜里往雨水管里倒废机油，气味刺鼻。",
+        address="康巴什区青春山路18号院",
+    )
+    addition = added_report(clue, reporter=second)
+    assert "张三" not in clue.title and "18号" not in clue.title and "青春山路" in clue.title
+    matter = reverse("workspace:matter", args=[clue.pk])
+
+    client.force_login(second)
+    html = client.get(matter).content.decode()
+    assert 'data-testid="clue-words-withheld"' in html and addition.description in html
+    assert "青春山路" in html
+    for words in ("张三", "废机油", "18号院", clue.address):
+        assert words not in html
+    mine = client.get(reverse("volunteers:me")).content.decode()
+    assert 'data-testid="clue-added-to"' in mine
+    assert "张三" not in mine and clue.query_code_display not in mine
+
+    client.force_login(first)  # the one who wrote it reads it
+    html = client.get(matter).content.decode()
+    assert "张三" in html and clue.address in html
+    assert clue.query_code_display in client.get(reverse("volunteers:me")).content.decode()

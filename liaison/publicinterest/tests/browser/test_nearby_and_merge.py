@@ -64,13 +64,17 @@ def test_a_reporter_adds_to_the_clue_nearby_and_an_officer_merges_a_duplicate(
     gcj = page.evaluate("LiaisonGeo.toGcj(39.608, 109.781)")
     expected = geo.wgs84_to_gcj02(39.608, 109.781)
     assert abs(gcj[0] - expected.latitude) < 1e-9 and abs(gcj[1] - expected.longitude) < 1e-9
-    # the exact spot, typed: the open clue 100 m away is offered
+    # the exact spot, typed: the open clue 100 m away is offered, by what the public may read
+    # of it (field, state, coarse place, day), never its words nor how far away it is
     page.get_by_label("纬度").fill("39.608900")
     page.get_by_label("经度").fill("109.781000")
     page.get_by_label("经度").dispatch_event("change")
     nearby = page.get_by_test_id("nearby")
-    expect(nearby).to_contain_text("青春山湿地公园东侧河道")
-    expect(nearby).to_contain_text("约 100 米外")
+    expect(nearby.get_by_test_id("nearby-field")).to_have_text("生态环境和资源保护")
+    expect(nearby.get_by_test_id("nearby-state")).to_have_text("已提交")
+    expect(nearby.get_by_test_id("nearby-place")).to_have_text("内蒙古自治区鄂尔多斯市康巴什区")
+    expect(nearby).not_to_contain_text("偷排污水")
+    expect(nearby).not_to_contain_text("米外")
     page.get_by_label("匿名举报").check()
     _no_sideways_scrolling(page)
     screenshot("nearby")
