@@ -60,6 +60,14 @@ class NotAVolunteer(WorkflowError):
     default_message = _("Register as a volunteer first.")
 
 
+def _refuse_too_young(resident_id: str) -> None:
+    from liaison.accounts.models import User
+
+    refusal = age_refusal(User(resident_id=resident_id), registration_minimum_age())
+    if refusal is not None:
+        raise ValidationError({"resident_id": refusal})
+
+
 def volunteer_registration_start(
     *, session: SessionBase, name: str, mobile: str, resident_id: str, password: str
 ) -> None:
@@ -70,6 +78,9 @@ def volunteer_registration_start(
     from liaison.accounts.models import User
 
     mobile, resident_id = normalise_mobile(mobile), normalise_resident_id(resident_id)
+    # The age is read from the typed number alone, so refusing it here tells a stranger nothing
+    # about anyone's account; refused before a code is texted (and again on registering).
+    _refuse_too_young(resident_id)
     registration_start(
         session=session,
         purpose="volunteer",
@@ -104,9 +115,7 @@ def volunteer_register(
     from liaison.accounts.models import User
 
     mobile, resident_id = normalise_mobile(mobile), normalise_resident_id(resident_id)
-    refusal = age_refusal(User(resident_id=resident_id), registration_minimum_age())
-    if refusal is not None:
-        raise ValidationError({"resident_id": refusal})
+    _refuse_too_young(resident_id)
     errors: dict[str, Any] = {}
     if User.objects.filter(Q(username=mobile) | Q(mobile=mobile)).exists():
         errors["mobile"] = _DUPLICATE_MOBILE

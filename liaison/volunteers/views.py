@@ -56,14 +56,18 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        actions.volunteer_registration_start(
-            session=request.session,
-            name=data["name"],
-            mobile=data["mobile"],
-            resident_id=data["resident_id"],
-            password=data["password1"],
-        )
-        return redirect("volunteers:register-confirm")
+        try:
+            actions.volunteer_registration_start(
+                session=request.session,
+                name=data["name"],
+                mobile=data["mobile"],
+                resident_id=data["resident_id"],
+                password=data["password1"],
+            )
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+        else:
+            return redirect("volunteers:register-confirm")
     return render(
         request,
         "volunteers/register.html",
