@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from liaison.attachments.models import Attachment
+from liaison.core.navigation import page_rule
 from liaison.hearings.selectors import invitations_for
 from liaison.petitions.selectors import petitions_of_lawyer
 from liaison.workflow.errors import WorkflowError
@@ -102,6 +103,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@page_rule(selectors.uses_lawyer_pages)
 def home(request: HttpRequest) -> HttpResponse:
     """The lawyer's page, or for staff the way to this mechanism's staff pages."""
     access = _access(request)

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from liaison.accounts.models import User
 from liaison.attachments.actions import attachment_record_download
+from liaison.core.navigation import page_rule
 from liaison.hearings.selectors import invitations_for
 from liaison.publicinterest.selectors import cases_supervised_by
 from liaison.workflow.errors import WorkflowError
@@ -90,6 +91,7 @@ def _me_context(request: HttpRequest, roles_form: RolesForm | None = None) -> di
 
 @login_required
 @require_GET
+@page_rule(selectors.is_volunteer)
 def me(request: HttpRequest) -> HttpResponse:
     """The volunteer's own page: roles, organisations, points, "my clues" and the cases whose
     rectification they supervise."""
