@@ -62,7 +62,7 @@ def registered() -> list[NavEntry]:
 
 def entries_for(access: Access) -> list[NavEntry]:
     """The entries this user sees, in menu order."""
-    return [entry for entry in registered() if entry.rule(access)]
+    return [entry for entry in registered() if access.ask(entry.rule)]
 
 
 # -- rules several apps share -------------------------------------------------------------------
@@ -90,7 +90,7 @@ def page_rule(rule: Rule) -> Callable[[View], View]:
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not rule(request.access):  # type: ignore[attr-defined]
+            if not request.access.ask(rule):  # type: ignore[attr-defined]
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -217,6 +217,8 @@ def uses_lawyer_pages(access: Access) -> bool:
         for seat in access.seats
     ):
         return True
+    if access.organisations_with({Role.LAWYER}):  # a verified lawyer holds a lawyer's seat
+        return True
     if access.organisations_with({Role.BUREAU_OFFICER}) and served_procuratorates(access).exists():
         return True
     return lawyer_for(access) is not None

@@ -11,14 +11,14 @@ class VolunteersConfig(AppConfig):
         from liaison.core import navigation
 
         from .points import register_reactions
-        from .selectors import is_volunteer
+        from .selectors import has_volunteer_page
 
         register_reactions()
         navigation.register(
             navigation.NavEntry(
                 "volunteers:me",
                 _("My volunteer page"),
-                is_volunteer,
+                has_volunteer_page,
                 order=100,
                 testid="nav-volunteer",
             ),

@@ -91,7 +91,7 @@ def _me_context(request: HttpRequest, roles_form: RolesForm | None = None) -> di
 
 @login_required
 @require_GET
-@page_rule(selectors.is_volunteer)
+@page_rule(selectors.has_volunteer_page)
 def me(request: HttpRequest) -> HttpResponse:
     """The volunteer's own page: roles, organisations, points, "my clues" and the cases whose
     rectification they supervise."""

@@ -160,3 +160,16 @@ def test_the_language_menu_names_each_language_in_its_own_words(language, own_na
     assert switcher
     assert re.findall(r"<option[^>]*>([^<]+)</option>", switcher.group(0)) == own_names
     assert "英语" not in switcher.group(0)
+
+
+def test_a_rule_is_answered_once_per_request(people):
+    """The menu and the page it opens ask the same rule; a rule that needs a query runs once."""
+    calls: list[int] = []
+
+    def rule(access: Any) -> bool:
+        calls.append(1)
+        return True
+
+    access = access_for(people["judge"])
+    assert access.ask(rule) and access.ask(rule)
+    assert calls == [1]
