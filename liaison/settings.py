@@ -139,6 +139,7 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_flag("LIAISON_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_FAILURE_VIEW = "liaison.core.errors.csrf_failure"  # a refused form's page, translated
 
 # Lockout after repeated failed logins (django-axes): five failures lock for 30 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("LIAISON_LOGIN_FAILURES", "5"))

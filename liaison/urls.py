@@ -41,6 +41,12 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
 ]
 
+# The project's own error pages, in the reader's language (core/errors.py).
+handler400 = "liaison.core.errors.bad_request"
+handler403 = "liaison.core.errors.permission_denied"
+handler404 = "liaison.core.errors.page_not_found"
+handler500 = "liaison.core.errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

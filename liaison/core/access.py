@@ -7,7 +7,7 @@ so permission questions never re-query memberships within one request (after Sen
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,7 @@ class Access:
     user: User | None
     is_system: bool = False
     _seats: list[Seat] | None = field(default=None, repr=False)
+    _answers: dict[Callable[[Access], bool], bool] = field(default_factory=dict, repr=False)
 
     @cached_property
     def seats(self) -> list[Seat]:
@@ -79,6 +80,15 @@ class Access:
         from liaison.orgs.roles import STAFF_ROLES
 
         return self.has_role(organisation_id, STAFF_ROLES)
+
+    def ask(self, rule: Callable[[Access], bool]) -> bool:
+        """``rule(self)``, answered once per request: the menu and the page it links to ask the
+        same rule (``core/navigation.py``), and a rule may need a query."""
+        if self.user is None:  # NOBODY and SYSTEM are shared: nothing is kept on them
+            return rule(self)
+        if rule not in self._answers:
+            self._answers[rule] = rule(self)
+        return self._answers[rule]
 
     @cached_property
     def staff_organisation_ids(self) -> frozenset[int]:

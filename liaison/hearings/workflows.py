@@ -20,6 +20,7 @@ from typing import Any
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from liaison.core.access import Access
 from liaison.orgs.roles import Role
@@ -146,12 +147,12 @@ HEARING = Workflow(
     detail_template="hearings/_detail.html",
     opened_by=HEARING_STAFF_ROLES,
     states={
-        "new": _("new"),
-        "scheduled": _("scheduled"),
-        "announced": _("announced"),
-        "held": _("held"),
-        "closed": _("closed"),
-        "cancelled": _("cancelled"),
+        "new": pgettext_lazy("state", "new"),
+        "scheduled": pgettext_lazy("state", "scheduled"),
+        "announced": pgettext_lazy("state", "announced"),
+        "held": pgettext_lazy("state", "held"),
+        "closed": pgettext_lazy("state", "closed"),
+        "cancelled": pgettext_lazy("state", "cancelled"),
     },
     initial="new",
     final=frozenset({"closed", "cancelled"}),

@@ -185,7 +185,7 @@ class ProcedureEvent(models.Model):
         NOT_INDICTED = "not_indicted", _("decided not to indict")
         HEARING = "hearing", _("hearing date set")
         PLEA_SIGNED = "plea_signed", _("plea statement signed")
-        CLOSED = "closed", _("closed")
+        CLOSED = "closed", pgettext_lazy("state", "closed")
 
     #: The sentence shown in the feed and sent to lawyers, per kind: English msgids with the
     #: ``facts`` as parameters, translated when shown (as notifications are).

@@ -204,6 +204,26 @@ def served_procuratorates(access: Access) -> QuerySet[Organisation]:
     ).order_by("path")
 
 
+def uses_lawyer_pages(access: Access) -> bool:
+    """Whether the lawyers' pages are for this user: staff of a procuratorate who receive
+    lawyers or handle their cases, a judicial bureau's officer keeping a duty roster, or a
+    lawyer registered here (what ``views.home`` offers each). Seats first; a query only for
+    those they do not answer."""
+    from .workflows import CASE_STAFF
+
+    procuratorate_roles = RECEPTION_ROLES | (CASE_STAFF.roles or frozenset())
+    if any(
+        seat.kind == OrganisationKind.PROCURATORATE and seat.role in procuratorate_roles
+        for seat in access.seats
+    ):
+        return True
+    if access.organisations_with({Role.LAWYER}):  # a verified lawyer holds a lawyer's seat
+        return True
+    if access.organisations_with({Role.BUREAU_OFFICER}) and served_procuratorates(access).exists():
+        return True
+    return lawyer_for(access) is not None
+
+
 def reception_procuratorates(access: Access) -> QuerySet[Organisation]:
     """The procuratorates where this user receives lawyers."""
     return Organisation.objects.filter(

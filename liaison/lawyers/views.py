@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from liaison.accounts.views import confirm_registration
 from liaison.attachments.models import Attachment
+from liaison.core.navigation import page_rule
 from liaison.core.ratelimits import by_mobile, rate_limited
 from liaison.hearings.selectors import invitations_for
 from liaison.orgs.models import Organisation
@@ -129,6 +130,7 @@ def register_confirm(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@page_rule(selectors.uses_lawyer_pages)
 def home(request: HttpRequest) -> HttpResponse:
     """The lawyer's page, or for staff the way to this mechanism's staff pages."""
     access = _access(request)

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from liaison.core.access import Access
 from liaison.orgs.roles import Role
@@ -81,14 +82,14 @@ REGISTRATION = application_workflow(
     detail_template="lawyers/_registration_detail.html",
     applicant=APPLICANT,
     deciders=(RECEPTION, BUREAU),
-    submitted_label=_("awaiting verification"),
+    submitted_label=pgettext_lazy("state", "awaiting verification"),
     tells_deciders=_("Lawyer %(title)s asks to be verified (%(number)s)."),
     outcomes=[
         Outcome(
             "verify",
             _("Verify the lawyer"),
             "verified",
-            _("verified"),
+            pgettext_lazy("state", "verified"),
             _("You are verified as a lawyer and may now act here."),
             effect=_call("lawyer_mark_verified"),
         ),
@@ -96,7 +97,7 @@ REGISTRATION = application_workflow(
             "refuse",
             _("Refuse"),
             "refused",
-            _("refused"),
+            pgettext_lazy("state", "refused"),
             _("Your registration as a lawyer was refused: see %(number)s."),
             form=forms.ReasonForm,
             style="outline-danger",
@@ -112,11 +113,11 @@ CASE = Workflow(
     detail_template="lawyers/_case_detail.html",
     opened_by=CASE_STAFF.roles or frozenset(),
     states={
-        "new": _("new"),
-        "under_review": _("under review"),
-        "indicted": _("indicted"),
-        "not_indicted": _("not indicted"),
-        "closed": _("closed"),
+        "new": pgettext_lazy("state", "new"),
+        "under_review": pgettext_lazy("state", "under review"),
+        "indicted": pgettext_lazy("state", "indicted"),
+        "not_indicted": pgettext_lazy("state", "not indicted"),
+        "closed": pgettext_lazy("state", "closed"),
     },
     initial="new",
     final=frozenset({"closed"}),
@@ -197,13 +198,13 @@ BOOKING = Workflow(
     case_code="律约",
     detail_template="lawyers/_booking_detail.html",
     states={
-        "new": _("new"),
-        "requested": _("requested"),
-        "confirmed": _("confirmed"),
-        "declined": _("declined"),
-        "cancelled": _("cancelled"),
-        "attended": _("attended"),
-        "no_show": _("did not come"),
+        "new": pgettext_lazy("state", "new"),
+        "requested": pgettext_lazy("state", "requested"),
+        "confirmed": pgettext_lazy("state", "confirmed"),
+        "declined": pgettext_lazy("state", "declined"),
+        "cancelled": pgettext_lazy("state", "cancelled"),
+        "attended": pgettext_lazy("state", "attended"),
+        "no_show": pgettext_lazy("state", "did not come"),
     },
     initial="new",
     final=frozenset({"declined", "cancelled", "attended", "no_show"}),
@@ -318,14 +319,14 @@ FILE_REVIEW = application_workflow(
     detail_template="lawyers/_file_review_detail.html",
     applicant=APPLICANT,
     deciders=(RECEPTION,),
-    submitted_label=_("submitted"),
+    submitted_label=pgettext_lazy("state", "submitted"),
     tells_deciders=_("A lawyer applies to review the file of a case (%(number)s)."),
     outcomes=[
         Outcome(
             "approve",
             _("Approve"),
             "approved",
-            _("approved"),
+            pgettext_lazy("state", "approved"),
             _(
                 "Your file-review application %(number)s was approved: the documents "
                 "released for review are on its page."
@@ -337,7 +338,7 @@ FILE_REVIEW = application_workflow(
             "refuse",
             _("Refuse"),
             "refused",
-            _("refused"),
+            pgettext_lazy("state", "refused"),
             _("Your file-review application %(number)s was refused; the reason is on its page."),
             form=forms.ReasonForm,
             effect=_call("record_reason"),
@@ -354,12 +355,12 @@ COMPLAINT = Workflow(
     case_code="律控",
     detail_template="lawyers/_complaint_detail.html",
     states={
-        "new": _("new"),
-        "submitted": _("submitted"),
-        "accepted": _("accepted"),
-        "not_accepted": _("not accepted"),
-        "decided": _("decided"),
-        "replied": _("replied"),
+        "new": pgettext_lazy("state", "new"),
+        "submitted": pgettext_lazy("state", "submitted"),
+        "accepted": pgettext_lazy("state", "accepted"),
+        "not_accepted": pgettext_lazy("state", "not accepted"),
+        "decided": pgettext_lazy("state", "decided"),
+        "replied": pgettext_lazy("state", "replied"),
     },
     initial="new",
     final=frozenset({"not_accepted", "replied"}),

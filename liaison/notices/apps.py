@@ -8,8 +8,15 @@ class NoticesConfig(AppConfig):
     verbose_name = _("information notices")
 
     def ready(self) -> None:
+        from liaison.core import navigation
         from liaison.workflow.registry import register
 
+        from .selectors import takes_part_in_notices
         from .workflows import NOTICE
 
         register(NOTICE)
+        navigation.register(
+            navigation.NavEntry(
+                "notices:list", _("Information notices"), takes_part_in_notices, order=20
+            )
+        )

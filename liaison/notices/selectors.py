@@ -6,9 +6,10 @@ from django.db.models import Q, QuerySet
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.selectors import organisations_reachable_from
-from liaison.workflow.selectors import matters_visible_to, next_due
+from liaison.workflow.selectors import matters_visible_to, may_open, next_due
 
 from .models import InformationNotice
+from .workflows import NOTICE, RECIPIENT
 
 
 def notices_visible_to(access: Access) -> QuerySet[InformationNotice]:
@@ -20,6 +21,12 @@ def notices_visible_to(access: Access) -> QuerySet[InformationNotice]:
         .annotate(next_due=next_due())
         .order_by("-created_at", "-pk")
     )
+
+
+def takes_part_in_notices(access: Access) -> bool:
+    """Whether the notices pages are for this user: one who may send a notice (the workflow's
+    ``opened_by``) or be sent one (its recipients' roles); not lawyers, not volunteers."""
+    return may_open(access, NOTICE) or bool(access.organisations_with(RECIPIENT.roles))
 
 
 #: How many organisations one search shows: type more of the name to find one further down.

@@ -10,13 +10,21 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from liaison.core.navigation import page_rule
 from liaison.orgs.models import Organisation
 from liaison.orgs.selectors import organisations_reachable_from
 from liaison.workflow.errors import WorkflowError
+from liaison.workflow.selectors import may_open
 
 from .actions import notice_send
 from .forms import NoticeForm
-from .selectors import RECIPIENTS_SHOWN, notices_visible_to, recipients_for, senders_for
+from .selectors import (
+    RECIPIENTS_SHOWN,
+    notices_visible_to,
+    recipients_for,
+    senders_for,
+    takes_part_in_notices,
+)
 from .workflows import NOTICE
 
 
@@ -25,8 +33,10 @@ def _access(request: HttpRequest) -> Any:
 
 
 @login_required
+@page_rule(takes_part_in_notices)
 def notice_list(request: HttpRequest) -> HttpResponse:
-    notices = notices_visible_to(_access(request))
+    access = _access(request)
+    notices = notices_visible_to(access)
     state = request.GET.get("state", "")
     if state in NOTICE.states:
         notices = notices.filter(state=state)
@@ -34,7 +44,12 @@ def notice_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "notices/list.html",
-        {"page": page, "states": NOTICE.states, "state": state},
+        {
+            "page": page,
+            "states": NOTICE.states,
+            "state": state,
+            "may_send": may_open(access, NOTICE),
+        },
     )
 
 

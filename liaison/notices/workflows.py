@@ -9,6 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from liaison.core.access import Access
 from liaison.deadlines.models import Unit
@@ -62,11 +63,11 @@ NOTICE = Workflow(
     detail_template="notices/_detail.html",
     opened_by=STAFF_ROLES,
     states={
-        "draft": _("draft"),
-        "sent": _("sent"),
-        "acknowledged": _("acknowledged"),
-        "answered": _("answered"),
-        "withdrawn": _("withdrawn"),
+        "draft": pgettext_lazy("state", "draft"),
+        "sent": pgettext_lazy("state", "sent"),
+        "acknowledged": pgettext_lazy("state", "acknowledged"),
+        "answered": pgettext_lazy("state", "answered"),
+        "withdrawn": pgettext_lazy("state", "withdrawn"),
     },
     initial="draft",
     final=frozenset({"answered", "withdrawn"}),

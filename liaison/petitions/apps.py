@@ -8,8 +8,19 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("petitions involving laws and lawsuits")
 
     def ready(self) -> None:
+        from liaison.core import navigation
         from liaison.workflow.registry import register
 
+        from .selectors import handles_petitions
         from .workflows import PETITION
 
         register(PETITION)
+        navigation.register(
+            navigation.NavEntry(
+                "petitions:list",
+                _("Petitions"),
+                handles_petitions,
+                order=70,
+                testid="nav-petitions",
+            )
+        )

@@ -37,6 +37,16 @@ def handling_procuratorates(access: Access) -> QuerySet[Organisation]:
     ).order_by("path")
 
 
+def handles_petitions(access: Access) -> bool:
+    """Whether the petitions pages are for this user: staff of a procuratorate who handle
+    petitions (``handling_procuratorates``, from the seats alone). A lawyer taking part finds
+    the petition on their own page; an agency or a court has no petitions here."""
+    return any(
+        seat.kind == OrganisationKind.PROCURATORATE and seat.role in PETITION_STAFF_ROLES
+        for seat in access.seats
+    )
+
+
 def petitions_visible_to(access: Access) -> QuerySet[Petition]:
     visible = matters_visible_to(access).filter(matter_type=PETITION.name).values("pk")
     return (

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from liaison.core.navigation import page_rule
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.selectors import get_matter_for
 
@@ -31,6 +32,7 @@ def _access(request: HttpRequest) -> Any:
 
 @login_required
 @require_GET
+@page_rule(selectors.handles_petitions)
 def petition_list(request: HttpRequest) -> HttpResponse:
     """The petitions the user may see (their procuratorates' own, or those they take part in),
     by state."""
@@ -54,13 +56,11 @@ def petition_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@page_rule(selectors.handles_petitions)
 def petition_new(request: HttpRequest) -> HttpResponse:
     """Record a petition one of the user's procuratorates received."""
     access = _access(request)
     owners = selectors.handling_procuratorates(access)
-    if not owners.exists():
-        messages.error(request, _("Petitions are recorded by the procuratorate's staff."))
-        return redirect("petitions:list")
     form = PetitionForm(request.POST or None, owners=owners)
     if request.method == "POST" and form.is_valid():
         try:

@@ -8,9 +8,34 @@ class PublicInterestConfig(AppConfig):
     verbose_name = _("public-interest litigation")
 
     def ready(self) -> None:
+        from liaison.core import navigation
         from liaison.workflow.registry import register
 
+        from .selectors import triages_clues, works_at_procuratorate
         from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE, RECOMMENDATION
 
         for workflow in (CLUE, ADMIN_CASE, CIVIL_CASE, RECOMMENDATION):
             register(workflow)
+        navigation.register(
+            navigation.NavEntry(
+                "publicinterest:triage",
+                _("Clue triage"),
+                triages_clues,
+                order=40,
+                testid="nav-triage",
+            ),
+            navigation.NavEntry(
+                "publicinterest:cases",
+                _("Public-interest cases"),
+                works_at_procuratorate,
+                order=50,
+                testid="nav-cases",
+            ),
+            navigation.NavEntry(
+                "publicinterest:intro",
+                _("Report a public-interest clue"),
+                navigation.visitor,
+                order=110,
+                public=True,
+            ),
+        )

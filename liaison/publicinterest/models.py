@@ -451,9 +451,7 @@ class Recommendation(Matter):
     reply_outcome = models.CharField(
         _("rectification"), max_length=16, choices=ReplyOutcome.choices, blank=True
     )
-    replied_at = models.DateTimeField(
-        pgettext_lazy("recommendation", "replied"), null=True, blank=True
-    )
+    replied_at = models.DateTimeField(pgettext_lazy("field", "replied"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("procuratorial recommendation")

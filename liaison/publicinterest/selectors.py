@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
-from liaison.orgs.roles import Role
+from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
 from liaison.volunteers.ages import old_enough_people, registration_minimum_age
 from liaison.volunteers.selectors import active_volunteer_count, rectification_supervisors
 from liaison.workflow.models import Clock, Matter, MatterParty, Relation
@@ -46,6 +46,20 @@ if TYPE_CHECKING:
 #: How many transfers and merges the progress page follows (a loop guard; a real chain is one
 #: or two).
 MAX_TRANSFERS = 10
+
+
+def triages_clues(access: Access) -> bool:
+    """Whether the triage queue is for this user: a clue officer of a procuratorate."""
+    return bool(access.organisations_with({Role.CLUE_OFFICER}))
+
+
+def works_at_procuratorate(access: Access) -> bool:
+    """Whether the case list is for this user: staff of a procuratorate (an agency served a
+    recommendation sees that recommendation, never the case behind it)."""
+    return any(
+        seat.kind == OrganisationKind.PROCURATORATE and seat.role in STAFF_ROLES
+        for seat in access.seats
+    )
 
 
 def active_fields() -> QuerySet[Field]:

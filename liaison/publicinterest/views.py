@@ -26,8 +26,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from liaison.accounts.models import User
+from liaison.core.navigation import page_rule
 from liaison.core.ratelimits import rate_limited
-from liaison.orgs.roles import OrganisationKind, Role
+from liaison.orgs.roles import OrganisationKind
 from liaison.orgs.selectors import figures_scope
 from liaison.places.models import Division
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
@@ -73,6 +74,8 @@ from .selectors import (
     progress_for_code,
     served_recommendations,
     sites_of,
+    triages_clues,
+    works_at_procuratorate,
 )
 from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE
 
@@ -282,7 +285,7 @@ def places(request: HttpRequest) -> HttpResponse:
 def triage(request: HttpRequest) -> HttpResponse:
     """The clue officers' queue: their procuratorates' clues, filtered, assessment due first."""
     access = _access(request)
-    if not access.organisations_with({Role.CLUE_OFFICER}):
+    if not triages_clues(access):
         return render(request, "publicinterest/triage_forbidden.html", status=403)
     states = [(code, label) for code, label in CLUE.states.items() if code != "new"]
     params = request.GET.copy()
@@ -347,6 +350,7 @@ def reporter(request: HttpRequest, pk: int, addition: int | None = None) -> Http
 
 @login_required
 @require_GET
+@page_rule(works_at_procuratorate)
 def cases(request: HttpRequest) -> HttpResponse:
     """The public-interest cases the user may see, filtered by kind and state, due first."""
     kind = request.GET.get("kind", "")

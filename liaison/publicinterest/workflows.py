@@ -259,12 +259,12 @@ CLUE = Workflow(
     detail_template="publicinterest/_clue_detail.html",
     opened_by=frozenset({Role.CLUE_OFFICER}),
     states={
-        "new": _("new"),
-        "submitted": _("submitted"),
-        "accepted": _("accepted"),
-        "rejected": _("not accepted"),
-        "transferred": _("transferred"),
-        "merged": _("merged into another clue"),
+        "new": pgettext_lazy("state", "new"),
+        "submitted": pgettext_lazy("state", "submitted"),
+        "accepted": pgettext_lazy("state", "accepted"),
+        "rejected": pgettext_lazy("state", "not accepted"),
+        "transferred": pgettext_lazy("state", "transferred"),
+        "merged": pgettext_lazy("state", "merged into another clue"),
     },
     initial="new",
     final=frozenset({"accepted", "rejected", "transferred", "merged"}),
@@ -381,17 +381,17 @@ CLUE = Workflow(
 # -- the case ------------------------------------------------------------------------------------
 
 _OPEN_STATES = {
-    "opened": _("awaiting filing"),
-    "investigating": _("under investigation"),
+    "opened": pgettext_lazy("state", "awaiting filing"),
+    "investigating": pgettext_lazy("state", "under investigation"),
 }
 _COURT_STATES = {
-    "litigation": _("before the court"),
-    "judged": _("judgment being enforced"),
+    "litigation": pgettext_lazy("state", "before the court"),
+    "judged": pgettext_lazy("state", "judgment being enforced"),
 }
 _CLOSED_STATES = {
-    "not_filed": _("not filed"),
-    "terminated": _("terminated"),
-    "concluded": _("closed after judgment"),
+    "not_filed": pgettext_lazy("state", "not filed"),
+    "terminated": pgettext_lazy("state", "terminated"),
+    "concluded": pgettext_lazy("state", "closed after judgment"),
 }
 #: What both kinds of case have in common as matter types.
 _CASE_TYPE: dict[str, Any] = {
@@ -493,10 +493,10 @@ ADMIN_CASE = Workflow(
     **_CASE_TYPE,
     states={
         **_OPEN_STATES,
-        "pre_litigation": _("awaiting the agency's reply"),
-        "follow_up": _("follow-up supervision"),
+        "pre_litigation": pgettext_lazy("state", "awaiting the agency's reply"),
+        "follow_up": pgettext_lazy("state", "follow-up supervision"),
         **_COURT_STATES,
-        "rectified": _("closed: rectified"),
+        "rectified": pgettext_lazy("state", "closed: rectified"),
         **_CLOSED_STATES,
     },
     final=frozenset({"rectified", *_CLOSED_STATES}),
@@ -568,10 +568,10 @@ CIVIL_CASE = Workflow(
     **_CASE_TYPE,
     states={
         **_OPEN_STATES,
-        "announcing": _("announced: waiting for an entitled organ to sue"),
-        "announced": _("announcement ended: decide whether to sue"),
+        "announcing": pgettext_lazy("state", "announced: waiting for an entitled organ to sue"),
+        "announced": pgettext_lazy("state", "announcement ended: decide whether to sue"),
         **_COURT_STATES,
-        "organ_sued": _("closed: an entitled organ sued"),
+        "organ_sued": pgettext_lazy("state", "closed: an entitled organ sued"),
         **_CLOSED_STATES,
     },
     final=frozenset({"organ_sued", *_CLOSED_STATES}),
@@ -640,9 +640,9 @@ RECOMMENDATION = Workflow(
     detail_template="publicinterest/_recommendation_detail.html",
     opened_by=_CASE_ROLES,
     states={
-        "new": _("new"),
-        "served": _("served"),
-        "lapsed": _("reply period over"),
+        "new": pgettext_lazy("state", "new"),
+        "served": pgettext_lazy("state", "served"),
+        "lapsed": pgettext_lazy("state", "reply period over"),
         "replied": pgettext_lazy("recommendation", "replied"),
     },
     initial="new",

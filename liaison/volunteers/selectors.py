@@ -45,6 +45,13 @@ def is_volunteer(access: Access) -> bool:
     )
 
 
+def has_volunteer_page(access: Access) -> bool:
+    """Whether "my volunteer page" is for this user: a registered volunteer who is no
+    organisation's staff. Registering makes an account of its own (``volunteer_register``), and
+    staff act as staff, so the menu asks no query of staff."""
+    return not access.staff_organisation_ids and is_volunteer(access)
+
+
 def rectification_supervisors() -> QuerySet[User]:
     """The people who may be assigned to supervise a case's rectification: active accounts whose
     volunteer profile holds the rectification supervisor role (a role is held once, so the

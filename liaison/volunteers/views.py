@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from liaison.accounts.models import User
 from liaison.accounts.views import confirm_registration
 from liaison.attachments.actions import attachment_record_download
+from liaison.core.navigation import page_rule
 from liaison.core.ratelimits import by_mobile, rate_limited
 from liaison.hearings.selectors import invitations_for
 from liaison.publicinterest.selectors import cases_supervised_by
@@ -115,6 +116,7 @@ def _me_context(request: HttpRequest, roles_form: RolesForm | None = None) -> di
 
 @login_required
 @require_GET
+@page_rule(selectors.has_volunteer_page)
 def me(request: HttpRequest) -> HttpResponse:
     """The volunteer's own page: roles, organisations, points, "my clues" and the cases whose
     rectification they supervise."""

@@ -11,10 +11,15 @@ class WorkflowConfig(AppConfig):
     def ready(self) -> None:
         from django.core import checks
 
+        from liaison.core import navigation
+
         from .registry import check_reactions
 
         post_migrate.connect(_sync_workflow_periods, sender=self)
         checks.register(check_reactions)
+        navigation.register(
+            navigation.NavEntry("workspace:my-work", _("My work"), navigation.signed_in, order=10)
+        )
 
 
 def _sync_workflow_periods(**kwargs: object) -> None:

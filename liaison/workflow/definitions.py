@@ -7,7 +7,7 @@ a mechanism never re-implements any of it.
 
     NOTICE = Workflow(
         name="notices.notice", model="notices.InformationNotice", case_code="协",
-        states={"draft": _("draft"), "sent": _("sent"), ...},
+        states={"draft": pgettext_lazy("state", "draft"), ...},
         clocks={"answer": ClockSpec(_("answer"), period="notices.answer", owed_by=(RECIPIENT,))},
         transitions=[Transition("acknowledge", "sent", "acknowledged", who=(RECIPIENT,), ...)],
     )
@@ -26,6 +26,7 @@ from django.apps import apps
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import STAFF_ROLES
@@ -372,7 +373,7 @@ def application_workflow(
         case_code=case_code,
         detail_template=detail_template,
         states={
-            "new": _("new"),
+            "new": pgettext_lazy("state", "new"),
             "submitted": submitted_label,
             **{o.state: o.state_label for o in outcomes},
         },

@@ -152,6 +152,13 @@ def may_take(access: Access, matter: Matter, transition: Transition) -> bool:
     return stands_as(access, matter, transition.who)
 
 
+def may_open(access: Access, workflow: Workflow) -> bool:
+    """Whether this user may open a matter of this type for one of their organisations: the
+    question ``actions.apply_open`` asks of one organisation (its ``opened_by`` roles, any role
+    when it names none), asked before a page offers the button."""
+    return bool(access.organisations_with(workflow.opened_by or None))
+
+
 def available_transitions(access: Access, matter: Matter) -> list[Transition]:
     """The transitions this user may take now, in the order the workflow declares them; one
     query for all of them, however many steps and relations the state has."""

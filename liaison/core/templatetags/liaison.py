@@ -57,3 +57,30 @@ def max_upload_bytes() -> int:
     """The largest file the server takes (``LIAISON_MAX_UPLOAD_BYTES``), for the script that
     checks a file's size in the browser before it is sent (``static/liaison/upload-size.js``)."""
     return int(settings.LIAISON_MAX_UPLOAD_BYTES)
+
+
+@register.inclusion_tag("includes/navigation.html", takes_context=True)
+def navigation(context: template.Context) -> dict[str, Any]:
+    """The navigation bar's links for this user, from the registry (``core/navigation.py``),
+    each with its count when it has one (the unread inbox)."""
+    from django.urls import reverse
+
+    from liaison.core.access import NOBODY
+    from liaison.core.navigation import entries_for
+
+    request = context.get("request")
+    access = getattr(request, "access", NOBODY)
+    path = getattr(request, "path", "")
+    links = []
+    for entry in entries_for(access):
+        url = reverse(entry.url_name)
+        links.append(
+            {
+                "url": url,
+                "label": entry.label,
+                "testid": entry.testid,
+                "badge": context.get(entry.badge) if entry.badge else None,
+                "current": url == path,
+            }
+        )
+    return {"links": links}

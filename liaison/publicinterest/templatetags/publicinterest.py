@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 
 from liaison.attachments.models import Attachment
 from liaison.core.access import Access
-from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
+from liaison.orgs.roles import Role
 from liaison.workflow.selectors import stands_as
 
 from ..actions import ReporterIdentity, masked_identity, may_observe
@@ -48,15 +48,6 @@ def masked_reporter(clue: Any) -> ReporterIdentity:
 @register.filter
 def staff_of(access: Any, organisation_id: int) -> bool:
     return isinstance(access, Access) and access.is_staff_of(organisation_id)
-
-
-@register.filter
-def procuratorate_staff(access: Any) -> bool:
-    """Whether the user works at a procuratorate (the case list and figures are for them)."""
-    return isinstance(access, Access) and any(
-        seat.kind == OrganisationKind.PROCURATORATE and seat.role in STAFF_ROLES
-        for seat in access.seats
-    )
 
 
 @register.filter
