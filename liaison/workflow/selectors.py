@@ -264,7 +264,8 @@ def timeline_of(matter: Matter) -> list[TimelineEntry]:
             label = workflow.events.get(event.action) or ENGINE_EVENTS.get(event.action, "")
             label = label or event.action
             if event.action.startswith("workflow.approval.") and event.data.get("step"):
-                label = f"{label}: {workflow.transition(event.data['step']).label}"
+                step = workflow.transition(event.data["step"]).label
+                label = _("%(event)s: %(step)s") % {"event": label, "step": step}
         to_state = workflow.state_label(event.to_state) if event.to_state else ""
         entries.append(TimelineEntry(event, str(label), str(to_state)))
     return entries
