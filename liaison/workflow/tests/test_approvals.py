@@ -254,7 +254,7 @@ def test_returned_with_comments_it_goes_back_to_the_submitter(office) -> None:  
     assert again.level == 0 and again.data["answer"] == ["同意，并补充意见。"]
 
 
-def test_approvals_are_in_the_approvers_my_work_level_by_level(office) -> None:  # type: ignore[no-untyped-def]
+def test_approvals_are_in_the_approvers_my_work_level_by_level(client, office) -> None:  # type: ignore[no-untyped-def]
     memo = _submitted(office)
 
     def work(who: str) -> set[int]:
@@ -262,6 +262,11 @@ def test_approvals_are_in_the_approvers_my_work_level_by_level(office) -> None: 
 
     assert memo.pk in work("head")
     assert memo.pk not in work("chief") and memo.pk not in work("drafter")
+    client.force_login(office["head"])
+    assert (
+        'data-testid="awaiting-approval"'
+        in client.get(reverse("workspace:my-work")).content.decode()
+    )
     approval_approve(matter=memo, access=access_for(office["head"]))
     assert memo.pk in work("chief") and memo.pk not in work("head")
     approval_approve(matter=memo, access=access_for(office["chief"]))
@@ -399,3 +404,41 @@ def test_the_page_costs_the_same_queries_after_an_approval(client, office) -> No
         return len(queries)
 
     assert count(approved) == count(direct)
+
+
+# -- the administration --------------------------------------------------------------------------
+
+
+def _levels(*rows: tuple[str, str]) -> dict[str, str]:
+    data = {
+        "levels-TOTAL_FORMS": str(len(rows)),
+        "levels-INITIAL_FORMS": "0",
+        "levels-MIN_NUM_FORMS": "0",
+        "levels-MAX_NUM_FORMS": "1000",
+    }
+    for n, (position, role) in enumerate(rows):
+        data |= {f"levels-{n}-position": position, f"levels-{n}-role": role}
+    return data
+
+
+def test_an_administrator_configures_who_approves_a_step(client, office) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth import get_user_model
+
+    root = get_user_model().objects.create_superuser("root", "root@example.com", "x", name="管理员")
+    client.force_login(root)
+    add = reverse("admin:workflow_approvalrule_add")
+    page = client.get(add).content.decode()
+    assert "tests.memo:send" in page and "tests.memo:discard" not in page  # approval steps only
+    rule = {"organisation": office["org"].pk, "which": "tests.memo:send", "note": "本院规定"}
+    refused = client.post(add, rule | _levels(("1", "judge")))  # no procuratorate has judges
+    assert refused.status_code == 200 and not ApprovalRule.objects.exists()
+    refused = client.post(add, rule | _levels())  # no level at all
+    assert refused.status_code == 200 and not ApprovalRule.objects.exists()
+    assert client.post(add, rule | _levels(("1", "chief_procurator"))).status_code == 302
+    made = ApprovalRule.objects.get()
+    assert (made.matter_type, made.step) == ("tests.memo", "send")
+    assert approvers_for(_memo(office), MEMO.transition("send")) == ("chief_procurator",)
+    again = client.post(add, rule | _levels(("1", "department_head")))
+    assert again.status_code == 200 and ApprovalRule.objects.count() == 1  # one rule a step
+    change = reverse("admin:workflow_approvalrule_change", args=[made.pk])
+    assert client.get(change).status_code == 200
