@@ -183,7 +183,8 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # django-ratelimit refuses a cache that is not shared between processes (E003); one process
     # (`make run`, the tests) counts right in its own memory. Several app servers set
     # LIAISON_CACHE_URL to Redis, and then the check runs.
-    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
+    # W001 says the same of local memory ("not officially supported"), for the same reason.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
 elif CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # django-ratelimit 4.1 lists only django-redis's cache as supported (W001); Django's own
     # RedisCache (4.0+) adds and increments with Redis's atomic SET NX and INCR, which is all

@@ -15,13 +15,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from io import BytesIO
+from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from liaison.accounts.models import User
-from liaison.core.access import access_for
+from liaison.core.access import Access, access_for
 from liaison.core.validators import resident_id_check_char, uscc_check_char
 from liaison.orgs.actions import cooperation_start
 from liaison.orgs.models import Membership, Organisation
@@ -29,6 +30,7 @@ from liaison.orgs.roles import OrganisationKind as K
 from liaison.orgs.roles import Role
 from liaison.places.models import Division
 from liaison.workflow.actions import matter_open, transition
+from liaison.workflow.approvals import approval_approve
 from liaison.workflow.models import Matter
 
 DEMO_PASSWORD = "liaison-demo-2026"
@@ -333,6 +335,7 @@ PEOPLE = [
     ("sx_president", "刚杰", "Gang Jie", "sx_court", [Role.COURT_PRESIDENT]),
     ("sx_enforcement", "许亮", "Xu Liang", "sx_court", [Role.ENFORCEMENT_OFFICER, Role.LIAISON]),
     ("dt_chief", "郑立明", "Zheng Liming", "dt", [Role.CHIEF_PROCURATOR]),
+    ("dt_head", "梁瑞华", "Liang Ruihua", "dt", [Role.DEPARTMENT_HEAD]),
     ("dt_clue", "胡燕", "Hu Yan", "dt", [Role.CLUE_OFFICER]),
     ("dt_prosecutor", "罗伟民", "Luo Weimin", "dt", [Role.PROSECUTOR, Role.LIAISON]),
     ("dt_coordinator", "付宇", "Fu Yu", "dt_youth", [Role.VOLUNTEER_COORDINATOR, Role.LIAISON]),
@@ -624,16 +627,37 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
     """At the Datong procuratorate: a case reported by a volunteer, followed on site by a
     volunteer supervisor, heard in a public hearing with volunteers and closed as rectified; one
     waiting for the bureau's reply (the same supervisor follows it); a civil case being
-    announced; one clue waiting in triage and one not accepted."""
+    announced; a recommendation awaiting the chief procurator's approval; one clue waiting in
+    triage and one not accepted. Filing and serving go through the department head's and the
+    chief procurator's approval, as they must."""
     from liaison.publicinterest.actions import (
         observation_file,
         observation_review,
         supervisor_assign,
     )
-    from liaison.publicinterest.models import PILCase
+    from liaison.publicinterest.models import PILCase, Recommendation
 
     officer, prosecutor = access_for(users["dt_clue"]), access_for(users["dt_prosecutor"])
     bureau = access_for(users["dt_agency"])
+    head, chief = access_for(users["dt_head"]), access_for(users["dt_chief"])
+
+    def approved(matter: Matter, *, by: tuple[Access, ...] = (head, chief)) -> None:
+        """The step submitted on ``matter``, approved by the department head, then the chief."""
+        for approver in by:
+            approval_approve(matter=matter, access=approver)
+
+    def file(case: Matter, data: dict[str, Any]) -> None:
+        transition(matter=case, name="file", access=prosecutor, data=data)
+        approved(case)
+
+    def recommend(case: Matter, *, by: tuple[Access, ...] = (head, chief)) -> Matter:
+        """Draft the recommendation, submit it for serving, and have it approved by ``by``."""
+        transition(matter=case, name="recommend", access=prosecutor, data=RECOMMENDATION)
+        draft = Recommendation.objects.get(case_id=case.pk)
+        transition(matter=draft, name="serve", access=prosecutor)
+        approved(draft, by=by)
+        return draft
+
     collector, supervisor, publicist = _datong_volunteers(orgs["dt_youth"])
 
     def case_of(clue: Matter) -> PILCase:
@@ -657,18 +681,16 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
         data={"kind": "administrative", "administrative_agency": orgs["dt_env"].pk},
     )
     case = case_of(clue)
-    transition(
-        matter=case,
-        name="file",
-        access=prosecutor,
-        data={
+    file(
+        case,
+        {
             "administrative_agency": orgs["dt_env"].pk,
             "note": "经初查，煤场扬尘污染属实，可能存在行政机关未依法履职情形。",
         },
     )
-    transition(matter=case, name="recommend", access=prosecutor, data=RECOMMENDATION)
+    recommendation = recommend(case)
+    case.refresh_from_db()
     supervisor_assign(case=case, access=prosecutor, person=supervisor)
-    recommendation = case.recommendations.get()
     transition(
         matter=recommendation,
         name="reply",
@@ -725,13 +747,9 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
         data={"kind": "administrative", "administrative_agency": orgs["dt_env"].pk},
     )
     case = case_of(clue)
-    transition(
-        matter=case,
-        name="file",
-        access=prosecutor,
-        data={"administrative_agency": orgs["dt_env"].pk},
-    )
-    transition(matter=case, name="recommend", access=prosecutor, data=RECOMMENDATION)
+    file(case, {"administrative_agency": orgs["dt_env"].pk})
+    recommend(case)
+    case.refresh_from_db()
     supervisor_assign(case=case, access=prosecutor, person=supervisor)
 
     # 3. A civil case against a company dumping coal gangue, announced for thirty days.
@@ -743,12 +761,7 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
     )
     transition(matter=clue, name="accept", access=officer, data={"kind": "civil"})
     case = case_of(clue)
-    transition(
-        matter=case,
-        name="file",
-        access=prosecutor,
-        data={"respondent": "大同市某煤炭运销有限公司"},
-    )
+    file(case, {"respondent": "大同市某煤炭运销有限公司"})
     transition(
         matter=case,
         name="announce",
@@ -762,7 +775,25 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
         },
     )
 
-    # 4. Waiting in the clue officer's triage queue; 5. not accepted.
+    # 4. A recommendation drafted and approved by the department head, awaiting the chief
+    # procurator's approval before it is served (the bureau sees nothing of it yet).
+    clue = _clue(
+        YUNZHOU,
+        "西坪镇一处洗煤厂把洗煤废水直接排进河道，河水发黑，下游村民不敢用河水浇地。",
+        "云州区西坪镇御河支流",
+        12,
+    )
+    transition(
+        matter=clue,
+        name="accept",
+        access=officer,
+        data={"kind": "administrative", "administrative_agency": orgs["dt_env"].pk},
+    )
+    case = case_of(clue)
+    file(case, {"administrative_agency": orgs["dt_env"].pk})
+    recommend(case, by=(head,))
+
+    # 5. Waiting in the clue officer's triage queue; 6. not accepted.
     _clue(YUNZHOU, "运煤货车不苫盖，沿途撒落煤块煤灰，路边树木都被染黑。", "云州区 208 国道沿线", 2)
     clue = _clue(YUNGANG, "邻居家冬天烧煤取暖冒黑烟，熏到我家了，多次协商无果。", "云冈区新平旺", 5)
     transition(

@@ -699,7 +699,7 @@ def _handlers(matter: Matter) -> list[User]:
     return [party.person for party in parties if party.person is not None]
 
 
-def recommendation_issue(
+def recommendation_draft(
     *,
     case: Matter,
     access: Access,
@@ -709,15 +709,13 @@ def recommendation_issue(
     urgent: bool = False,
     **_ignored: Any,
 ) -> Recommendation:
-    """Serve a pre-litigation recommendation on the case's agency: a matter of its own, numbered
-    by the procuratorate (行公建), its partner the agency, its handlers the case's. Runs inside
-    the case's ``recommend`` step; serving makes the documents and starts the reply clock."""
+    """Draft the pre-litigation recommendation to the case's agency: a matter of its own,
+    numbered by the procuratorate (行公建), its handlers the case's. The agency is named on it
+    but is not yet its partner, so it sees nothing of the draft; those handling the case
+    correct it, preview its formal document and submit it for approval; it is served once
+    approved (``recommendation_serve``). Runs inside the case's ``recommend`` step."""
     assert isinstance(case, PILCase)
-    agency = case.administrative_agency
-    if agency is None:
-        raise WorkflowError(_("Name the responsible agency (when filing) before recommending."))
-    if not agency.is_active:
-        raise WorkflowError(_("This agency no longer works on the platform."))
+    agency = _serveable_agency(case.administrative_agency)
     recommendation = apply_open(
         workflow=RECOMMENDATION,
         owner=case.owner,
@@ -731,21 +729,46 @@ def recommendation_issue(
             "opinion": opinion,
             "measures": measures,
         },
-        partners=[agency],
         handlers=_handlers(case),
-        start="serve",
     )
     assert isinstance(recommendation, Recommendation)
     return recommendation
 
 
-def recommendation_documents(*, recommendation: Matter, access: Access) -> None:
-    """Make the served recommendation's formal document, as PDF and as Word, and keep both on
-    it: what the agency downloads is what was served, whatever the templates become later.
-    Runs inside the recommendation's ``serve`` step."""
+def _serveable_agency(agency: Organisation | None) -> Organisation:
+    if agency is None:
+        raise WorkflowError(_("Name the responsible agency (when filing) before recommending."))
+    if not agency.is_active:
+        raise WorkflowError(_("This agency no longer works on the platform."))
+    return agency
+
+
+def recommendation_revise(
+    *,
+    recommendation: Matter,
+    facts: str,
+    opinion: str,
+    measures: str,
+    urgent: bool = False,
+    **_ignored: Any,
+) -> None:
+    """Keep the corrected text of a draft recommendation. Runs inside its ``revise`` step."""
+    Recommendation.objects.filter(pk=recommendation.pk).update(
+        facts=facts, opinion=opinion, measures=measures, urgent=urgent
+    )
+
+
+def recommendation_serve(*, recommendation: Matter, access: Access) -> None:
+    """Serve the approved recommendation: make its formal document, as PDF and as Word, and
+    keep both on it (what the agency downloads is what was served, whatever the templates
+    become later); make the agency its partner, so that its officers see it now; and move the
+    case on to wait for the reply. Runs inside the recommendation's ``serve`` step (taken once
+    approved, as the prosecutor who submitted it), before the reply clock starts and the
+    agency is told."""
     assert isinstance(recommendation, Recommendation)
     if access.user is None:
         raise WorkflowError(_("A recommendation is served by a prosecutor, not by the system."))
+    agency = _serveable_agency(recommendation.agency)
     recommendation.issued_on = timezone.localdate()
     text = documents.recommendation_text(recommendation)
     name = f"检察建议书{recommendation.case_number}"
@@ -762,6 +785,10 @@ def recommendation_documents(*, recommendation: Matter, access: Access) -> None:
         )
     )
     recommendation.save(update_fields=["issued_on", "document_pdf", "document_docx"])
+    add_parties(matter=recommendation, partners=[agency])
+    case = PILCase.objects.get(pk=recommendation.case_id)
+    if case.state == "recommending":
+        apply_transition(matter=case, name="recommendation_served", access=SYSTEM)
 
 
 def recommendation_record_reply(

@@ -50,6 +50,8 @@ class RecommendationText:
     closing: str
     handlers: str
     issued_on: str
+    #: Not served yet: a preview of the draft, marked as such on every page.
+    draft: bool = False
 
 
 def chinese_number(n: int) -> str:
@@ -127,7 +129,25 @@ def recommendation_text(recommendation: Recommendation) -> RecommendationText:
         ),
         handlers=handlers,
         issued_on=chinese_date(recommendation.issued_on or timezone.localdate()),
+        draft=recommendation.issued_on is None,
     )
+
+
+#: What a preview of a draft says at its head, in the document's language.
+DRAFT_MARK = "草稿（未经审批，尚未送达）"
+FORMATS = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def recommendation_preview(recommendation: Recommendation, fmt: str) -> tuple[bytes, str, str]:
+    """The draft as its formal document would read if served today (marked as a draft), for
+    those handling the case and its approvers to read before it is approved: the content, its
+    type and a file name. Nothing is kept."""
+    text = recommendation_text(recommendation)
+    content = recommendation_pdf(text) if fmt == "pdf" else recommendation_docx(text)
+    return content, FORMATS[fmt], f"检察建议书（草稿）{recommendation.case_number}.{fmt}"
 
 
 def _weasyprint() -> Any:
@@ -147,7 +167,9 @@ def _weasyprint() -> Any:
 
 
 def recommendation_pdf(text: RecommendationText) -> bytes:
-    html = render_to_string("publicinterest/documents/recommendation.html", {"doc": text})
+    html = render_to_string(
+        "publicinterest/documents/recommendation.html", {"doc": text, "draft_mark": DRAFT_MARK}
+    )
     return bytes(_weasyprint().HTML(string=html).write_pdf())
 
 
@@ -194,6 +216,8 @@ def recommendation_docx(text: RecommendationText) -> bytes:
             run.font.color.rgb = RGBColor(0xC0, 0x00, 0x00)
 
     center, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
+    if text.draft:
+        paragraph(DRAFT_MARK, font=_HEADING_FONT, size=14, align=center, red=True)
     paragraph(text.procuratorate, font=_TITLE_FONT, size=22, bold=True, align=center, red=True)
     paragraph("检察建议书", font=_TITLE_FONT, size=22, bold=True, align=center)
     paragraph(text.number, align=center)

@@ -44,6 +44,7 @@ from .models import (
     Finding,
     JudgmentOutcome,
     PILCase,
+    Recommendation,
     ReplyOutcome,
 )
 
@@ -655,7 +656,9 @@ class FileCaseForm(StepForm):
 
 
 class RecommendForm(StepForm):
-    """The pre-litigation recommendation as it will be served (the document is made from it)."""
+    """The pre-litigation recommendation's text, as it will be served (the document is made
+    from it): drafted on the case (the facts found so far filled in), corrected on the draft
+    recommendation (its text filled in)."""
 
     facts = _text(_("Facts found"), rows=5)
     opinion = _text(
@@ -677,6 +680,9 @@ class RecommendForm(StepForm):
         if isinstance(self.matter, PILCase):
             self.fields["facts"].initial = self.matter.facts
             self.fields["urgent"].initial = self.matter.urgent
+        elif isinstance(self.matter, Recommendation):
+            for name in ("facts", "opinion", "measures", "urgent"):
+                self.fields[name].initial = getattr(self.matter, name)
 
 
 class AnnounceForm(forms.Form):

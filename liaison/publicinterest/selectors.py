@@ -170,11 +170,24 @@ def supervisor_candidates(case: Matter) -> QuerySet[User]:
     )
 
 
-def served_recommendations(case: Matter) -> QuerySet[Recommendation]:
-    """The recommendations served on the case's agency: what it must correct, and its reply."""
+def recommendations_of(case: Matter) -> QuerySet[Recommendation]:
+    """The case's recommendations, drafts included, each with the due day of its running reply
+    clock as ``reply_due`` (None until served, and once replied): one query, for the case's
+    page, which says when the agency's reply is due."""
     return (
         Recommendation.objects.filter(case_id=case.pk)
-        .exclude(state="new")
+        .select_related("agency")
+        .annotate(reply_due=next_due())
+        .order_by("created_at", "pk")
+    )
+
+
+def served_recommendations(case: Matter) -> QuerySet[Recommendation]:
+    """The recommendations served on the case's agency: what it must correct, and its reply
+    (never a draft, which is not the agency's nor a supervisor's to read)."""
+    return (
+        Recommendation.objects.filter(case_id=case.pk)
+        .exclude(state=RECOMMENDATION.initial)
         .select_related("agency")
         .order_by("created_at", "pk")
     )

@@ -31,8 +31,9 @@ The case comes in two kinds, two matter types on one model (``PILCase``), becaus
 pre-litigation procedures differ and each numbers its cases with its own code::
 
     administrative (行公)
-    opened ──file──▶ investigating ──recommend──▶ pre_litigation ──(the agency replies, or its
-      └ decline ▶ not_filed   (serves a Recommendation)          reply period lapses)──▶ follow_up
+    opened ──file*──▶ investigating ──recommend──▶ recommending ──(its recommendation is
+      └ decline ▶ not_filed   (drafts a Recommendation)           served)──▶ pre_litigation
+    pre_litigation ──(the agency replies, or its reply period lapses)──▶ follow_up
                                                                     close_rectified ▶ rectified │
                                                      litigation ◀──────────── sue ──────────────┘
 
@@ -43,6 +44,10 @@ pre-litigation procedures differ and each numbers its cases with its own code::
 
     both: litigation ──record_judgment──▶ judged ──record_enforcement──▶ concluded;
           terminate (with the reason) from investigating and from follow-up or announcing.
+
+The steps marked * take effect only once approved (the engine's ``Approval``): filing a case
+and serving a recommendation go to the department head, then the chief procurator, unless the
+procuratorate configures its own approvers for them (``workflow.ApprovalRule``).
 
 The prosecutor who files a case handles it; the handler, the department head and the chief
 procurator take its later steps. The steps in brackets are automatic, taken by the system: the
@@ -62,12 +67,16 @@ Whenever a case closes, the reporters of its clues and its supervisors are told
 
 The recommendation (行公建, its own matter, see ``models.Recommendation`` for why)::
 
-    new ──serve──▶ served ──reply (the agency)──▶ replied
-                      └─(the reply period lapses)─▶ lapsed ──reply (late)──┘
+    draft ──serve*──▶ served ──reply (the agency)──▶ replied
+     └ revise ┘          └─(the reply period lapses)─▶ lapsed ──reply (late)──┘
 
-Serving makes the formal document (PDF and Word, ``documents.py``) and starts the reply clock:
-two months, fifteen days when the public interest is in urgent danger. A reply after the period
-is still recorded, and counts as late.
+The case's ``recommend`` step opens the recommendation as a draft, which those handling the
+case correct (``revise``) and read as its formal document (a preview, ``documents.py``) before
+submitting it for approval. Only once approved is it served: the formal document (PDF and
+Word) is made and kept, the agency becomes its partner (so it sees nothing of a draft), the
+reply clock starts (two months, fifteen days when the public interest is in urgent danger) and
+the case moves on to wait for the reply. A reply after the period is still recorded, and counts
+as late.
 """
 
 from __future__ import annotations
@@ -83,6 +92,7 @@ from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import Role
 from liaison.workflow.definitions import (
+    Approval,
     ClockSpec,
     Effect,
     Notify,
@@ -112,14 +122,19 @@ from .forms import (
 
 CLUE_OFFICER = Who(Relation.OWNER_ORG, frozenset({Role.CLUE_OFFICER}))
 REPORTER = Who(Relation.REPORTER)
-_CASE_ROLES = frozenset({Role.PROSECUTOR, Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR})
+#: Those above the prosecutors: who take a case's steps beside its handler, and who approve.
+SENIORS = (Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR)
+_CASE_ROLES = frozenset({Role.PROSECUTOR, *SENIORS})
 #: Any prosecutor of the procuratorate (before the case has a handler).
 PROSECUTORS = Who(Relation.OWNER_ORG, _CASE_ROLES)
 #: The case's handler, and those above them: who takes a filed case's steps.
 HANDLING = (
     Who(Relation.HANDLER, _CASE_ROLES),
-    Who(Relation.OWNER_ORG, frozenset({Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR})),
+    Who(Relation.OWNER_ORG, frozenset(SENIORS)),
 )
+#: Filing a case and serving a recommendation take effect once the department head and then
+#: the chief procurator approve, unless the procuratorate configures its own approvers.
+APPROVED_BY_SENIORS = Approval(default_approvers=SENIORS)
 #: The officers of the agency a recommendation is served on.
 AGENCY = Who(Relation.PARTNER_ORG, frozenset({Role.AGENCY_OFFICER}))
 HANDLER = Who(Relation.HANDLER)
@@ -187,16 +202,22 @@ def file_case(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
     case_file(case=matter, access=access, **data)
 
 
-def issue_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .actions import recommendation_issue
+def draft_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    from .actions import recommendation_draft
 
-    recommendation_issue(case=matter, access=access, **data)
+    recommendation_draft(case=matter, access=access, **data)
 
 
-def make_documents(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .actions import recommendation_documents
+def revise_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    from .actions import recommendation_revise
 
-    recommendation_documents(recommendation=matter, access=access)
+    recommendation_revise(recommendation=matter, **data)
+
+
+def serve_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    from .actions import recommendation_serve
+
+    recommendation_serve(recommendation=matter, access=access)
 
 
 def reply_period_over(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
@@ -427,6 +448,7 @@ def _case_steps(
             form=FileCaseForm,
             effect=file_case,
             starts=(clock,) if file_starts else (),
+            approval=APPROVED_BY_SENIORS,
         ),
         Transition(
             "decline",
@@ -493,6 +515,7 @@ ADMIN_CASE = Workflow(
     **_CASE_TYPE,
     states={
         **_OPEN_STATES,
+        "recommending": pgettext_lazy("state", "recommendation being drafted"),
         "pre_litigation": pgettext_lazy("state", "awaiting the agency's reply"),
         "follow_up": pgettext_lazy("state", "follow-up supervision"),
         **_COURT_STATES,
@@ -509,11 +532,19 @@ ADMIN_CASE = Workflow(
         Transition(
             "recommend",
             "investigating",
-            "pre_litigation",
-            label=_("Issue a procuratorial recommendation"),
+            "recommending",
+            label=_("Draft the pre-litigation recommendation"),
             who=HANDLING,
             form=RecommendForm,
-            effect=issue_recommendation,
+            effect=draft_recommendation,
+        ),
+        Transition(
+            "recommendation_served",
+            "recommending",
+            "pre_litigation",
+            label=_("The recommendation was served"),
+            who=(),
+            automatic=True,
             stops=("handling",),
         ),
         Transition(
@@ -640,12 +671,12 @@ RECOMMENDATION = Workflow(
     detail_template="publicinterest/_recommendation_detail.html",
     opened_by=_CASE_ROLES,
     states={
-        "new": pgettext_lazy("state", "new"),
+        "draft": pgettext_lazy("state", "draft"),
         "served": pgettext_lazy("state", "served"),
         "lapsed": pgettext_lazy("state", "reply period over"),
         "replied": pgettext_lazy("recommendation", "replied"),
     },
-    initial="new",
+    initial="draft",
     final=frozenset({"replied"}),
     # The agency's staff see the recommendation once it is served on it, never while it is
     # prepared; they add to it until the agency has replied. The states are named, so a state
@@ -669,13 +700,24 @@ RECOMMENDATION = Workflow(
     },
     transitions=[
         Transition(
-            "serve",
-            "new",
-            "served",
-            label=_("Serve"),
+            "revise",
+            "draft",
+            "draft",
+            label=_("Save the corrections"),
             who=HANDLING,
-            effect=make_documents,
+            form=RecommendForm,
+            effect=revise_recommendation,
+            style="outline-primary",
+        ),
+        Transition(
+            "serve",
+            "draft",
+            "served",
+            label=_("Serve on the agency"),
+            who=HANDLING,
+            effect=serve_recommendation,
             starts=("reply",),
+            approval=APPROVED_BY_SENIORS,
             notifies=(
                 Notify(
                     (AGENCY,),

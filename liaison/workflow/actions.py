@@ -29,6 +29,7 @@ from .forms import StepForm
 from .models import (
     OUTSIDE_RELATIONS,
     PERSONAL_RELATIONS,
+    ApprovalRequest,
     CaseNumberSequence,
     Clock,
     ClockExtension,
@@ -250,13 +251,17 @@ def bound_form(
     files: Any = None,
     *,
     matter: Matter | None = None,
+    initial: Mapping[str, Any] | None = None,
 ) -> Any:
     """The transition's input form, bound when data is given. A ``StepForm`` is also given the
     matter, so its choices and checks can depend on it. Ids carry the step's name: a page shows
-    several steps' forms at once, and two "note" fields must not share one id."""
+    several steps' forms at once, and two "note" fields must not share one id. ``initial``
+    fills an unbound form (a step returned with comments, offered again for correction)."""
     if t.form is None:
         return None
     kwargs: dict[str, Any] = {"auto_id": f"id_{t.name}_%s"}
+    if initial:
+        kwargs["initial"] = dict(initial)
     if issubclass(t.form, StepForm):
         kwargs["matter"] = matter
     if data is not None:
@@ -273,14 +278,24 @@ def apply_transition(
     data: Mapping[str, Any] | None = None,
     files: Mapping[str, Any] | None = None,
     note: str = "",
+    approval: ApprovalRequest | None = None,
 ) -> Matter:
-    """``transition`` inside a caller's transaction (for actions that open and move at once)."""
+    """``transition`` inside a caller's transaction (for actions that open and move at once).
+
+    A step that needs approval (``Transition.approval``) is checked here as any other, then
+    submitted for approval instead of taken (``approvals.submit``); ``approvals`` takes it
+    once approved, passing the ``approval`` request. While a step awaits approval, no step
+    may be taken on the matter."""
     matter = matter.concrete()  # the mechanism's effects get its own model; no query if it is
     workflow = matter.workflow
     try:
         t = workflow.transition(name)
     except LookupError:
         raise WorkflowError(_("This step does not exist for this kind of matter.")) from None
+    if matter.awaiting_approval and approval is None:
+        raise TransitionConflict(
+            _("A step on this matter awaits approval: nothing else is done until it is decided.")
+        )
     source = matter.state
     if source not in t.source_states:
         raise TransitionConflict(
@@ -299,16 +314,30 @@ def apply_transition(
         refusal = t.guard(matter, access)
         if refusal:
             raise WorkflowError(refusal)
+    if t.approval is not None and approval is None:
+        from .approvals import submit
+
+        submit(matter=matter, step=t, access=access, data=data or {}, note=note)
+        return matter
 
     now = timezone.now()
     closed_at = now if t.target in workflow.final_states else None
-    changed = Matter.objects.filter(pk=matter.pk, state=source, version=matter.version).update(
-        state=t.target, version=F("version") + 1, updated_at=now, closed_at=closed_at
+    changed = Matter.objects.filter(
+        pk=matter.pk,
+        state=source,
+        version=matter.version,
+        awaiting_approval=approval is not None,
+    ).update(
+        state=t.target,
+        version=F("version") + 1,
+        updated_at=now,
+        closed_at=closed_at,
+        awaiting_approval=False,
     )
     if changed != 1:
         raise TransitionConflict()
     matter.state, matter.version, matter.updated_at = t.target, matter.version + 1, now
-    matter.closed_at = closed_at
+    matter.closed_at, matter.awaiting_approval = closed_at, False
 
     if t.effect is not None:
         t.effect(matter, cleaned, access)
@@ -325,16 +354,24 @@ def apply_transition(
         from_state=source,
         to_state=t.target,
         note=note or str(cleaned.get("note", "")),
-        data=_json_safe(cleaned),
+        data=_json_safe(cleaned) | _approved_by(approval),
     )
     _notify(matter, t, access)
     audit_record(
         actor=access.user,
         action=f"{workflow.name}.{t.name}",
         obj=matter,
-        payload={"from": source, "to": t.target},
+        payload={"from": source, "to": t.target}
+        | ({"approval": approval.pk} if approval is not None else {}),
     )
     return matter
+
+
+def _approved_by(approval: ApprovalRequest | None) -> dict[str, Any]:
+    """For the timeline entry of an approved step: who approved it, level by level."""
+    if approval is None:
+        return {}
+    return {"approved_by": [level["name"] for level in approval.approved]}
 
 
 def _json_safe(values: Mapping[str, Any]) -> dict[str, Any]:

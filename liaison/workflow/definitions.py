@@ -47,6 +47,10 @@ ENGINE_EVENTS: Mapping[str, Label] = {
     "workflow.clock.pause": _("Clock paused"),
     "workflow.clock.resume": _("Clock resumed"),
     "workflow.clock.extend": _("Clock extended"),
+    # A step that needs approval (``Transition.approval``, ``approvals.py``).
+    "workflow.approval.submit": _("Submitted for approval"),
+    "workflow.approval.approve": _("Approved"),
+    "workflow.approval.return": _("Returned with comments"),
 }
 
 
@@ -167,6 +171,26 @@ DEFAULT_SIGHTS: tuple[Who, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Approval:
+    """A step that takes effect only once approved (``approvals.py``): taking it submits it, with
+    its input, to the approvers, level by level, in the owner organisation; each level is a role
+    (``default_approvers``, e.g. the department head, then the chief procurator). An organisation
+    configures its own levels for a step (``ApprovalRule``, the nearest in the tree wins); the
+    declared default applies where none is configured."""
+
+    default_approvers: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        from liaison.orgs.roles import Role
+
+        if not self.default_approvers:
+            raise ValueError("an approval needs at least one level")
+        for role in self.default_approvers:
+            if role not in Role.values:
+                raise ValueError(f"unknown role {role!r}")
+
+
 Guard = Callable[["Matter", "Access"], "Label | None"]
 Effect = Callable[["Matter", Mapping[str, Any], "Access"], None]
 
@@ -178,7 +202,10 @@ class Transition:
     An ``automatic`` step names nobody in ``who``: only the system takes it, from another
     matter's effect or a scheduled job (a public-interest case moves to follow-up when the agency
     answers the recommendation, which is a matter of its own). It is never offered as a button
-    and never puts the matter in anyone's "my work"."""
+    and never puts the matter in anyone's "my work".
+
+    A step with an ``approval`` is not taken when its ``who`` takes it: it is submitted for
+    approval with its input, and taken, as if by the submitter, once the last level approves."""
 
     name: str
     sources: str | tuple[str, ...]
@@ -195,6 +222,7 @@ class Transition:
     notifies: tuple[Notify, ...] = ()
     style: str = "primary"
     automatic: bool = False
+    approval: Approval | None = None
 
     @property
     def source_states(self) -> tuple[str, ...]:
@@ -262,6 +290,8 @@ class Workflow:
                 raise ValueError(f"{self.name}.{t.name}: nobody may take it")
             if t.who and t.automatic:
                 raise ValueError(f"{self.name}.{t.name}: only the system takes an automatic step")
+            if t.approval is not None and (t.automatic or _takes_files(t.form)):
+                raise ValueError(f"{self.name}.{t.name}: approval keeps no files, no system step")
         for name, spec in self.clocks.items():
             if spec.on_expiry is not None and not (
                 spec.on_expiry in self._by_name and self._by_name[spec.on_expiry].automatic
@@ -316,6 +346,13 @@ class Workflow:
 
     def model_class(self) -> type[Matter]:
         return apps.get_model(self.model)
+
+
+def _takes_files(form: type[forms.Form] | None) -> bool:
+    """Whether a step's form takes files, which an approval request cannot keep until approved."""
+    return form is not None and any(
+        isinstance(f, forms.FileField) for f in form.base_fields.values()
+    )
 
 
 # -- shapes that recur ---------------------------------------------------------------------------

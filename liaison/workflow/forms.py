@@ -36,3 +36,26 @@ class ClockExtendForm(forms.Form):
     amount = forms.IntegerField(label=_("By"), min_value=1, max_value=365)
     unit = forms.ChoiceField(label=_("Unit"), choices=Unit.choices)
     reason = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ApprovalDecisionForm(forms.Form):
+    """An approver's comment: optional when approving, what needs correcting when returning."""
+
+    comment = VisibleCharField(
+        label=_("Comments"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when you return the step: say what needs correcting."),
+    )
+
+    def __init__(self, *args: Any, returning: bool = False, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "id_approval_%s")
+        super().__init__(*args, **kwargs)
+        self.returning = returning
+
+    def clean_comment(self) -> str:
+        comment: str = self.cleaned_data.get("comment", "").strip()
+        if self.returning and not comment:
+            raise forms.ValidationError(_("Say what needs correcting."), code="required")
+        return comment

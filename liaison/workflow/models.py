@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from liaison.deadlines.models import Unit
+from liaison.orgs.roles import Role
 
 if TYPE_CHECKING:
     from .definitions import Workflow
@@ -80,6 +82,10 @@ class Matter(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    #: A step of the matter awaits approval (``approvals.py``): no other step may be taken until
+    #: it is approved or returned. Kept on the row so that a step, the page and "my work" know
+    #: without asking the approval requests.
+    awaiting_approval = models.BooleanField(_("awaiting approval"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("matter")
@@ -284,3 +290,99 @@ class CaseNumberSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation_id}/{self.type_code}/{self.year}: {self.last_value}"
+
+
+class ApprovalRule(models.Model):
+    """Who approves a step in this organisation and the organisations below it (unless one of
+    them configures its own): its ``levels``, in order. Without a rule, the step's declared
+    default applies (``Approval.default_approvers``)."""
+
+    organisation = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.CASCADE,
+        related_name="approval_rules",
+        verbose_name=_("organisation"),
+    )
+    matter_type = models.CharField(_("matter type"), max_length=64)
+    step = models.CharField(_("step"), max_length=64)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("approval rule")
+        verbose_name_plural = _("approval rules")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "matter_type", "step"],
+                name="workflow_one_approval_rule_per_step",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.matter_type}.{self.step}"
+
+
+class ApprovalLevel(models.Model):
+    """One level of an ``ApprovalRule``: a holder of ``role`` in the matter's owner approves."""
+
+    rule = models.ForeignKey(ApprovalRule, on_delete=models.CASCADE, related_name="levels")
+    position = models.PositiveSmallIntegerField(_("order"))
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("approval level")
+        verbose_name_plural = _("approval levels")
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "position"], name="workflow_level_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}: {self.role}"
+
+
+class ApprovalRequest(models.Model):
+    """A step submitted for approval, with the input it was taken with (``data``) and the
+    levels that approve it, copied when it is submitted (a rule changed later does not move a
+    request already on its way). Decided through ``approvals.py`` only."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("awaiting approval")
+        APPROVED = "approved", pgettext_lazy("approval", "approved")
+        RETURNED = "returned", _("returned with comments")
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="approvals")
+    step = models.CharField(_("step"), max_length=64)
+    data = models.JSONField(default=dict, blank=True)
+    levels = models.JSONField(default=list)
+    level = models.PositiveSmallIntegerField(default=0)
+    #: The role of the level that must approve now ("" once decided): what "my work" asks.
+    current_role = models.CharField(max_length=32, blank=True)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    #: Who approved each level so far: [{"level", "role", "user", "name", "at"}].
+    approved = models.JSONField(default=list, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("approval request")
+        verbose_name_plural = _("approval requests")
+        ordering = ["submitted_at", "id"]
+        indexes = [models.Index(fields=["state", "current_role", "matter"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["matter"],
+                condition=models.Q(state="pending"),
+                name="workflow_one_pending_approval",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.matter_id}.{self.step}: {self.state}"

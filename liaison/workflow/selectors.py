@@ -161,7 +161,10 @@ def may_open(access: Access, workflow: Workflow) -> bool:
 
 def available_transitions(access: Access, matter: Matter) -> list[Transition]:
     """The transitions this user may take now, in the order the workflow declares them; one
-    query for all of them, however many steps and relations the state has."""
+    query for all of them, however many steps and relations the state has. None while a step
+    awaits approval (``approvals.py``): the approvers decide it on the page instead."""
+    if matter.awaiting_approval:
+        return []
     rows = None if access.is_system else _party_rows(access, matter)
     return [
         t
@@ -176,8 +179,11 @@ def my_work(access: Access, workflows: Iterable[Workflow] | None = None) -> Quer
     ones before all.
 
     Built from the workflow descriptions as one query: for each (type, state) the conditions
-    under which somebody may act, OR-ed together.
+    under which somebody may act, OR-ed together; a matter awaiting approval is its approvers'
+    work instead (``approvals.awaiting_decision_by``).
     """
+    from .approvals import awaiting_decision_by
+
     if not access.is_authenticated:
         return Matter.objects.none()
     condition: Condition = _EMPTY
@@ -191,6 +197,7 @@ def my_work(access: Access, workflows: Iterable[Workflow] | None = None) -> Quer
             for who in whos:
                 who_condition = who_condition | _who_q(access, who)
             condition = condition | (Q(matter_type=workflow.name, state=state) & who_condition)
+    condition = (Q(awaiting_approval=False) & condition) | awaiting_decision_by(access)
     return (
         Matter.objects.filter(condition & _visible(access))
         .select_related("owner")
@@ -253,6 +260,9 @@ def timeline_of(matter: Matter) -> list[TimelineEntry]:
         else:
             label = workflow.events.get(event.action) or ENGINE_EVENTS.get(event.action, "")
             label = label or event.action
+            if event.action.startswith("workflow.approval.") and event.data.get("step"):
+                step = workflow.transition(event.data["step"]).label
+                label = _("%(event)s: %(step)s") % {"event": label, "step": step}
         to_state = workflow.state_label(event.to_state) if event.to_state else ""
         entries.append(TimelineEntry(event, str(label), str(to_state)))
     return entries

@@ -18,9 +18,9 @@ from django.views.decorators.http import require_POST
 
 from liaison.core.text import normalise_text
 
-from . import actions, selectors
+from . import actions, approvals, selectors
 from .errors import TransitionInvalid, WorkflowError
-from .forms import ClockExtendForm, ClockReasonForm, CommentForm
+from .forms import ApprovalDecisionForm, ClockExtendForm, ClockReasonForm, CommentForm
 from .models import Clock, Matter
 
 
@@ -47,7 +47,17 @@ def matter_page(
     access = _access(request)
     transitions = selectors.available_transitions(access, matter)
     forms = forms or {}
-    steps = [(t, forms.get(t.name) or actions.bound_form(t, matter=matter)) for t in transitions]
+    timeline = selectors.timeline_of(matter)
+    steps = [
+        (
+            t,
+            forms.get(t.name)
+            or actions.bound_form(
+                t, matter=matter, initial=approvals.returned_input(matter, t, timeline)
+            ),
+        )
+        for t in transitions
+    ]
     is_owner_staff = access.is_staff_of(matter.owner_id)
     return render(
         request,
@@ -56,7 +66,9 @@ def matter_page(
             "matter": matter,
             "workflow": matter.workflow,
             "steps": steps,
-            "timeline": selectors.timeline_of(matter),
+            "approval": approvals.awaiting_approval(access, matter),
+            "approval_form": forms.get("_approval") or ApprovalDecisionForm(),
+            "timeline": timeline,
             "clocks": selectors.clocks_of(matter),
             "parties": selectors.parties_of(matter),
             "only_reporter": selectors.only_reports_to(access, matter),
@@ -105,9 +117,36 @@ def matter_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     except WorkflowError as refusal:
         messages.error(request, refusal.message)
         return redirect("workspace:matter", pk=pk)
-    messages.success(
-        request, _("Done: %(step)s.") % {"step": matter.workflow.transition(name).label}
-    )
+    step = matter.workflow.transition(name)
+    if step.approval is not None:
+        messages.success(request, _("Submitted for approval: %(step)s.") % {"step": step.label})
+    else:
+        messages.success(request, _("Done: %(step)s.") % {"step": step.label})
+    return redirect("workspace:matter", pk=pk)
+
+
+@login_required
+@require_POST
+def matter_approval(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
+    """Approve the step awaiting approval, or return it with comments (which it requires)."""
+    access = _access(request)
+    matter = selectors.get_matter_for(access, pk)
+    if decision not in ("approve", "return"):
+        raise Http404("No such decision.")
+    form = ApprovalDecisionForm(request.POST, returning=decision == "return")
+    if not form.is_valid():
+        messages.error(request, _("Say what needs correcting."))
+        return matter_page(request, matter, forms={"_approval": form}, status=400)
+    comment = form.cleaned_data["comment"]
+    try:
+        if decision == "approve":
+            approvals.approval_approve(matter=matter, access=access, comment=comment)
+            messages.success(request, _("Approved."))
+        else:
+            approvals.approval_return(matter=matter, access=access, comment=comment)
+            messages.success(request, _("Returned with your comments."))
+    except WorkflowError as refusal:
+        messages.error(request, refusal.message)
     return redirect("workspace:matter", pk=pk)
 
 

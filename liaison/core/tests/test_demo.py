@@ -59,3 +59,26 @@ def test_the_demo_loads_once_with_datongs_volunteers_at_work() -> None:
     assert Notification.objects.filter(
         recipient=collector, event="publicinterest.case.closed", matter=clue
     ).exists()
+
+
+def test_the_demos_recommendations_went_through_approval() -> None:
+    """Datong's filings and recommendations were approved by the department head and the chief
+    procurator before they took effect; one recommendation awaits the chief's approval, and
+    the bureau sees nothing of it."""
+    from liaison.publicinterest.models import Recommendation
+    from liaison.workflow.models import ApprovalRequest, TimelineEvent
+    from liaison.workflow.selectors import matters_visible_to, my_work
+
+    load_demo()
+    head, chief = User.objects.get(username="dt_head"), User.objects.get(username="dt_chief")
+    served = Recommendation.objects.exclude(state="draft")
+    assert {r.state for r in served} == {"replied", "served"}
+    for recommendation in served:
+        step = TimelineEvent.objects.get(matter=recommendation, transition="serve")
+        assert step.data["approved_by"] == [head.name, chief.name]
+    waiting = Recommendation.objects.get(state="draft")
+    assert waiting.awaiting_approval
+    assert ApprovalRequest.objects.get(matter=waiting, state="pending").level == 1
+    assert waiting.pk in {m.pk for m in my_work(access_for(chief))}
+    bureau = access_for(User.objects.get(username="dt_agency"))
+    assert not matters_visible_to(bureau).filter(pk=waiting.pk).exists()

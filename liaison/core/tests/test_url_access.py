@@ -167,6 +167,7 @@ def world():  # type: ignore[no-untyped-def]
         "workspace:api-matter": ("get", [notice.pk]),
         "workspace:transition": ("post", [notice.pk, "acknowledge"]),
         "workspace:comment": ("post", [notice.pk]),
+        "workspace:approval": ("post", [notice.pk, "approve"]),
         "workspace:clock": ("post", [clock.pk, "pause"]),
         "attachments:upload": ("post", [notice.pk]),
         "attachments:download": ("get", [attachment.pk]),
@@ -178,6 +179,10 @@ def world():  # type: ignore[no-untyped-def]
         "publicinterest:assign-supervisor": ("post", [followed.pk]),
         "publicinterest:withdraw-supervisor": ("post", [followed.pk, supervisor().pk]),
         "publicinterest:review-observation": ("post", [observation.pk]),
+        "publicinterest:recommendation-document": (
+            "get",
+            [followed.recommendations.get().pk, "pdf"],
+        ),
         **lawyers_world["guarded"],
         **petitions_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),

@@ -15,7 +15,12 @@ from ..actions import ReporterIdentity, masked_identity, may_observe
 from ..duplicates import coarse_place_of
 from ..forms import EvidenceForm, ObservationForm, ReviewForm, SupervisorForm
 from ..models import ClueAddition, EvidenceKind, Observation
-from ..selectors import clue_words_visible_to, may_see_reporter, supervisors_of
+from ..selectors import (
+    clue_words_visible_to,
+    may_see_reporter,
+    recommendations_of,
+    supervisors_of,
+)
 from ..workflows import HANDLING
 
 register = template.Library()
@@ -63,6 +68,12 @@ def evidence_of(case: Any) -> list[tuple[str, list[Attachment]]]:
     for attachment in files.order_by("uploaded_at", "id"):
         groups.setdefault(attachment.purpose, []).append(attachment)
     return [(str(label), groups[kind]) for kind, label in EvidenceKind.choices if kind in groups]
+
+
+@register.simple_tag(name="recommendations_of")
+def case_recommendations(case: Any) -> Any:
+    """The case's recommendations with their reply's due day (``selectors.recommendations_of``)."""
+    return recommendations_of(case)
 
 
 @register.simple_tag

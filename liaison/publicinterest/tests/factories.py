@@ -23,6 +23,7 @@ from liaison.publicinterest.actions import clue_add_to, clue_submit
 from liaison.publicinterest.fielddata import seed_fields
 from liaison.publicinterest.models import Clue, ClueAddition, Field, PILCase, Recommendation
 from liaison.workflow.actions import transition
+from liaison.workflow.tests.factories import approve_all
 
 KANGBASHI = "150603"  # 鄂尔多斯市康巴什区
 ORDOS = "150600"  # 鄂尔多斯市
@@ -209,7 +210,7 @@ def filed_case(
     else:
         data["respondent"] = "大同市某煤炭运销有限公司"
     transition(matter=case, name="file", access=access_for(by), data=data)
-    return PILCase.objects.get(pk=case.pk)
+    return approve_all(case)
 
 
 RECOMMENDATION_INPUT = {
@@ -219,15 +220,27 @@ RECOMMENDATION_INPUT = {
 }
 
 
-def recommended_case(
+def drafted_recommendation(
     case: PILCase | None = None, *, by: User | None = None, urgent: bool = False
 ) -> tuple[PILCase, Recommendation]:
-    """An administrative case whose recommendation its handler (``by``) has served."""
+    """An administrative case whose handler (``by``) has drafted its recommendation."""
     case = case or filed_case(by=by)
     handler = by or case.parties.get(relation="handler").person
     data = {**RECOMMENDATION_INPUT, "urgent": "on" if urgent else ""}
     transition(matter=case, name="recommend", access=access_for(handler), data=data)
     return PILCase.objects.get(pk=case.pk), Recommendation.objects.get(case=case)
+
+
+def recommended_case(
+    case: PILCase | None = None, *, by: User | None = None, urgent: bool = False
+) -> tuple[PILCase, Recommendation]:
+    """An administrative case whose recommendation its handler (``by``) has drafted and, once
+    the department head and the chief procurator approved it, served."""
+    case, draft = drafted_recommendation(case, by=by, urgent=urgent)
+    handler = by or case.parties.get(relation="handler").person
+    transition(matter=draft, name="serve", access=access_for(handler))
+    served = approve_all(draft)
+    return PILCase.objects.get(pk=case.pk), served
 
 
 def supervisor(**fields: Any) -> User:

@@ -36,6 +36,7 @@ from liaison.workflow.errors import (
 from liaison.workflow.models import Clock, MatterParty, TimelineEvent
 from liaison.workflow.reminders import take_expiry_steps
 from liaison.workflow.selectors import available_transitions, my_work
+from liaison.workflow.tests.factories import approve_all
 
 from .factories import (
     ADMINISTRATIVE,
@@ -233,6 +234,10 @@ def test_a_prosecutor_files_and_handles_the_case(kangbashi, handler, bureau) -> 
         data={"administrative_agency": bureau.pk},
     )
     case.refresh_from_db()
+    assert case.state == "opened" and case.awaiting_approval  # filing needs approval
+    assert not Clock.objects.filter(matter=case).exists()
+    assert not MatterParty.objects.filter(matter=case, relation="handler").exists()
+    case = approve_all(case)
     assert case.state == "investigating" and case.administrative_agency == bureau
     assert MatterParty.objects.filter(matter=case, relation="handler", person=handler).exists()
     clock = Clock.objects.get(matter=case, name="handling")
@@ -256,7 +261,7 @@ def test_a_civil_case_is_filed_against_a_respondent(kangbashi, handler) -> None:
     transition(
         matter=case, name="file", access=access_for(handler), data={"respondent": "某运销公司"}
     )
-    case.refresh_from_db()
+    case = approve_all(case)
     assert case.state == "investigating" and case.respondent == "某运销公司"
     assert not Clock.objects.filter(matter=case).exists()
 

@@ -38,3 +38,17 @@ def sent_notice(
         body=fields.pop("body", "请贵院反馈相关执行案件的进展。"),
         **fields,
     )
+
+
+def approve_all(matter: Any, *, approvers: Any = None) -> Any:
+    """Approve the step awaiting approval on ``matter`` at every level left, each level by
+    ``approvers[role]`` when given, else by a new holder of its role in the matter's owner; the
+    matter is returned as the step left it."""
+    from liaison.workflow.approvals import approval_approve
+    from liaison.workflow.models import ApprovalRequest
+
+    request = ApprovalRequest.objects.get(matter_id=matter.pk, state="pending")
+    for role in request.levels[request.level :]:
+        person = (approvers or {}).get(role) or member(matter.owner, role)
+        approval_approve(matter=matter, access=access_for(person))
+    return type(matter).objects.get(pk=matter.pk)

@@ -12,7 +12,7 @@ from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.notices.workflows import NOTICE
 from liaison.orgs.roles import Role
 from liaison.workflow.actions import allocate_case_number, transition
-from liaison.workflow.errors import TransitionConflict
+from liaison.workflow.errors import TransitionConflict, TransitionForbidden
 from liaison.workflow.models import TimelineEvent
 
 from .factories import court, sent_notice
@@ -89,3 +89,37 @@ def test_concurrent_openings_get_consecutive_numbers() -> None:
     )
     seqs = sorted(n.case_seq for n in notices)
     assert seqs == list(range(1, 7)), notices
+
+
+def test_two_approvers_at_once_exactly_one_decides() -> None:
+    """Two department heads press "approve" (or one returns) at the same moment: one decision
+    counts, the other gets the clear conflict message, and the step is taken once."""
+    from liaison.workflow import registry
+    from liaison.workflow.approvals import approval_approve, approval_return
+    from liaison.workflow.models import ApprovalRequest, Matter
+
+    from .test_approvals import MEMO, SEND, _memo
+
+    registry.register(MEMO)
+    try:
+        org = OrganisationFactory()
+        office = {"org": org, "partner": court(), "drafter": member(org, Role.PROSECUTOR)}
+        memo = _memo(office)
+        transition(matter=memo, name="send", access=access_for(office["drafter"]), data=SEND)
+        heads = [member(org, Role.DEPARTMENT_HEAD) for _ in range(2)]
+        copies = [Matter.objects.get(pk=memo.pk) for _ in heads]
+        results = _race(
+            [
+                lambda: approval_approve(matter=copies[0], access=access_for(heads[0])),
+                lambda: approval_return(
+                    matter=copies[1], access=access_for(heads[1]), comment="改"
+                ),
+            ]
+        )
+    finally:
+        registry._WORKFLOWS.pop(MEMO.name, None)
+    wins = [r for r in results if isinstance(r, ApprovalRequest)]
+    conflicts = [r for r in results if isinstance(r, TransitionConflict | TransitionForbidden)]
+    assert len(wins) == 1 and len(conflicts) == 1, results
+    decisions = TimelineEvent.objects.filter(matter=memo, action__startswith="workflow.approval.")
+    assert decisions.exclude(action="workflow.approval.submit").count() == 1

@@ -1,6 +1,7 @@
 """Issue 4 end to end, in Datong (seed 004). On a phone (390 px) a volunteer reports a clue
 while logged in; at their desks a clue officer finds it and accepts it into a case, a prosecutor
-files it, serves a procuratorial recommendation on the ecology bureau and assigns a volunteer
+files it, drafts a procuratorial recommendation that, once approved, is served on the ecology
+bureau, and assigns a volunteer
 rectification supervisor, and the bureau replies; on a phone the supervisor reports what she sees
 on site; the prosecutor accepts her report and closes the case as rectified; on a phone the
 reporter sees it, in the inbox and under "my clues", and both volunteers have their points.
@@ -30,6 +31,7 @@ from liaison.publicinterest.tests.factories import (
     supervisor,
 )
 from liaison.volunteers.tests.factories import volunteer, youth_volunteers
+from liaison.workflow.tests.factories import approve_all
 
 pytestmark = [
     pytest.mark.browser,
@@ -144,6 +146,9 @@ def test_a_volunteers_clue_is_rectified_under_a_volunteers_supervision(
     log_in(desk, live.url, "luo")
     desk.get_by_test_id("my-work").get_by_role("link", name=case.case_number).click()
     desk.get_by_role("button", name="立案", exact=True).click()
+    expect(desk.get_by_test_id("approval")).to_be_visible()
+    approve_all(case)  # the department head and the chief procurator (test_case_to_rectification)
+    desk.reload()
     expect(desk.get_by_test_id("state")).to_have_text("立案调查中")
     desk.get_by_label("查明的事实").fill(
         "经现场勘查，该煤场露天堆放原煤约三万吨，未采取苫盖、喷淋等抑尘措施。"
@@ -154,7 +159,14 @@ def test_a_volunteers_clue_is_rectified_under_a_volunteers_supervision(
     desk.get_by_label("检察建议内容").fill(
         "依法查处该煤场未采取抑尘措施的违法行为\n督促其建设防风抑尘网、全部苫盖并安装喷淋设施"
     )
-    desk.get_by_role("button", name="制发诉前检察建议").click()
+    desk.get_by_role("button", name="起草诉前检察建议").click()
+    expect(desk.get_by_test_id("state")).to_have_text("检察建议起草审批中")
+    recommendation = Recommendation.objects.get()
+    desk.goto(f"{live.url}/matters/{recommendation.pk}/")
+    desk.get_by_role("button", name="送达行政机关").click()
+    expect(desk.get_by_test_id("approval")).to_be_visible()
+    approve_all(recommendation)
+    desk.goto(f"{live.url}/matters/{case.pk}/")
     expect(desk.get_by_test_id("state")).to_have_text("待行政机关回复")
     desk.locator("#id_supervisor_person").select_option(str(watcher.pk))
     desk.get_by_test_id("supervisor-form").get_by_role("button", name="指派").click()
