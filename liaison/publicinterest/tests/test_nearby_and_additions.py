@@ -22,6 +22,7 @@ from liaison.publicinterest.duplicates import open_clues_near
 from liaison.publicinterest.models import Clue, ClueAddition
 from liaison.publicinterest.selectors import progress_for_code
 from liaison.publicinterest.workflows import CLUE
+from liaison.volunteers.tests.factories import volunteer
 from liaison.workflow.actions import transition
 from liaison.workflow.models import MatterParty, TimelineEvent
 
@@ -384,7 +385,9 @@ def test_one_who_added_to_a_clue_reads_their_own_words_never_the_clues(client, k
     """Adding "I see this too" makes the adder one of the clue's reporters (told how it ends),
     not a reader of what the first reporter wrote: not on the clue's page, in its title, nor
     in their list of clues."""
-    first, second = UserFactory(name="王小明"), UserFactory(name="李四")
+    # the second is a citizen with an account: citizens' accounts come from registering as a
+    # volunteer, whose page lists their clues
+    first, second = volunteer(name="王小明"), volunteer(name="李四")
     clue = reported_clue(
         anonymous=False,
         reporter=first,

@@ -61,7 +61,7 @@ def test_the_declarations_of_the_mechanisms() -> None:
     """Drafts and matters in preparation are not shown to the partner or invitee yet."""
     hidden = {
         "notices.notice": (Relation.PARTNER_ORG, {"draft"}),
-        "publicinterest.recommendation": (Relation.PARTNER_ORG, {"new"}),
+        "publicinterest.recommendation": (Relation.PARTNER_ORG, {"draft"}),
         "lawyers.registration": (Relation.PARTNER_ORG, {"new"}),
         "hearings.hearing": (Relation.PARTICIPANT, {"new"}),
         "petitions.petition": (Relation.PARTICIPANT, {"new", "received", "accepted"}),
@@ -130,7 +130,7 @@ def test_the_table_follows_the_declarations(table) -> None:  # type: ignore[no-u
     agency = access_for(users["partner:agency_officer"])
     assert not sees(agency, by_state[("notices.notice", "draft")])
     assert sees(agency, by_state[("notices.notice", "sent")])
-    assert not sees(agency, by_state[("publicinterest.recommendation", "new")])
+    assert not sees(agency, by_state[("publicinterest.recommendation", "draft")])
     assert sees(agency, by_state[("publicinterest.recommendation", "served")])
     colleague = access_for(users["owner:prosecutor"])
     assert not sees(colleague, by_state[("notices.notice", "draft")])

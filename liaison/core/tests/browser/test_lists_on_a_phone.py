@@ -60,7 +60,8 @@ LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
         [
             ("/lawyers/", "bookings"),
             ("/lawyers/book/", "open-slots"),
-            ("/petitions/", "petitions"),
+            # a lawyer finds the petitions they take part in on their own page, not /petitions/
+            ("/lawyers/", "petitions"),
             ("/inbox/", "inbox"),
         ],
     ),
