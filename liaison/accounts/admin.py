@@ -14,6 +14,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from liaison.core.admin import TextAdmin
 from liaison.orgs.admin import MembershipInline, save_membership_formset
 from liaison.orgs.models import Membership
 
@@ -54,7 +55,7 @@ class PersonMembershipInline(MembershipInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(TextAdmin, DjangoUserAdmin):
     """People, their contact details and their seats in organisations."""
 
     form = PersonChangeForm

@@ -5,11 +5,13 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from liaison.core.admin import ModelAdmin
+
 from .models import PublicNotice
 
 
 @admin.register(PublicNotice)
-class PublicNoticeAdmin(admin.ModelAdmin):
+class PublicNoticeAdmin(ModelAdmin):
     list_display = ("title", "kind", "publisher", "starts_on", "ends_on", "withdrawn_at")
     list_filter = ("kind",)
     search_fields = ("title",)

@@ -6,11 +6,13 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from liaison.core.admin import ModelAdmin
+
 from .models import Attachment
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(admin.ModelAdmin):
+class AttachmentAdmin(ModelAdmin):
     """Read-only: files enter through ``attachment_upload`` so they are checked and audited."""
 
     list_display = ["original_name", "content_type", "size", "matter", "uploaded_by", "uploaded_at"]

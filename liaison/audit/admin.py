@@ -3,11 +3,13 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from liaison.core.admin import ModelAdmin
+
 from .models import AuditRecord
 
 
 @admin.register(AuditRecord)
-class AuditRecordAdmin(admin.ModelAdmin):
+class AuditRecordAdmin(ModelAdmin):
     """Read-only: the audit record is evidence and is never edited."""
 
     list_display = ["at", "actor", "action", "object_type", "object_id"]

@@ -7,10 +7,12 @@ against its rule, a holiday announced after the package was released.
 from django.contrib import admin
 from django.http import HttpRequest
 
+from liaison.core.admin import ModelAdmin, TabularInline
+
 from .models import CalendarCorrection, Period, PeriodOverride
 
 
-class PeriodOverrideInline(admin.TabularInline):
+class PeriodOverrideInline(TabularInline):
     """Organisations' own lengths of this period (they apply to the organisations below too)."""
 
     model = PeriodOverride
@@ -20,7 +22,7 @@ class PeriodOverrideInline(admin.TabularInline):
 
 
 @admin.register(Period)
-class PeriodAdmin(admin.ModelAdmin):
+class PeriodAdmin(ModelAdmin):
     inlines = [PeriodOverrideInline]
     list_display = [
         "code",
@@ -56,7 +58,7 @@ class PeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(CalendarCorrection)
-class CalendarCorrectionAdmin(admin.ModelAdmin):
+class CalendarCorrectionAdmin(ModelAdmin):
     list_display = ["day", "is_working_day", "note"]
     list_filter = ["is_working_day"]
     search_fields = ["note"]

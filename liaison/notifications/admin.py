@@ -6,11 +6,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from liaison.core.admin import ModelAdmin, TabularInline
+
 from .actions import deliveries_retry_now
 from .models import Delivery, Notification
 
 
-class DeliveryInline(admin.TabularInline):
+class DeliveryInline(TabularInline):
     model = Delivery
     extra = 0
     can_delete = False
@@ -30,7 +32,7 @@ class DeliveryInline(admin.TabularInline):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ModelAdmin):
     list_display = ["created_at", "recipient", "event", "message", "matter", "read_at"]
     list_filter = ["event", ("read_at", admin.EmptyFieldListFilter)]
     search_fields = ["event", "text", "recipient__username", "recipient__name"]
@@ -46,7 +48,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(ModelAdmin):
     list_display = ["created_at", "channel", "address", "status", "attempts", "next_attempt_at"]
     list_filter = ["status", "channel"]
     search_fields = ["address", "notification__event"]

@@ -14,6 +14,8 @@ from django.db.models.fields import BLANK_CHOICE_DASH
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from liaison.core.admin import ModelAdmin, TabularInline
+
 from .actions import (
     cooperation_end,
     cooperation_start,
@@ -43,7 +45,7 @@ class MembershipInlineForm(forms.ModelForm):
                     self.fields[name].disabled = True
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(TabularInline):
     """Shared by the person and the organisation pages."""
 
     model = Membership
@@ -104,7 +106,7 @@ def save_membership_formset(request: HttpRequest, formset: Any) -> None:
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ModelAdmin):
     """Browse the tree, find an organisation by name, abbreviation or credit code, edit it."""
 
     list_display = ("name", "kind", "level", "division", "parent", "is_active")
@@ -140,7 +142,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(ModelAdmin):
     """Every seat across organisations, to answer "who is the clue officer in …?"."""
 
     list_display = ("person", "organisation", "role", "is_active", "since", "until")
@@ -194,7 +196,7 @@ class CooperationForm(forms.ModelForm):
 
 
 @admin.register(Cooperation)
-class CooperationAdmin(admin.ModelAdmin):
+class CooperationAdmin(ModelAdmin):
     """Who works with whom. Started here through ``cooperation_start`` and ended (never deleted)
     through ``cooperation_end``, each audited; the pair is fixed once started."""
 

@@ -5,11 +5,13 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from liaison.core.admin import ModelAdmin
+
 from .models import Division
 
 
 @admin.register(Division)
-class DivisionAdmin(admin.ModelAdmin):
+class DivisionAdmin(ModelAdmin):
     """Browse and search divisions; edits would be lost at the next ``load_divisions``."""
 
     list_display = ("code", "name", "level", "parent")

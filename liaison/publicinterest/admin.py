@@ -6,11 +6,13 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from liaison.core.admin import ModelAdmin
+
 from .models import Field
 
 
 @admin.register(Field)
-class FieldAdmin(admin.ModelAdmin):
+class FieldAdmin(ModelAdmin):
     list_display = ["name", "name_en", "code", "statutory", "order", "active"]
     list_editable = ["order", "active"]
     list_filter = ["statutory", "active"]

@@ -6,10 +6,12 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from liaison.core.admin import ModelAdmin
+
 from .models import OrganisationSettings, PointsEntry, PointsRule, TrainingMaterial, Volunteer
 
 
-class ReadOnly(admin.ModelAdmin):
+class ReadOnly(ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
@@ -41,12 +43,12 @@ class TrainingMaterialAdmin(ReadOnly):
 
 
 @admin.register(PointsRule)
-class PointsRuleAdmin(admin.ModelAdmin):
+class PointsRuleAdmin(ModelAdmin):
     list_display = ("reason", "points")
 
 
 @admin.register(OrganisationSettings)
-class OrganisationSettingsAdmin(admin.ModelAdmin):
+class OrganisationSettingsAdmin(ModelAdmin):
     list_display = ("organisation", "minimum_age")
     list_select_related = ("organisation",)
     autocomplete_fields = ("organisation",)

@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from liaison.core.admin import ModelAdmin, TabularInline
 from liaison.orgs.roles import roles_for
 
 from .models import ApprovalLevel, ApprovalRule, Clock, Matter, TimelineEvent
 from .registry import all_workflows
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ModelAdmin):
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
@@ -25,7 +26,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class TimelineInline(admin.TabularInline):
+class TimelineInline(TabularInline):
     model = TimelineEvent
     fields = readonly_fields = ("at", "actor", "action", "from_state", "to_state", "note")
     extra = 0
@@ -35,7 +36,7 @@ class TimelineInline(admin.TabularInline):
         return False
 
 
-class ClockInline(admin.TabularInline):
+class ClockInline(TabularInline):
     model = Clock
     fields = readonly_fields = (
         "name",
@@ -130,7 +131,7 @@ class ApprovalLevelFormSet(forms.BaseInlineFormSet):
                 )
 
 
-class ApprovalLevelInline(admin.TabularInline):
+class ApprovalLevelInline(TabularInline):
     model = ApprovalLevel
     formset = ApprovalLevelFormSet
     fields = ["position", "role"]
@@ -138,7 +139,7 @@ class ApprovalLevelInline(admin.TabularInline):
 
 
 @admin.register(ApprovalRule)
-class ApprovalRuleAdmin(admin.ModelAdmin):
+class ApprovalRuleAdmin(ModelAdmin):
     """Who approves a step in an organisation and those below it; without a rule, the step's
     declared default (e.g. the department head, then the chief procurator)."""
 
