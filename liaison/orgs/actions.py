@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -224,7 +224,14 @@ def cooperation_start(
         return cooperation
     cooperation = Cooperation(first=first, second=second, agreement=agreement.strip())
     cooperation.full_clean()
-    cooperation.save()
+    try:
+        # ``select_for_update`` locks no row that does not exist yet: of two recording the same
+        # pair at once, the database's one-active-pair constraint lets one in, and the other
+        # gets the cooperation that one started.
+        with transaction.atomic():
+            cooperation.save()
+    except IntegrityError:
+        return Cooperation.objects.get(first=first, second=second, is_active=True)
     audit_record(
         actor=actor,
         action=COOPERATION_START,

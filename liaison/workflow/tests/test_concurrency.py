@@ -10,6 +10,8 @@ from django.db import connection, connections
 from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.notices.workflows import NOTICE
+from liaison.orgs.actions import cooperation_start
+from liaison.orgs.models import Cooperation
 from liaison.orgs.roles import Role
 from liaison.workflow.actions import allocate_case_number, transition
 from liaison.workflow.errors import TransitionConflict, TransitionForbidden
@@ -84,11 +86,22 @@ def test_concurrent_openings_get_consecutive_numbers() -> None:
     org = OrganisationFactory(abbreviation="康检")
     the_court = court()
     authors = [member(org, Role.PROSECUTOR) for _ in range(6)]
+    cooperation_start(actor=authors[0], organisations=(org, the_court))
     notices = _race(
         [(lambda a=a: sent_notice(sender=org, recipient=the_court, author=a)) for a in authors]
     )
     seqs = sorted(n.case_seq for n in notices)
     assert seqs == list(range(1, 7)), notices
+
+
+def test_two_recording_the_same_cooperation_at_once_get_one() -> None:
+    """Both sides' administrators record the agreement at the same moment: one cooperation."""
+    org, the_court = OrganisationFactory(), court()
+    actors = [member(org, Role.PROSECUTOR) for _ in range(4)]
+    started = _race(
+        [(lambda a=a: cooperation_start(actor=a, organisations=(org, the_court))) for a in actors]
+    )
+    assert {c.pk for c in started} == {Cooperation.objects.get(is_active=True).pk}, started
 
 
 def test_two_approvers_at_once_exactly_one_decides() -> None:
