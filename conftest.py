@@ -6,11 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
 from django.core.signals import request_finished, request_started
 from django.utils import translation
 
 from liaison.core.catalogues import MsgfmtMissing, compile_stale
+
+# Property tests' examples are judged by what they find, never by how long one takes on a busy
+# machine (timings belong to ``make bench``): no deadline, so a slow moment is not a failure.
+hypothesis.settings.register_profile("liaison", deadline=None)
+hypothesis.settings.load_profile("liaison")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -60,6 +66,20 @@ def _empty_caches() -> Iterator[None]:
     for cache in caches.all():
         cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _rate_limit_window_held(monkeypatch: pytest.MonkeyPatch) -> None:
+    """django-ratelimit counts in fixed windows that end on the clock (each minute, each hour):
+    a test that sends eleven requests must not see its count start again because a minute
+    ended half-way through it. Its windows are read at one instant for the whole test."""
+    import time
+    import types
+
+    import django_ratelimit.core
+
+    instant = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", types.SimpleNamespace(time=lambda: instant))
 
 
 @pytest.fixture
