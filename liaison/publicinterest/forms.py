@@ -734,6 +734,17 @@ class ConclusionForm(forms.Form):
     note = _text(pgettext_lazy("public-interest case", "Conclusion"), rows=3)
 
 
+class WithdrawRecommendationForm(forms.Form):
+    """Why a draft recommendation is withdrawn: kept on its timeline and on the case's."""
+
+    note = _text(
+        _("Reason"),
+        rows=2,
+        max_length=2000,
+        help_text=_("The case goes back to investigation, to be recommended anew or terminated."),
+    )
+
+
 class ReplyForm(forms.Form):
     """The agency's reply to a recommendation, with its evidence (documents, photos)."""
 

@@ -38,7 +38,7 @@ from .models import (
     PILCase,
     Recommendation,
 )
-from .workflows import ADMIN_CASE, CASE_WORKFLOWS, CIVIL_CASE, CLUE, RECOMMENDATION
+from .workflows import ADMIN_CASE, CASE_WORKFLOWS, CIVIL_CASE, CLUE, RECOMMENDATION, SERVED_STATES
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
@@ -184,10 +184,9 @@ def recommendations_of(case: Matter) -> QuerySet[Recommendation]:
 
 def served_recommendations(case: Matter) -> QuerySet[Recommendation]:
     """The recommendations served on the case's agency: what it must correct, and its reply
-    (never a draft, which is not the agency's nor a supervisor's to read)."""
+    (never a draft, nor a draft withdrawn: not the agency's nor a supervisor's to read)."""
     return (
-        Recommendation.objects.filter(case_id=case.pk)
-        .exclude(state=RECOMMENDATION.initial)
+        Recommendation.objects.filter(case_id=case.pk, state__in=SERVED_STATES)
         .select_related("agency")
         .order_by("created_at", "pk")
     )

@@ -33,6 +33,7 @@ pre-litigation procedures differ and each numbers its cases with its own code::
     administrative (行公)
     opened ──file*──▶ investigating ──recommend──▶ recommending ──(its recommendation is
       └ decline ▶ not_filed   (drafts a Recommendation)           served)──▶ pre_litigation
+                                    ◀──(its draft is withdrawn)──┘
     pre_litigation ──(the agency replies, or its reply period lapses)──▶ follow_up
                                                                     close_rectified ▶ rectified │
                                                      litigation ◀──────────── sue ──────────────┘
@@ -68,7 +69,8 @@ Whenever a case closes, the reporters of its clues and its supervisors are told
 The recommendation (行公建, its own matter, see ``models.Recommendation`` for why)::
 
     draft ──serve*──▶ served ──reply (the agency)──▶ replied
-     └ revise ┘          └─(the reply period lapses)─▶ lapsed ──reply (late)──┘
+     │└ revise ┘          └─(the reply period lapses)─▶ lapsed ──reply (late)──┘
+     └ withdraw ▶ withdrawn   (with the reason; the case goes back to investigation)
 
 The case's ``recommend`` step opens the recommendation as a draft, which those handling the
 case correct (``revise``) and read as its formal document (a preview, ``documents.py``) before
@@ -76,7 +78,9 @@ submitting it for approval. Only once approved is it served: the formal document
 Word) is made and kept, the agency becomes its partner (so it sees nothing of a draft), the
 reply clock starts (two months, fifteen days when the public interest is in urgent danger) and
 the case moves on to wait for the reply. A reply after the period is still recorded, and counts
-as late.
+as late. A draft no longer wanted is withdrawn, with the reason, by those handling the case (not
+while it awaits approval: its submitter withdraws the submission first); the case goes back to
+investigation, to be recommended anew or terminated, and the agency never sees the draft.
 """
 
 from __future__ import annotations
@@ -118,6 +122,7 @@ from .forms import (
     ReplyForm,
     SueForm,
     TransferForm,
+    WithdrawRecommendationForm,
 )
 
 CLUE_OFFICER = Who(Relation.OWNER_ORG, frozenset({Role.CLUE_OFFICER}))
@@ -135,6 +140,8 @@ HANDLING = (
 #: Filing a case and serving a recommendation take effect once the department head and then
 #: the chief procurator approve, unless the procuratorate configures its own approvers.
 APPROVED_BY_SENIORS = Approval(default_approvers=SENIORS)
+#: The states of a recommendation served on the agency: the only ones it (and a supervisor) sees.
+SERVED_STATES = frozenset({"served", "lapsed", "replied"})
 #: The officers of the agency a recommendation is served on.
 AGENCY = Who(Relation.PARTNER_ORG, frozenset({Role.AGENCY_OFFICER}))
 HANDLER = Who(Relation.HANDLER)
@@ -203,31 +210,37 @@ def file_case(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
 
 
 def draft_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .actions import recommendation_draft
+    from .recommendation_actions import recommendation_draft
 
     recommendation_draft(case=matter, access=access, **data)
 
 
 def revise_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .actions import recommendation_revise
+    from .recommendation_actions import recommendation_revise
 
     recommendation_revise(recommendation=matter, **data)
 
 
 def serve_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .actions import recommendation_serve
+    from .recommendation_actions import recommendation_serve
 
     recommendation_serve(recommendation=matter, access=access)
 
 
+def withdraw_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    from .recommendation_actions import recommendation_withdraw
+
+    recommendation_withdraw(recommendation=matter, **data)
+
+
 def reply_period_over(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .actions import recommendation_lapsed
+    from .recommendation_actions import recommendation_lapsed
 
     recommendation_lapsed(recommendation=matter)
 
 
 def record_reply(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .actions import recommendation_record_reply
+    from .recommendation_actions import recommendation_record_reply
 
     recommendation_record_reply(recommendation=matter, access=access, **data)
 
@@ -548,6 +561,14 @@ ADMIN_CASE = Workflow(
             stops=("handling",),
         ),
         Transition(
+            "recommendation_withdrawn",
+            "recommending",
+            "investigating",
+            label=_("The draft recommendation was withdrawn"),
+            who=(),
+            automatic=True,
+        ),
+        Transition(
             "receive_reply",
             "pre_litigation",
             "follow_up",
@@ -675,16 +696,17 @@ RECOMMENDATION = Workflow(
         "served": pgettext_lazy("state", "served"),
         "lapsed": pgettext_lazy("state", "reply period over"),
         "replied": pgettext_lazy("recommendation", "replied"),
+        "withdrawn": pgettext_lazy("state", "withdrawn"),
     },
     initial="draft",
-    final=frozenset({"replied"}),
+    final=frozenset({"replied", "withdrawn"}),
     # The agency's staff see the recommendation once it is served on it, never while it is
-    # prepared; they add to it until the agency has replied. The states are named, so a state
-    # added before "served" (an approval) stays unseen by the agency.
+    # prepared nor once withdrawn as a draft; they add to it until the agency has replied. The
+    # states are named, so a state added before "served" (an approval) stays unseen by the agency.
     sights=(
         Sight(
             Who(Relation.PARTNER_ORG),
-            frozenset({"served", "lapsed", "replied"}),
+            SERVED_STATES,
             comments=frozenset({"served", "lapsed"}),
             attachments=frozenset({"served", "lapsed"}),
         ),
@@ -727,6 +749,16 @@ RECOMMENDATION = Workflow(
                     ),
                 ),
             ),
+        ),
+        Transition(
+            "withdraw",
+            "draft",
+            "withdrawn",
+            label=_("Withdraw the draft recommendation"),
+            who=HANDLING,
+            form=WithdrawRecommendationForm,
+            effect=withdraw_recommendation,
+            style="outline-danger",
         ),
         Transition(
             "lapse",

@@ -14,8 +14,10 @@ the last level the engine takes the step with the stored input *as the submitter
 effects, clocks, notifications and timeline are those of a step taken directly, and the
 timeline entry names the approvers too. Or they return it with comments (``approval_return``):
 the matter is free again, and the submitter corrects and submits anew (the page offers the step
-with the returned input filled in). Two approvers at once: the request's conditional update lets
-exactly one decide.
+with the returned input filled in). The submitter, and only they, may withdraw the step while it
+awaits approval (``approval_withdraw``): the matter is freed as by a return, and the approvers
+awaited are told it no longer awaits them. Two decisions at once (two approvers, or an approval
+and a withdrawal): the request's conditional update lets exactly one win.
 
 Reads (the matter page's panel, "my work") are at the end of this module.
 """
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
 SUBMIT_EVENT = "workflow.approval.submit"
 APPROVE_EVENT = "workflow.approval.approve"
 RETURN_EVENT = "workflow.approval.return"
+WITHDRAW_EVENT = "workflow.approval.withdraw"
 PENDING = ApprovalRequest.State.PENDING
 
 
@@ -102,6 +105,16 @@ def may_decide(access: Access, matter: Matter, request: ApprovalRequest) -> bool
         and access.user_id is not None
         and access.user_id != request.submitted_by_id
         and access.has_role(matter.owner_id, {request.current_role})
+    )
+
+
+def may_withdraw(access: Access, request: ApprovalRequest) -> bool:
+    """Whether this user may withdraw ``request`` now: they submitted it, and it still awaits
+    approval."""
+    return (
+        request.state == PENDING
+        and access.user_id is not None
+        and access.user_id == request.submitted_by_id
     )
 
 
@@ -195,9 +208,8 @@ def _tell_approvers(matter: Matter, request: ApprovalRequest, access: Access) ->
 # -- deciding ------------------------------------------------------------------------------------
 
 
-def _pending(matter: Matter, access: Access) -> ApprovalRequest:
-    """The matter's request awaiting approval, which this user may decide; the matter's state
-    read again (nothing but a decision changes it while it awaits approval)."""
+def _pending_request(matter: Matter) -> ApprovalRequest:
+    """The matter's request awaiting approval, or the conflict of one decided meanwhile."""
     request = (
         ApprovalRequest.objects.select_related("submitted_by")
         .filter(matter_id=matter.pk, state=PENDING)
@@ -205,6 +217,13 @@ def _pending(matter: Matter, access: Access) -> ApprovalRequest:
     )
     if request is None:
         raise TransitionConflict(_("Nothing on this matter awaits approval (any more)."))
+    return request
+
+
+def _pending(matter: Matter, access: Access) -> ApprovalRequest:
+    """The matter's request awaiting approval, which this user may decide; the matter's state
+    read again (nothing but a decision changes it while it awaits approval)."""
+    request = _pending_request(matter)
     if access.user_id is not None and access.user_id == request.submitted_by_id:
         raise TransitionForbidden(_("You submitted this step: someone else approves it."))
     if not may_decide(access, matter, request):
@@ -288,20 +307,19 @@ def approval_approve(*, matter: Matter, access: Access, comment: str = "") -> Ap
     return request
 
 
-@transaction.atomic(durable=True)
-def approval_return(*, matter: Matter, access: Access, comment: str) -> ApprovalRequest:
-    """Return the step to the submitter with comments (what needs correcting): the matter is
-    free again, and nothing of the step has taken effect."""
-    if not comment.strip():
-        raise WorkflowError(_("Say what needs correcting."))
-    request = _pending(matter, access)
+def _end(
+    matter: Matter, request: ApprovalRequest, access: Access, state: str, action: str, note: str
+) -> None:
+    """End ``request`` without taking its step (returned or withdrawn), if nobody decided it
+    first: the matter is free again (nothing of the step has taken effect) and the timeline
+    says so."""
     now = timezone.now()
-    update: dict[str, Any] = {
-        "state": ApprovalRequest.State.RETURNED,
+    update = {
+        "state": state,
         "current_role": "",
         "decided_by": access.user,
         "decided_at": now,
-        "comment": comment.strip(),
+        "comment": note,
     }
     _decide(request, update)
     Matter.objects.filter(pk=matter.pk, awaiting_approval=True).update(
@@ -311,16 +329,52 @@ def approval_return(*, matter: Matter, access: Access, comment: str) -> Approval
     record_event(
         matter=matter,
         access=access,
-        action=RETURN_EVENT,
-        note=comment,
+        action=action,
+        note=note,
         data={"step": request.step, "request": request.pk},
     )
+
+
+@transaction.atomic(durable=True)
+def approval_return(*, matter: Matter, access: Access, comment: str) -> ApprovalRequest:
+    """Return the step to the submitter with comments (what needs correcting): the matter is
+    free again, and nothing of the step has taken effect."""
+    if not comment.strip():
+        raise WorkflowError(_("Say what needs correcting."))
+    request = _pending(matter, access)
+    _end(matter, request, access, ApprovalRequest.State.RETURNED, RETURN_EVENT, comment.strip())
     from liaison.notifications.actions import notify
 
     notify(
         recipients=[request.submitted_by],
         event=f"{matter.matter_type}.approval_returned",
         text=_("%(actor)s returned your step on %(number)s with comments: %(title)s"),
+        params=_params(matter, access),
+        matter=matter,
+        actor=access.user,
+        channels=("email",),
+    )
+    return request
+
+
+@transaction.atomic(durable=True)
+def approval_withdraw(*, matter: Matter, access: Access) -> ApprovalRequest:
+    """The submitter withdraws their step while it awaits approval (to correct it, or because
+    it is no longer wanted): the matter is free again, as after a return, and the approvers
+    awaited are told it no longer awaits them. Of a withdrawal and an approval at the same
+    moment, the request's conditional update lets exactly one win."""
+    request = _pending_request(matter)
+    if not may_withdraw(access, request):
+        raise TransitionForbidden(_("Only the one who submitted this step may withdraw it."))
+    matter.refresh_from_db(fields=["state", "version", "awaiting_approval", "updated_at"])
+    awaited = _holders(matter, request.current_role, request)
+    _end(matter, request, access, ApprovalRequest.State.WITHDRAWN, WITHDRAW_EVENT, "")
+    from liaison.notifications.actions import notify
+
+    notify(
+        recipients=awaited,
+        event=f"{matter.matter_type}.approval_withdrawn",
+        text=_("%(actor)s withdrew their step on %(number)s: it no longer awaits your approval"),
         params=_params(matter, access),
         matter=matter,
         actor=access.user,
@@ -362,6 +416,7 @@ class AwaitingApproval:
     levels: list[str]
     approvers: list[User]
     may_decide: bool
+    may_withdraw: bool
 
     @property
     def role_label(self) -> str:
@@ -387,20 +442,22 @@ def awaiting_approval(access: Access, matter: Matter) -> AwaitingApproval | None
         levels=[str(Role(role).label) for role in request.levels],
         approvers=list(_holders(matter, request.current_role, request).order_by("name")),
         may_decide=may_decide(access, matter, request),
+        may_withdraw=may_withdraw(access, request),
     )
 
 
 def returned_input(
     matter: Matter, step: Transition, timeline: list[TimelineEntry]
 ) -> dict[str, Any] | None:
-    """The input of ``step`` as last returned with comments, to offer it again for correction:
-    no query unless the timeline shows a return of this step."""
+    """The input of ``step`` as last returned with comments or withdrawn, to offer it again for
+    correction: no query unless the timeline shows a return or withdrawal of this step."""
     if step.approval is None or step.form is None:
         return None
     returns = [
         entry
         for entry in timeline
-        if entry.event.action == RETURN_EVENT and entry.event.data.get("step") == step.name
+        if entry.event.action in (RETURN_EVENT, WITHDRAW_EVENT)
+        and entry.event.data.get("step") == step.name
     ]
     if not returns:
         return None

@@ -51,6 +51,7 @@ ENGINE_EVENTS: Mapping[str, Label] = {
     "workflow.approval.submit": _("Submitted for approval"),
     "workflow.approval.approve": _("Approved"),
     "workflow.approval.return": _("Returned with comments"),
+    "workflow.approval.withdraw": _("Withdrawn from approval"),
 }
 
 

@@ -350,6 +350,7 @@ class ApprovalRequest(models.Model):
         PENDING = "pending", _("awaiting approval")
         APPROVED = "approved", pgettext_lazy("approval", "approved")
         RETURNED = "returned", _("returned with comments")
+        WITHDRAWN = "withdrawn", pgettext_lazy("approval", "withdrawn by the submitter")
 
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="approvals")
     step = models.CharField(_("step"), max_length=64)

@@ -262,6 +262,8 @@ def timeline_of(matter: Matter) -> list[TimelineEntry]:
             label = label or event.action
             if event.action.startswith("workflow.approval.") and event.data.get("step"):
                 step = workflow.transition(event.data["step"]).label
+                if event.data.get("levels"):  # an approval: which level of how many
+                    label = _("Approved (level %(level)s of %(levels)s)") % event.data
                 label = _("%(event)s: %(step)s") % {"event": label, "step": step}
         to_state = workflow.state_label(event.to_state) if event.to_state else ""
         entries.append(TimelineEntry(event, str(label), str(to_state)))

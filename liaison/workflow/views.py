@@ -128,11 +128,19 @@ def matter_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 @login_required
 @require_POST
 def matter_approval(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
-    """Approve the step awaiting approval, or return it with comments (which it requires)."""
+    """Approve the step awaiting approval, or return it with comments (which it requires); or,
+    for its submitter, withdraw it."""
     access = _access(request)
     matter = selectors.get_matter_for(access, pk)
-    if decision not in ("approve", "return"):
+    if decision not in ("approve", "return", "withdraw"):
         raise Http404("No such decision.")
+    if decision == "withdraw":
+        try:
+            approvals.approval_withdraw(matter=matter, access=access)
+            messages.success(request, _("Withdrawn: correct it and submit it again if needed."))
+        except WorkflowError as refusal:
+            messages.error(request, refusal.message)
+        return redirect("workspace:matter", pk=pk)
     form = ApprovalDecisionForm(request.POST, returning=decision == "return")
     if not form.is_valid():
         messages.error(request, _("Say what needs correcting."))

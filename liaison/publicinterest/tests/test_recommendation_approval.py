@@ -19,11 +19,16 @@ from liaison.notifications.models import Notification
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
 from liaison.publicinterest.models import PILCase, Recommendation
-from liaison.workflow.actions import transition
-from liaison.workflow.approvals import approval_approve, approval_return
+from liaison.workflow.actions import add_parties, transition
+from liaison.workflow.approvals import approval_approve, approval_return, approval_withdraw
 from liaison.workflow.errors import TransitionConflict, TransitionForbidden, TransitionInvalid
 from liaison.workflow.models import ApprovalLevel, ApprovalRule, Clock, MatterParty, TimelineEvent
-from liaison.workflow.selectors import get_matter_for, matters_visible_to, my_work
+from liaison.workflow.selectors import (
+    available_transitions,
+    get_matter_for,
+    matters_visible_to,
+    my_work,
+)
 from liaison.workflow.tests.factories import approve_all
 
 from .factories import (
@@ -197,6 +202,82 @@ def test_filing_a_case_waits_for_approval(people) -> None:  # type: ignore[no-un
     handlers = MatterParty.objects.filter(matter=case, relation="handler")
     assert [p.person for p in handlers] == [people["handler"]]  # the submitter, not an approver
     assert Clock.objects.get(matter=case, name="handling").state == Clock.State.RUNNING
+
+
+# -- withdrawing a draft ---------------------------------------------------------------------------
+
+REASON = {"note": "该分局已自行查处，无需再发检察建议。"}
+
+
+def test_a_draft_is_withdrawn_with_a_reason_and_the_case_investigates_again(people) -> None:  # type: ignore[no-untyped-def]
+    from liaison.publicinterest.selectors import served_recommendations
+
+    case, draft = _draft(people)
+    handler = access_for(people["handler"])
+    with pytest.raises(TransitionInvalid) as refusal:
+        transition(matter=draft, name="withdraw", access=handler, data={"note": "  "})
+    assert "note" in refusal.value.form.errors
+    assert Recommendation.objects.get(pk=draft.pk).state == "draft"
+    transition(matter=draft, name="withdraw", access=handler, data=REASON)
+    withdrawn = Recommendation.objects.get(pk=draft.pk)
+    assert withdrawn.state == "withdrawn" and withdrawn.closed_at is not None
+    assert TimelineEvent.objects.get(matter=draft, transition="withdraw").note == REASON["note"]
+    case.refresh_from_db()
+    assert case.state == "investigating"
+    moved = TimelineEvent.objects.get(matter=case, transition="recommendation_withdrawn")
+    assert moved.actor is None and moved.to_state == "investigating"
+    assert Clock.objects.get(matter=case, name="handling").state == Clock.State.RUNNING
+    # the agency never sees it: not a party, and not one of the states its sight names either
+    _agency_sees_nothing_of(withdrawn, people["officer"])
+    add_parties(matter=withdrawn, partners=[people["bureau"]])
+    _agency_sees_nothing_of(withdrawn, people["officer"])
+    assert list(served_recommendations(case)) == []
+    # the case may be recommended again, or terminated
+    steps = {t.name for t in available_transitions(handler, case)}
+    assert {"recommend", "terminate"} <= steps
+    transition(
+        matter=case,
+        name="recommend",
+        access=handler,
+        data={**RECOMMENDATION_INPUT, "measures": "依法查处该煤场"},
+    )
+    again = Recommendation.objects.exclude(pk=draft.pk).get(case=case)
+    assert again.state == "draft" and PILCase.objects.get(pk=case.pk).state == "recommending"
+
+
+def test_only_those_handling_withdraw_a_draft_and_never_once_submitted(people, kangbashi) -> None:  # type: ignore[no-untyped-def]
+    _case, draft = _draft(people)
+    for other in (prosecutor(kangbashi), people["officer"]):
+        with pytest.raises(TransitionForbidden):
+            transition(matter=draft, name="withdraw", access=access_for(other), data=REASON)
+    _submit(draft, people)
+    handler = access_for(people["handler"])
+    with pytest.raises(TransitionConflict):  # it awaits approval: withdraw the submission first
+        transition(matter=draft, name="withdraw", access=handler, data=REASON)
+    assert "withdraw" not in {t.name for t in available_transitions(handler, draft)}
+    approval_withdraw(matter=draft, access=handler)
+    draft = Recommendation.objects.get(pk=draft.pk)
+    assert {"withdraw", "serve"} <= {t.name for t in available_transitions(handler, draft)}
+    _submit(draft, people)
+    served = approve_all(draft, approvers={"department_head": people["head"]})
+    with pytest.raises(TransitionConflict):  # served: no longer a draft
+        transition(matter=served, name="withdraw", access=handler, data=REASON)
+    assert Recommendation.objects.get(pk=served.pk).state == "served"
+
+
+def test_the_pages_offer_the_withdrawal_and_show_it(client, people) -> None:  # type: ignore[no-untyped-def]
+    case, draft = _draft(people)
+    client.force_login(people["handler"])
+    page = client.get(reverse("workspace:matter", args=[draft.pk])).content.decode()
+    step = reverse("workspace:transition", args=[draft.pk, "withdraw"])
+    assert step in page and "撤回检察建议草稿" in page
+    response = client.post(step, {"note": ""})
+    assert response.status_code == 400 and Recommendation.objects.get(pk=draft.pk).state == "draft"
+    assert client.post(step, REASON).status_code == 302
+    page = client.get(reverse("workspace:matter", args=[draft.pk])).content.decode()
+    assert 'data-testid="recommendation-draft"' not in page and REASON["note"] in page
+    page = client.get(reverse("workspace:matter", args=[case.pk])).content.decode()
+    assert 'data-testid="recommendation-withdrawn"' in page and "已撤回" in page
 
 
 # -- pages ---------------------------------------------------------------------------------------

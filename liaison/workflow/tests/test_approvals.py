@@ -19,7 +19,12 @@ from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
 from liaison.workflow import registry
 from liaison.workflow.actions import matter_open, transition
-from liaison.workflow.approvals import approval_approve, approval_return, approvers_for
+from liaison.workflow.approvals import (
+    approval_approve,
+    approval_return,
+    approval_withdraw,
+    approvers_for,
+)
 from liaison.workflow.definitions import Approval, ClockSpec, Notify, Transition, Who, Workflow
 from liaison.workflow.errors import TransitionConflict, TransitionForbidden, WorkflowError
 from liaison.workflow.models import (
@@ -31,7 +36,7 @@ from liaison.workflow.models import (
     Relation,
     TimelineEvent,
 )
-from liaison.workflow.selectors import available_transitions, my_work
+from liaison.workflow.selectors import available_transitions, my_work, timeline_of
 
 from .factories import approve_all, court
 
@@ -281,6 +286,56 @@ def test_my_work_is_still_one_query_with_approvals(office, django_assert_num_que
         assert len(list(my_work(access))) == 1
 
 
+def test_the_submitter_withdraws_their_step_and_the_matter_is_free(office) -> None:  # type: ignore[no-untyped-def]
+    memo = _submitted(office)
+    approval_approve(matter=memo, access=access_for(office["head"]))
+    version = Matter.objects.get(pk=memo.pk).version
+    approval_withdraw(matter=memo, access=access_for(office["drafter"]))
+    memo = Matter.objects.get(pk=memo.pk)
+    assert memo.state == "draft" and not memo.awaiting_approval and memo.version == version + 1
+    assert effects == [] and not Clock.objects.filter(matter=memo).exists()
+    request = ApprovalRequest.objects.get(matter=memo)
+    assert request.state == "withdrawn" and request.current_role == ""
+    assert request.decided_by == office["drafter"]
+    event = TimelineEvent.objects.get(matter=memo, action="workflow.approval.withdraw")
+    assert event.actor == office["drafter"] and event.data["step"] == "send"
+    # the approvers awaited are told it no longer awaits them, and it leaves their work
+    assert Notification.objects.filter(
+        matter=memo, recipient=office["chief"], event="tests.memo.approval_withdrawn"
+    ).exists()
+    assert memo.pk not in {m.pk for m in my_work(access_for(office["chief"]))}
+    with pytest.raises(TransitionConflict):  # nothing awaits approval any more
+        approval_approve(matter=memo, access=access_for(office["chief"]))
+    # corrected and submitted again, it starts from the first level
+    transition(matter=memo, name="send", access=access_for(office["drafter"]), data=SEND)
+    assert ApprovalRequest.objects.get(matter=memo, state="pending").level == 0
+
+
+def test_only_the_submitter_withdraws(office) -> None:  # type: ignore[no-untyped-def]
+    memo = _submitted(office)
+    others = [
+        office["head"],  # the approver awaited
+        office["chief"],
+        member(office["org"], Role.PROSECUTOR),  # a colleague who could have submitted it
+        member(office["partner"], Role.JUDGE),
+    ]
+    for other in others:
+        with pytest.raises(TransitionForbidden):
+            approval_withdraw(matter=memo, access=access_for(other))
+    assert ApprovalRequest.objects.get(matter=memo).state == "pending"
+    assert Matter.objects.get(pk=memo.pk).awaiting_approval
+    approve_all(memo, approvers={"department_head": office["head"]})
+    with pytest.raises(TransitionConflict):  # approved first: too late to withdraw
+        approval_withdraw(matter=memo, access=access_for(office["drafter"]))
+    assert Matter.objects.get(pk=memo.pk).state == "sent"
+
+
+def test_the_timeline_says_which_level_was_approved(office) -> None:  # type: ignore[no-untyped-def]
+    memo = approve_all(_submitted(office))
+    labels = [e.label for e in timeline_of(memo) if e.event.action == "workflow.approval.approve"]
+    assert labels == ["审批通过（第 1 级，共 2 级）：Send", "审批通过（第 2 级，共 2 级）：Send"]
+
+
 def test_the_organisations_rule_overrides_the_default_nearest_first(office) -> None:  # type: ignore[no-untyped-def]
     parent = OrganisationFactory(level=Organisation.Level.MUNICIPAL)
     org = office["org"]
@@ -390,6 +445,26 @@ def test_the_page_shows_who_must_approve_and_lets_only_them_decide(client, offic
     html = client.get(_page(memo)).content.decode()
     assert "请补充依据。" in html and 'value="同意"' in html
     assert client.post(reverse("workspace:approval", args=[memo.pk, "maybe"])).status_code == 404
+
+
+def test_the_page_offers_the_submitter_alone_to_withdraw(client, office) -> None:  # type: ignore[no-untyped-def]
+    memo = _submitted(office)
+    withdraw = reverse("workspace:approval", args=[memo.pk, "withdraw"])
+    client.force_login(office["head"])
+    assert withdraw not in client.get(_page(memo)).content.decode()
+    assert client.post(withdraw).status_code == 302  # refused, with a message
+    assert ApprovalRequest.objects.get(matter=memo).state == "pending"
+    client.force_login(office["drafter"])
+    html = client.get(_page(memo)).content.decode()
+    assert 'data-testid="approval-withdraw"' in html and withdraw in html
+    response = client.post(withdraw, follow=True)
+    assert "已撤回" in response.content.decode()
+    assert ApprovalRequest.objects.get(matter=memo).state == "withdrawn"
+    # the step is offered again, filled in with what was withdrawn
+    html = client.get(_page(memo)).content.decode()
+    assert 'data-testid="approval"' not in html and 'value="同意"' in html
+    assert client.post(withdraw).status_code == 302  # nothing to withdraw now: a message
+    assert ApprovalRequest.objects.filter(state="pending").count() == 0
 
 
 def test_the_page_costs_the_same_queries_after_an_approval(client, office) -> None:  # type: ignore[no-untyped-def]

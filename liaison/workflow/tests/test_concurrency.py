@@ -136,3 +136,38 @@ def test_two_approvers_at_once_exactly_one_decides() -> None:
     assert len(wins) == 1 and len(conflicts) == 1, results
     decisions = TimelineEvent.objects.filter(matter=memo, action__startswith="workflow.approval.")
     assert decisions.exclude(action="workflow.approval.submit").count() == 1
+
+
+def test_a_withdrawal_and_the_last_approval_at_once_exactly_one_wins() -> None:
+    """The submitter withdraws as the chief procurator approves the last level: either the step
+    is taken or it is withdrawn, never both."""
+    from liaison.workflow import registry
+    from liaison.workflow.approvals import approval_approve, approval_withdraw
+    from liaison.workflow.models import ApprovalRequest, Matter
+
+    from .test_approvals import MEMO, SEND, _memo
+
+    registry.register(MEMO)
+    try:
+        org = OrganisationFactory()
+        office = {"org": org, "partner": court(), "drafter": member(org, Role.PROSECUTOR)}
+        memo = _memo(office)
+        transition(matter=memo, name="send", access=access_for(office["drafter"]), data=SEND)
+        approval_approve(matter=memo, access=access_for(member(org, Role.DEPARTMENT_HEAD)))
+        chief = member(org, Role.CHIEF_PROCURATOR)
+        copies = [Matter.objects.get(pk=memo.pk) for _ in range(2)]
+        results = _race(
+            [
+                lambda: approval_approve(matter=copies[0], access=access_for(chief)),
+                lambda: approval_withdraw(matter=copies[1], access=access_for(office["drafter"])),
+            ]
+        )
+    finally:
+        registry._WORKFLOWS.pop(MEMO.name, None)
+    wins = [r for r in results if isinstance(r, ApprovalRequest)]
+    conflicts = [r for r in results if isinstance(r, TransitionConflict)]
+    assert len(wins) == 1 and len(conflicts) == 1, results
+    request = ApprovalRequest.objects.get(matter=memo)
+    memo = Matter.objects.get(pk=memo.pk)
+    assert (request.state, memo.state) in {("approved", "sent"), ("withdrawn", "draft")}
+    assert not memo.awaiting_approval
