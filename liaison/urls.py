@@ -29,6 +29,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("liaison.workflow.urls")),
     path("notices/", include("liaison.notices.urls")),
+    path("orgs/", include("liaison.orgs.urls")),
     path("publicinterest/", include("liaison.publicinterest.urls")),
     path("lawyers/", include("liaison.lawyers.urls")),
     path("public-notices/", include("liaison.announcements.urls")),

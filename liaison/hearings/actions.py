@@ -18,6 +18,7 @@ from liaison.deadlines.calendar import current_calendar
 from liaison.deadlines.periods import get_period
 from liaison.notifications.actions import notify
 from liaison.orgs.roles import OrganisationKind
+from liaison.volunteers.ages import minimum_age_for, too_young
 from liaison.workflow.actions import add_parties, apply_open, record_event
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import Matter
@@ -117,7 +118,9 @@ def hearing_invite(*, hearing: Hearing, access: Access, person: User, role: str)
     """Invite ``person`` to the hearing in ``role`` and tell them (inbox, email, text message).
 
     Refused after the last day on which participants can be told of the hearing, for someone
-    already invited, and for a role the person does not hold (a volunteer must be one)."""
+    already invited, for a role the person does not hold (a volunteer must be one), and as a
+    volunteer for someone under the minimum age of their volunteer organisations
+    (``volunteers.ages.minimum_age_for``), which may have been raised since they joined."""
     hearing = Hearing.objects.select_for_update().select_related("owner").get(pk=hearing.pk)
     if not may_run(access, hearing) or access.user is None:
         raise TransitionForbidden(_("Only the prosecutors running the hearing invite to it."))
@@ -144,6 +147,16 @@ def hearing_invite(*, hearing: Hearing, access: Access, person: User, role: str)
             _("%(name)s cannot take part as a %(role)s: they are not registered as one.")
             % {"name": person.display_name, "role": HearingRole(role).label}
         )
+    if role == HearingRole.VOLUNTEER:
+        minimum = minimum_age_for(person)
+        if too_young(person, minimum):
+            raise WorkflowError(
+                _(
+                    "%(name)s cannot be invited as a volunteer: volunteer roles are for people "
+                    "aged %(age)d or older, and their resident ID number does not show that age."
+                )
+                % {"name": person.display_name, "age": minimum}
+            )
     participant = Participant.objects.create(
         hearing=hearing, person=person, role=role, invited_by=access.user
     )

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from liaison.accounts.models import User
 from liaison.core.access import Access
 from liaison.orgs.roles import Role
 from liaison.places.selectors import area_prefix
+from liaison.volunteers.ages import old_enough_people, registration_minimum_age
 from liaison.workflow.models import Matter
 from liaison.workflow.selectors import matters_visible_to, next_due, stands_as
 
@@ -70,18 +71,23 @@ def invitations_for(person: Any) -> QuerySet[Participant]:
 
 
 def invite_candidates(hearing: Hearing) -> QuerySet[User]:
-    """Volunteers and lawyers of organisations in the procuratorate's area, not yet invited."""
+    """Volunteers and lawyers of organisations in the procuratorate's area, not yet invited;
+    volunteers only of an age some volunteer organisation takes (the lowest minimum: the
+    invitation asks each person's own, ``hearing_invite``), lawyers whatever theirs."""
     prefix = area_prefix(hearing.owner.division_id)
+    near = {
+        "memberships__is_active": True,
+        "memberships__organisation__is_active": True,
+        "memberships__organisation__division__code__startswith": prefix,
+    }
+    lawyers = User.objects.filter(memberships__role=Role.LAWYER, **near)
+    volunteers = old_enough_people(
+        User.objects.filter(memberships__role=Role.VOLUNTEER, **near), registration_minimum_age()
+    )
     return (
-        User.objects.filter(
-            is_active=True,
-            memberships__is_active=True,
-            memberships__role__in=list(ROLE_REQUIRES_MEMBERSHIP.values()),
-            memberships__organisation__is_active=True,
-            memberships__organisation__division__code__startswith=prefix,
-        )
+        User.objects.filter(is_active=True)
+        .filter(Q(pk__in=lawyers.values("pk")) | Q(pk__in=volunteers.values("pk")))
         .exclude(hearing_invitations__hearing=hearing)
-        .distinct()
         .order_by("name", "pk")
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -242,9 +242,9 @@ def cooperation_start(
 
 
 @transaction.atomic
-def cooperation_end(*, actor: Any, cooperation: Cooperation) -> Cooperation:
+def cooperation_end(*, actor: Any, cooperation: Cooperation, reason: str = "") -> Cooperation:
     """End a cooperation: from now on neither sends the other notices for it. The row stays,
-    inactive and dated; notices already sent run on."""
+    inactive and dated; notices already sent run on. The reason is kept in the audit record."""
     locked = Cooperation.objects.select_for_update().get(pk=cooperation.pk)
     if not locked.is_active:
         return locked
@@ -255,7 +255,125 @@ def cooperation_end(*, actor: Any, cooperation: Cooperation) -> Cooperation:
         actor=actor,
         action=COOPERATION_END,
         obj=locked,
-        payload={"organisations": [locked.first_id, locked.second_id]},
+        payload={"organisations": [locked.first_id, locked.second_id], "reason": reason.strip()},
     )
     cooperation.is_active, cooperation.ended_on = locked.is_active, locked.ended_on
+    return locked
+
+
+# -- what an organisation's own administrator does (the page of cooperation partners) -----------
+
+ORGANISATION_AREA = "orgs.organisation.area"
+
+
+def _administered(access: Any, organisation: Organisation) -> None:
+    from .selectors import ADMINISTRATOR_ROLES
+
+    if access.user is None or not access.has_role(organisation.pk, ADMINISTRATOR_ROLES):
+        raise PermissionDenied(_("Only the organisation's administrator changes its partners."))
+
+
+def _tell_administrators(
+    *, organisation: Organisation, text: Any, params: dict[str, Any], actor: Any, event: str
+) -> None:
+    from liaison.notifications.actions import notify
+
+    from .selectors import ADMINISTRATOR_ROLES, members_with_role
+
+    notify(
+        recipients=members_with_role(organisation, ADMINISTRATOR_ROLES),
+        event=event,
+        text=text,
+        params=params,
+        actor=actor,
+        channels=("email",),
+    )
+
+
+@transaction.atomic(durable=True)
+def cooperation_record(
+    *, access: Any, organisation: Organisation, partner: Organisation, agreement: str = ""
+) -> Cooperation:
+    """``organisation``'s administrator records that it works with ``partner``.
+
+    Either side's administrator records it alone, without the other's consent in the
+    platform: a cooperation rests on an agreement both have already signed on paper, which the
+    platform records rather than negotiates; asking the other side to accept again would only
+    delay notices the agreement allows. The other side's administrators are told in their
+    inbox, so that a cooperation recorded by mistake is seen, and ended, by either."""
+    _administered(access, organisation)
+    if not partner.is_active:
+        raise ValidationError(_("This organisation is no longer active."), code="inactive")
+    cooperation = cooperation_start(
+        actor=access.user, organisations=(organisation, partner), agreement=agreement
+    )
+    _tell_administrators(
+        organisation=partner,
+        event=COOPERATION_START,
+        text=_(
+            "%(actor)s of %(organisation)s recorded that %(organisation)s and %(partner)s "
+            "cooperate (%(agreement)s): each may now send the other information notices."
+        ),
+        params={
+            "actor": access.user.display_name,
+            "organisation": organisation.name,
+            "partner": partner.name,
+            "agreement": cooperation.agreement or "—",
+        },
+        actor=access.user,
+    )
+    return cooperation
+
+
+@transaction.atomic(durable=True)
+def cooperation_stop(
+    *, access: Any, organisation: Organisation, cooperation: Cooperation, reason: str
+) -> Cooperation:
+    """``organisation``'s administrator ends one of its cooperations, saying why (kept in the
+    audit record and told to the other side's administrators)."""
+    _administered(access, organisation)
+    if organisation.pk not in (cooperation.first_id, cooperation.second_id):
+        raise PermissionDenied(_("Only the organisation's administrator changes its partners."))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Say why the cooperation ends."), code="no_reason")
+    ended = cooperation_end(actor=access.user, cooperation=cooperation, reason=reason)
+    partner = cooperation.other(organisation)
+    _tell_administrators(
+        organisation=partner,
+        event=COOPERATION_END,
+        text=_(
+            "%(actor)s of %(organisation)s ended the cooperation between %(organisation)s and "
+            "%(partner)s: %(reason)s"
+        ),
+        params={
+            "actor": access.user.display_name,
+            "organisation": organisation.name,
+            "partner": partner.name,
+            "reason": reason,
+        },
+        actor=access.user,
+    )
+    return ended
+
+
+@transaction.atomic(durable=True)
+def organisation_set_own_area(
+    *, access: Any, organisation: Organisation, works_with_own_area: bool
+) -> Organisation:
+    """Let the organisations in ``organisation``'s own area count as partners, or stop them
+    (``Organisation.works_with_own_area``), audited with the value before and after."""
+    _administered(access, organisation)
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    before = locked.works_with_own_area
+    if before != works_with_own_area:
+        locked.works_with_own_area = works_with_own_area
+        locked.save(update_fields=["works_with_own_area"])
+        audit_record(
+            actor=access.user,
+            action=ORGANISATION_AREA,
+            obj=locked,
+            payload={"works_with_own_area": {"before": before, "after": works_with_own_area}},
+        )
+    organisation.works_with_own_area = works_with_own_area
     return locked

@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from liaison.places.selectors import ancestors, division_by_code, jurisdiction_chain_codes
 
 from .models import Cooperation, Organisation
-from .roles import OrganisationKind
+from .roles import OrganisationKind, Role
 
 if TYPE_CHECKING:
     from liaison.core.access import Access
@@ -121,3 +121,72 @@ def procuratorate_for_division(code: str) -> Organisation | None:
         key=lambda o: (rank[o.division_id], _LEVEL_SPECIFICITY.get(o.level, 99), o.pk),
         default=None,
     )
+
+
+# -- an organisation's own administrator: its cooperation partners -------------------------------
+
+#: Who configures an organisation's cooperation partners: its own administrator. The catalogue
+#: gives every kind of organisation an ``administrator`` role (``roles._EVERY_KIND``), so one
+#: role serves a procuratorate, a court, a bureau and a law firm alike; a chief procurator or a
+#: court president runs the organisation's work, not its records, and is not asked to.
+ADMINISTRATOR_ROLES = frozenset({Role.ADMINISTRATOR})
+
+#: How many organisations one search for a new partner shows: type more of the name for others.
+PARTNER_CANDIDATES_SHOWN = 20
+
+
+def administers_an_organisation(access: Access) -> bool:
+    """Whether this user is the administrator of some organisation (the menu entry and the
+    page of cooperation partners)."""
+    return bool(access.organisations_with(ADMINISTRATOR_ROLES))
+
+
+def organisations_administered_by(access: Access) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(
+        pk__in=access.organisations_with(ADMINISTRATOR_ROLES)
+    ).order_by("path")
+
+
+def get_administered_for(access: Access, pk: int) -> Organisation:
+    """The organisation with this id if this user administers it, else 404 alike for a missing
+    one and another's (nobody learns which organisations have administrators here)."""
+    from django.http import Http404
+
+    if pk not in access.organisations_with(ADMINISTRATOR_ROLES):
+        raise Http404("No such organisation.")
+    return Organisation.objects.select_related("division").get(pk=pk)
+
+
+def cooperations_of(org: Organisation) -> list[tuple[Cooperation, Organisation]]:
+    """``org``'s active cooperations, each with the organisation on the other side, by its name.
+    One query."""
+    rows = (
+        Cooperation.objects.active().of(org).select_related("first__division", "second__division")
+    )
+    pairs = [(c, c.other(org)) for c in rows]
+    return sorted(pairs, key=lambda pair: (pair[1].name, pair[1].pk))
+
+
+def partner_candidates(org: Organisation, query: str) -> list[Organisation]:
+    """Up to ``PARTNER_CANDIDATES_SHOWN`` + 1 active organisations ``org`` does not yet work with
+    whose name, English name or abbreviation contains ``query``, by name (the one more tells the
+    page there are others). Nothing for an empty query: the choice is never a list of every
+    organisation in the country. One query."""
+    query = query.strip()
+    if not query:
+        return []
+    partners = Cooperation.objects.active().of(org)
+    found = (
+        Organisation.objects.filter(is_active=True)
+        .filter(
+            Q(name__icontains=query)
+            | Q(name_en__icontains=query)
+            | Q(abbreviation__icontains=query)
+        )
+        .exclude(pk=org.pk)
+        .exclude(pk__in=partners.values("first"))
+        .exclude(pk__in=partners.values("second"))
+        .select_related("division")
+        .order_by("name", "pk")
+    )
+    return list(found[: PARTNER_CANDIDATES_SHOWN + 1])

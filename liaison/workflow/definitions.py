@@ -15,7 +15,7 @@ a mechanism never re-implements any of it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import import_module
@@ -306,11 +306,68 @@ class Workflow:
                 raise ValueError(f"{self.name}: {relation!r} sees the matter's own page")
 
     def check_sights(self) -> None:
-        """Refuse a sight of a state the workflow does not have."""
+        """Refuse a sight of a state the workflow does not have, and a step or a clock given to
+        someone who does not see the matter where it is theirs: one rule, so that a relation
+        whose sight starts at "sent" is never handed a step in "draft" (nor reminded of a clock
+        running there). Declaration bugs, caught when the workflow is built."""
         for sight in self.sights:
             unknown = sight.states - set(self.states)
             if unknown:
                 raise ValueError(f"{self.name}: {sight.who} sees unknown states {unknown}")
+        for t in self.transitions:
+            for who in t.who:
+                blind = self.unseen_states(who, t.source_states)
+                if blind:
+                    raise ValueError(f"{self.name}.{t.name}: {who} does not see it in {blind}")
+        for name, spec in self.clocks.items():
+            running = self.clock_states(name)
+            for who in spec.owed_by:
+                blind = self.unseen_states(who, running)
+                if blind:
+                    raise ValueError(f"{self.name}: clock {name!r} owed by {who}, blind in {blind}")
+
+    def unseen_states(self, who: Who, states: Iterable[str]) -> set[str]:
+        """Those of ``states`` in which some holder of ``who`` does not see the matter, by the
+        workflow's own ``sights`` (a relation they do not name keeps the default: every state).
+        Through an organisation only staff see, so a ``who`` naming no roles there is read as
+        its staff; the engine still refuses anyone else when the step is taken."""
+        if who.relation not in self.sighted_relations:
+            return set()
+        wanted = who.roles
+        if wanted is None and who.relation in ORGANISATION_RELATIONS:
+            wanted = STAFF_ROLES
+        blind = set()
+        for state in states:
+            seeing = [
+                s.who.roles
+                for s in self.sights
+                if s.who.relation == who.relation and state in s.states
+            ]
+            if any(roles is None for roles in seeing):
+                continue  # everyone in the relation sees it there
+            seen_by: set[str] = set()
+            for roles in seeing:
+                seen_by |= roles or set()
+            if wanted is None or not wanted <= seen_by:
+                blind.add(state)
+        return blind
+
+    def clock_states(self, clock: str) -> set[str]:
+        """The states in which clock ``clock`` may be running: from the target of each step that
+        starts it, through every step that does not stop it."""
+        running: set[str] = set()
+        todo = [t.target for t in self.transitions if clock in t.starts]
+        while todo:
+            state = todo.pop()
+            if state in running:
+                continue
+            running.add(state)
+            todo.extend(
+                t.target
+                for t in self.transitions_from(state)
+                if clock not in t.stops and clock not in t.starts
+            )
+        return running
 
     @property
     def sighted_relations(self) -> frozenset[str]:

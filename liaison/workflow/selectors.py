@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -146,10 +146,52 @@ def stands_as(access: Access, matter: Matter, whos: Iterable[Who]) -> bool:
     return _stands(access, matter, whos, None)
 
 
-def may_take(access: Access, matter: Matter, transition: Transition) -> bool:
-    """Whether this user may take ``transition`` on ``matter`` (state aside). Only the system
-    takes an automatic transition (its ``who`` is empty)."""
-    return stands_as(access, matter, transition.who)
+def may_take(
+    access: Access, matter: Matter, transition: Transition, rows: list[PartyRow] | None = None
+) -> bool:
+    """Whether this user may take ``transition`` on ``matter`` (whether the state is one of its
+    sources aside): they are one of its ``who`` *and* see the matter in its present state
+    (``sees``), so that nobody acts, by a posted form, on a matter they cannot see. Only the
+    system takes an automatic transition (its ``who`` is empty). At most one query, none when
+    the party ``rows`` are given (``available_transitions`` loads them once for every step)."""
+    if access.is_system:
+        return True
+    if not transition.who or not access.is_authenticated:
+        return False
+    party_rows = _lazy_rows(access, matter, rows)
+    return any(_holds_lazily(access, matter, w, party_rows) for w in transition.who) and _sees(
+        access, matter, party_rows
+    )
+
+
+def _lazy_rows(
+    access: Access, matter: Matter, rows: list[PartyRow] | None
+) -> Callable[[], list[PartyRow]]:
+    """The party rows, loaded on first need only: a question answered by the owner
+    organisation's seats alone costs no query."""
+    loaded = rows
+
+    def get() -> list[PartyRow]:
+        nonlocal loaded
+        if loaded is None:
+            loaded = _party_rows(access, matter)
+        return loaded
+
+    return get
+
+
+def _holds_lazily(
+    access: Access, matter: Matter, who: Who, rows: Callable[[], list[PartyRow]]
+) -> bool:
+    return _holds(access, matter, who, [] if who.relation == Relation.OWNER_ORG else rows())
+
+
+def _sees(access: Access, matter: Matter, rows: Callable[[], list[PartyRow]]) -> bool:
+    """``sees`` for a user neither the system nor a visitor, from the given party rows."""
+    return any(
+        s.allows("states", matter.state) and _holds_lazily(access, matter, s.who, rows)
+        for s in matter.workflow.sight_rules
+    )
 
 
 def may_open(access: Access, workflow: Workflow) -> bool:
@@ -165,12 +207,11 @@ def available_transitions(access: Access, matter: Matter) -> list[Transition]:
     awaits approval (``approvals.py``): the approvers decide it on the page instead."""
     if matter.awaiting_approval:
         return []
-    rows = None if access.is_system else _party_rows(access, matter)
-    return [
-        t
-        for t in matter.workflow.transitions_from(matter.state)
-        if _stands(access, matter, t.who, rows)
-    ]
+    if access.is_system:
+        return list(matter.workflow.transitions_from(matter.state))
+    rows = _party_rows(access, matter)
+    steps = matter.workflow.transitions_from(matter.state)
+    return [t for t in steps if may_take(access, matter, t, rows)]
 
 
 def my_work(access: Access, workflows: Iterable[Workflow] | None = None) -> QuerySet[Matter]:

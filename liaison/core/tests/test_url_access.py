@@ -23,6 +23,7 @@ from liaison.hearings.models import HearingRole
 from liaison.hearings.tests.factories import scheduled_hearing
 from liaison.lawyers.tests import factories as lawyer_factories
 from liaison.notifications.models import Notification
+from liaison.orgs.models import Cooperation
 from liaison.orgs.roles import Role
 from liaison.petitions.tests import factories as petition_factories
 from liaison.publicinterest.actions import observation_file
@@ -82,6 +83,7 @@ OWN_PAGES = {
     "notices:list",
     "notices:new",
     "notices:recipients",
+    "orgs:administered",
     "notifications:inbox",
     "notifications:mark-all-read",
     "publicinterest:triage",
@@ -129,6 +131,7 @@ def world():  # type: ignore[no-untyped-def]
     prosecutor, judge = member(procuratorate, Role.PROSECUTOR), member(the_court, Role.JUDGE)
     outsider = member(OrganisationFactory(), Role.CHIEF_PROCURATOR)
     notice = sent_notice(sender=procuratorate, recipient=the_court, author=prosecutor)
+    cooperation = Cooperation.objects.active().of(procuratorate).get()
     image = BytesIO()
     Image.new("RGB", (8, 8), "red").save(image, "PNG")
     attachment = attachment_upload(
@@ -189,6 +192,12 @@ def world():  # type: ignore[no-untyped-def]
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
         "hearings:respond": ("post", [hearing.pk]),
+        # an organisation's own administrator keeps its partners; anyone else: 404
+        "orgs:partners": ("get", [notice.owner_id]),
+        "orgs:candidates": ("get", [notice.owner_id]),
+        "orgs:cooperation-new": ("post", [notice.owner_id]),
+        "orgs:cooperation-end": ("post", [notice.owner_id, cooperation.pk]),
+        "orgs:own-area": ("post", [notice.owner_id]),
     }
     return {
         "notice": notice,

@@ -241,3 +241,30 @@ def test_the_hearing_list_takes_the_same_queries_for_many(client, world) -> None
     with CaptureQueriesContext(connection) as many:
         assert client.get(reverse("hearings:list")).status_code == 200
     assert len(many) == len(few)
+
+
+def test_a_volunteer_under_the_minimum_age_is_neither_offered_nor_invited(client, world) -> None:  # type: ignore[no-untyped-def]
+    """A teenager who joined while the organisation took sixteen-year-olds, which has since
+    raised its minimum to eighteen, is no longer a volunteer for a hearing."""
+    from liaison.volunteers.models import OrganisationSettings
+    from liaison.volunteers.tests.test_minimum_age import sixteen
+
+    settings = OrganisationSettings.objects.create(organisation=world["youth"], minimum_age=16)
+    teen = volunteer(name="少年", joins=world["youth"], resident_id=sixteen(7))
+    adult = volunteer(name="成年人", joins=world["youth"])
+    settings.minimum_age = 18
+    settings.save()
+    hearing = scheduled_hearing(by=world["luo"], case=world["case"])
+    client.force_login(world["luo"])
+    url = reverse("hearings:invite", args=[hearing.pk])
+    page = client.get(url).content.decode()
+    assert "成年人" in page and "少年" not in page
+    response = client.post(url, {"role": HearingRole.VOLUNTEER, "person": teen.pk})
+    assert response.status_code == 400
+    by_mobile = client.post(url, {"role": HearingRole.VOLUNTEER, "mobile": teen.mobile})
+    assert by_mobile.status_code == 400
+    assert "志愿者角色须年满 18 周岁" in by_mobile.content.decode()
+    with pytest.raises(WorkflowError, match="18"):
+        _invite(world, teen, hearing=hearing)
+    assert not hearing.participants.filter(person=teen).exists()
+    assert _invite(world, adult, hearing=hearing).person == adult

@@ -19,6 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _workflow(**extra):  # type: ignore[no-untyped-def]
+    extra.setdefault(
+        "transitions", [Transition("send", "draft", "sent", label="send", who=(Who("owner_org"),))]
+    )
     return Workflow(
         name="tests.sight",
         label="sight",
@@ -27,7 +30,6 @@ def _workflow(**extra):  # type: ignore[no-untyped-def]
         states={"draft": "draft", "sent": "sent"},
         initial="draft",
         final=frozenset({"sent"}),
-        transitions=[Transition("send", "draft", "sent", label="send", who=(Who("owner_org"),))],
         **extra,
     )
 
@@ -141,3 +143,77 @@ def test_the_table_follows_the_declarations(table) -> None:  # type: ignore[no-u
     assert sees(invitee, by_state[("petitions.petition", "lawyer_invited")])
     for key in ("outsider", "person:supervisor", "partner:lawyer"):
         assert not matters_visible_to(access_for(users[key])).exists(), key
+
+
+# -- one rule: whoever is given a step or owes a clock sees the matter there ---------------------
+
+
+def test_a_step_given_to_a_relation_blind_in_its_source_is_refused() -> None:
+    """A partner whose sight starts at "sent" cannot be handed a step in "draft"."""
+    partner_sees_sent = [Sight(Who(Relation.PARTNER_ORG), frozenset({"sent"}))]
+    with pytest.raises(ValueError, match=r"does not see it in \{'draft'\}"):
+        Workflow(
+            name="tests.blind_step",
+            label="blind",
+            model="notices.InformationNotice",
+            case_code="测",
+            states={"draft": "draft", "sent": "sent", "done": "done"},
+            initial="draft",
+            final=frozenset({"done"}),
+            transitions=[
+                Transition("send", "draft", "sent", label="send", who=(Who("owner_org"),)),
+                Transition(
+                    "withdraw", ("draft", "sent"), "done", label="w", who=(Who("partner_org"),)
+                ),
+            ],
+            sights=partner_sees_sent,
+        )
+
+
+def test_a_clock_owed_by_a_relation_blind_where_it_runs_is_refused() -> None:
+    from liaison.workflow.definitions import ClockSpec
+
+    def workflow(sees: set[str]) -> Workflow:
+        return Workflow(
+            name="tests.blind_clock",
+            label="blind",
+            model="notices.InformationNotice",
+            case_code="测",
+            states={"draft": "draft", "checked": "checked", "sent": "sent"},
+            initial="draft",
+            final=frozenset({"sent"}),
+            clocks={"c": ClockSpec("c", period="notices.answer", owed_by=(Who("partner_org"),))},
+            transitions=[
+                Transition(
+                    "check", "draft", "checked", label="c", who=(Who("owner_org"),), starts=("c",)
+                ),
+                Transition("send", "checked", "sent", label="s", who=(Who("owner_org"),)),
+            ],
+            sights=[Sight(Who(Relation.PARTNER_ORG), frozenset(sees))],
+        )
+
+    with pytest.raises(ValueError, match="clock 'c' owed by"):
+        workflow({"sent"})
+    assert workflow({"checked", "sent"}).clock_states("c") == {"checked", "sent"}
+
+
+def test_a_personal_relation_seen_only_with_a_role_is_not_enough_for_anyone() -> None:
+    handler_with_role = Sight(Who(Relation.HANDLER, {Role.PROSECUTOR}), frozenset({"draft"}))
+    with pytest.raises(ValueError, match="does not see it"):
+        _workflow(
+            sights=[handler_with_role],
+            transitions=[Transition("send", "draft", "sent", label="s", who=(Who("handler"),))],
+        )
+    assert _workflow(
+        sights=[handler_with_role],
+        transitions=[
+            Transition("send", "draft", "sent", label="s", who=(Who("handler", {"prosecutor"}),))
+        ],
+    )
+
+
+def test_every_registered_workflow_keeps_the_rule() -> None:
+    for workflow in all_workflows():
+        for t in workflow.transitions:
+            for who in t.who:
+                assert not workflow.unseen_states(who, t.source_states), (workflow.name, t.name)
