@@ -336,6 +336,8 @@ PEOPLE = [
     ("sx_enforcement", "许亮", "Xu Liang", "sx_court", [Role.ENFORCEMENT_OFFICER, Role.LIAISON]),
     ("dt_chief", "郑立明", "Zheng Liming", "dt", [Role.CHIEF_PROCURATOR]),
     ("dt_head", "梁瑞华", "Liang Ruihua", "dt", [Role.DEPARTMENT_HEAD]),
+    # keeps the procuratorate's cooperation partners (/orgs/): who it sends notices to
+    ("dt_admin", "李晓东", "Li Xiaodong", "dt", [Role.ADMINISTRATOR]),
     ("dt_clue", "胡燕", "Hu Yan", "dt", [Role.CLUE_OFFICER]),
     ("dt_prosecutor", "罗伟民", "Luo Weimin", "dt", [Role.PROSECUTOR, Role.LIAISON]),
     ("dt_coordinator", "付宇", "Fu Yu", "dt_youth", [Role.VOLUNTEER_COORDINATOR, Role.LIAISON]),

@@ -42,6 +42,8 @@ LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
         ],
     ),
     "datong-clue-officer": ("dt_clue", [("/publicinterest/triage/", "triage")]),
+    # /orgs/ goes straight to the one organisation its administrator keeps the partners of
+    "datong-administrator": ("dt_admin", [("/orgs/", "cooperations")]),
     "kangbashi-prosecutor": (
         "kbs_prosecutor",
         [
