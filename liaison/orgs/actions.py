@@ -223,11 +223,12 @@ def cooperation_start(
     if cooperation is not None:
         return cooperation
     cooperation = Cooperation(first=first, second=second, agreement=agreement.strip())
-    cooperation.full_clean()
+    # The pair is ordered and distinct above; the one-active-pair rule is left to the database:
+    # ``select_for_update`` locks no row that does not exist yet, so of two recording the same
+    # pair at once, checking it here could refuse the second (it reads the first's committed
+    # row) where it should get the cooperation the first started.
+    cooperation.full_clean(validate_constraints=False)
     try:
-        # ``select_for_update`` locks no row that does not exist yet: of two recording the same
-        # pair at once, the database's one-active-pair constraint lets one in, and the other
-        # gets the cooperation that one started.
         with transaction.atomic():
             cooperation.save()
     except IntegrityError:
