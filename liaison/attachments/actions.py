@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.audit.actions import audit_record
 
+from .images import PHOTO_TYPES, strip_metadata
 from .models import Attachment
 from .validators import EXTENSIONS, base_name, file_size, validate_upload
 
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from liaison.core.access import Access
 
 NAME_MAX = 255
+#: The purpose of a file attached on a matter's page: the client never chooses one. Mechanisms
+#: that need another (a recommendation's document, a case's evidence) set it in their actions.
+MATTER_PAGE_PURPOSE = ""
 
 
 def _sha256(file: File) -> str:
@@ -52,15 +56,20 @@ def attachment_upload(
     """Check, hash and store an uploaded file, and audit it.
 
     Validation happens here, not only in the form, so that every way in (pages, API, imports)
-    refuses the same files. The file is stored under a random name with the extension of what
-    it really is; if the database write fails the stored file is removed again.
+    refuses the same files, and so does stripping: a photo is stored only as a copy without its
+    GPS position and camera data (``images.strip_metadata``), never as sent. The file is stored
+    under a random name with the extension of what it really is; if the database write fails
+    the stored file is removed again.
     """
     if not isinstance(file, File):
         file = File(file, name=getattr(file, "name", None))
     content_type = validate_upload(file)
+    original_name = _original_name(file, content_type)
+    if content_type in PHOTO_TYPES:
+        file = strip_metadata(file, content_type)
     attachment = Attachment(
         matter=matter,
-        original_name=_original_name(file, content_type),
+        original_name=original_name,
         content_type=content_type,
         size=file_size(file),
         sha256=_sha256(file),
@@ -90,10 +99,11 @@ def attachment_upload(
 
 
 def attachment_add_to_matter(
-    *, matter: Any, access: Access, file: Any, purpose: str = ""
+    *, matter: Any, access: Access, file: Any, purpose: str = MATTER_PAGE_PURPOSE
 ) -> Attachment:
     """A file someone attaches to a matter's page: only where the matter's workflow lets them
-    attach in its present state (``workflow.selectors.may_attach``), else nothing is stored."""
+    attach in its present state (``workflow.selectors.may_attach``), else nothing is stored.
+    ``purpose`` is the calling mechanism's to give (from its own choices), never the client's."""
     from liaison.workflow.errors import TransitionForbidden
     from liaison.workflow.selectors import may_attach
 

@@ -39,10 +39,7 @@ def upload(request: HttpRequest, matter_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             attachment = attachment_add_to_matter(
-                matter=matter,
-                access=access,
-                file=form.cleaned_data["file"],
-                purpose=form.cleaned_data["purpose"],
+                matter=matter, access=access, file=form.cleaned_data["file"]
             )
         except WorkflowError as refusal:
             messages.error(request, str(refusal.message))

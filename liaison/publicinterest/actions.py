@@ -47,7 +47,6 @@ from liaison.workflow.models import Matter, MatterParty, Relation
 from liaison.workflow.selectors import people_who_are, stands_as
 
 from .codes import new_query_code
-from .images import strip_metadata
 from .models import (
     OBSERVATION_PHOTO_PURPOSE,
     PHOTO_PURPOSE,
@@ -213,8 +212,8 @@ def clue_submit(
     double tap), even when two copies arrive at once: the second loses on the unique key and
     answers with the first. A place no procuratorate covers raises ``NoJurisdiction`` before
     anything is stored. ``photos`` are (file, content type) pairs already checked by content,
-    photos and short MP4 videos; their metadata is stripped (``images.strip_metadata``,
-    ``videos.strip_video_metadata``) and only the stripped copy is kept.
+    photos and short MP4 videos; their metadata is stripped (photos by ``attachment_upload``,
+    videos by ``videos.strip_video_metadata``) and only the stripped copy is kept.
     The reporter's name and mobile are kept only when the report is not anonymous; a logged-in
     reporter who is not anonymous also becomes the clue's reporter party (for "my clues"), and
     the clue counts as a volunteer's when they hold a volunteer's seat.
@@ -342,13 +341,13 @@ def _store_photos(
     purpose: str,
     stored: list[Attachment],
 ) -> None:
-    """Store checked photos on ``matter`` without their metadata (``images.strip_metadata``),
+    """Store checked photos on ``matter`` (``attachment_upload`` strips their metadata),
     appending each to ``stored`` so that the caller can ``_discard`` them if its transaction
     rolls back."""
-    for file, content_type in photos:
+    for file, _content_type in photos:
         stored.append(
             attachment_upload(
-                file=strip_metadata(file, content_type),
+                file=file,
                 uploaded_by=uploaded_by,
                 matter=matter,
                 purpose=purpose,

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from liaison.accounts.models import User
+from liaison.attachments.forms import AttachmentForm
+from liaison.attachments.images import PHOTO_TYPES
 from liaison.attachments.validators import (
     DEFAULT_ALLOWED_TYPES,
     IMAGE_TYPES,
@@ -34,7 +36,6 @@ from liaison.places.selectors import division_by_code, point_verdict, resolve_ad
 from liaison.workflow.forms import StepForm
 
 from .codes import normalise_query_code
-from .images import PHOTO_TYPES
 from .models import (
     CaseKind,
     Clue,
@@ -792,12 +793,12 @@ class ObservationForm(forms.Form):
         return checked_files(self.cleaned_data.get("photos"), allowed=PHOTO_TYPES)
 
 
-class EvidenceForm(forms.Form):
-    """A file for the case's investigation file, labelled with what it is. Posted to the
-    attachments' own upload (which checks it by content and audits it)."""
+class EvidenceForm(AttachmentForm):
+    """A file for the case's investigation file, labelled with what it is: one of the evidence
+    kinds only (``views.add_evidence``), never a purpose of the client's choosing."""
 
-    file = forms.FileField(label=_("File"))
     purpose = forms.ChoiceField(label=_("What it is"), choices=EvidenceKind.choices)
+    field_order = ["purpose", "file"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "id_evidence_%s")

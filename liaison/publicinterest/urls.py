@@ -19,6 +19,7 @@ urlpatterns = [
         name="addition-reporter",
     ),
     path("cases/", views.cases, name="cases"),
+    path("cases/<int:pk>/evidence/", views.add_evidence, name="add-evidence"),
     path("cases/<int:pk>/observations/", views.observe, name="observe"),
     path("cases/<int:pk>/supervision/", views.supervision, name="supervision"),
     path("cases/<int:pk>/supervisors/", views.assign_supervisor, name="assign-supervisor"),

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from liaison.accounts.models import User
+from liaison.attachments.actions import attachment_add_to_matter
 from liaison.core.navigation import page_rule
 from liaison.core.ratelimits import rate_limited
 from liaison.orgs.roles import OrganisationKind
@@ -54,6 +55,7 @@ from .actions import (
 )
 from .duplicates import public_clue
 from .forms import (
+    EvidenceForm,
     FiguresForm,
     NearbyForm,
     ObservationForm,
@@ -64,7 +66,16 @@ from .forms import (
     TriageFilterForm,
 )
 from .maps import map_config, map_points
-from .models import CaseKind, Clue, ClueAddition, Observation, PILCase, Recommendation, Review
+from .models import (
+    CaseKind,
+    Clue,
+    ClueAddition,
+    EvidenceKind,
+    Observation,
+    PILCase,
+    Recommendation,
+    Review,
+)
 from .selectors import (
     active_fields,
     addition_for_submission,
@@ -470,6 +481,28 @@ def assign_supervisor(request: HttpRequest, pk: int) -> HttpResponse:
         lambda: supervisor_assign(case=case, access=access, person=person),
         _("%(name)s now supervises the rectification; they were told.")
         % {"name": person.display_name},
+    )
+
+
+@login_required
+@require_POST
+def add_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a file to the case's investigation file as one of the evidence kinds (the purpose is
+    checked against them here; the generic matter upload gives none). Where the case's workflow
+    lets the reader attach (``attachment_add_to_matter``); a refused file or kind shows the case
+    page again with the message, status 400."""
+    access = _access(request)
+    case = _case_for(request, pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("No evidence was added: correct what is marked."))
+        return matter_page(request, case, forms={"evidence": form}, status=400)
+    file, kind = form.cleaned_data["file"], EvidenceKind(form.cleaned_data["purpose"])
+    return _case_act(
+        request,
+        case,
+        lambda: attachment_add_to_matter(matter=case, access=access, file=file, purpose=kind),
+        _("“%(name)s” added to the investigation file.") % {"name": file.name},
     )
 
 

@@ -1,10 +1,12 @@
 """Upload to and download from a matter, as the workflow's visibility rule allows."""
 
+import io
 from urllib.parse import quote
 
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from PIL import Image
 
 from liaison.attachments.actions import attachment_upload
 from liaison.attachments.models import Attachment
@@ -38,16 +40,54 @@ def _upload_url(matter) -> str:
 def test_upload_to_a_visible_matter(client, case) -> None:
     matter, prosecutor, _judge, _outsider = case
     client.force_login(prosecutor)
-    response = client.post(
-        _upload_url(matter), {"file": upload("现场照片.png", image_bytes()), "purpose": "evidence"}
-    )
+    response = client.post(_upload_url(matter), {"file": upload("现场照片.png", image_bytes())})
     assert response.status_code == 302
     assert response["Location"] == reverse("workspace:matter", args=[matter.pk])
     attachment = Attachment.objects.get()
     assert attachment.matter_id == matter.pk
-    assert attachment.uploaded_by == prosecutor and attachment.purpose == "evidence"
+    assert attachment.uploaded_by == prosecutor and attachment.purpose == ""
     page = client.get(response["Location"])
     assert "现场照片.png" in page.content.decode()
+
+
+def _photo_with_gps() -> bytes:
+    """A JPEG as a phone writes it: where it was taken and which camera took it."""
+    image = Image.new("RGB", (32, 24), (10, 120, 40))
+    exif = image.getexif()
+    exif[0x010F], exif[0x0110] = "TestPhone", "Model X"  # Make, Model
+    exif[0x8825] = {1: "N", 2: (39.0, 49.0, 12.0), 3: "E", 4: (109.0, 46.0, 30.0)}  # GPSInfo
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def test_a_photo_uploaded_to_a_matter_loses_its_place_and_camera(client, case) -> None:
+    matter, prosecutor, _judge, _outsider = case
+    original = _photo_with_gps()
+    with Image.open(io.BytesIO(original)) as image:
+        assert 0x8825 in image.getexif()  # the fixture really carries a place
+    client.force_login(prosecutor)
+    client.post(_upload_url(matter), {"file": upload("现场.jpg", original)})
+    attachment = Attachment.objects.get()
+    with attachment.file.open("rb") as stored:
+        data = stored.read()
+    with Image.open(io.BytesIO(data)) as image:
+        exif = image.getexif()
+        assert image.format == "JPEG" and image.size == (32, 24)
+    assert not {0x8825, 0x010F, 0x0110} & set(exif) and b"TestPhone" not in data
+    assert attachment.size == len(data) and attachment.original_name == "现场.jpg"
+
+
+def test_the_client_cannot_choose_what_a_file_is_for(client, case) -> None:
+    """A purpose posted with the file is ignored: mechanisms give their files a purpose in
+    their own actions (a recommendation's document, a case's evidence), never the client."""
+    matter, prosecutor, _judge, _outsider = case
+    client.force_login(prosecutor)
+    client.post(
+        _upload_url(matter),
+        {"file": upload("a.pdf", pdf_bytes()), "purpose": "recommendation_document"},
+    )
+    assert Attachment.objects.get().purpose == ""
 
 
 def test_upload_to_a_matter_one_cannot_see_is_not_found(client, case) -> None:

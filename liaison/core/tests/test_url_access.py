@@ -178,6 +178,7 @@ def world():  # type: ignore[no-untyped-def]
         "publicinterest:reporter": ("get", [clue.pk]),
         "publicinterest:addition-reporter": ("get", [clue.pk, addition.pk]),
         "publicinterest:observe": ("post", [case.pk]),
+        "publicinterest:add-evidence": ("post", [case.pk]),
         "publicinterest:supervision": ("get", [followed.pk]),
         "publicinterest:assign-supervisor": ("post", [followed.pk]),
         "publicinterest:withdraw-supervisor": ("post", [followed.pk, supervisor().pk]),

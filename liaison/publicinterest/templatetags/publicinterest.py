@@ -91,9 +91,10 @@ def observation_form(context: Any) -> ObservationForm:
     return (context.get("forms") or {}).get("observation") or ObservationForm()
 
 
-@register.simple_tag
-def evidence_form() -> EvidenceForm:
-    return EvidenceForm()
+@register.simple_tag(takes_context=True)
+def evidence_form(context: Any) -> EvidenceForm:
+    """The evidence form, bound with its errors when the last try was refused."""
+    return (context.get("forms") or {}).get("evidence") or EvidenceForm()
 
 
 @register.filter

@@ -88,8 +88,8 @@ def reported_clue(
     **overrides: Any,
 ) -> Clue:
     """A clue reported at the division ``at`` (a procuratorate must cover it), in "submitted"."""
+    from liaison.attachments.images import PHOTO_TYPES
     from liaison.attachments.validators import validate_upload
-    from liaison.publicinterest.images import PHOTO_TYPES
 
     values: dict[str, Any] = {
         "submission_key": uuid.uuid4(),

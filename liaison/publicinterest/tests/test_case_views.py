@@ -15,7 +15,12 @@ from liaison.core.access import access_for
 from liaison.core.tests.factories import member
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
-from liaison.publicinterest.models import Observation, PILCase, Recommendation
+from liaison.publicinterest.models import (
+    DOCUMENT_PURPOSE,
+    Observation,
+    PILCase,
+    Recommendation,
+)
 from liaison.workflow.actions import transition
 
 from .factories import (
@@ -94,15 +99,36 @@ def test_the_case_page_shows_the_case_and_its_investigation_file(
     pdf = SimpleUploadedFile(
         "监测报告.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF", "application/pdf"
     )
+    assert reverse("publicinterest:add-evidence", args=[case.pk]) in html
     response = client.post(
-        reverse("attachments:upload", args=[case.pk]),
-        {"file": pdf, "purpose": "evidence_expert", "next": _page(case.pk)},
+        reverse("publicinterest:add-evidence", args=[case.pk]),
+        {"file": pdf, "purpose": "evidence_expert"},
     )
     assert response.status_code == 302 and response["Location"] == _page(case.pk)
+    assert Attachment.objects.get(matter=case).purpose == "evidence_expert"
     html = client.get(_page(case.pk)).content.decode()
     assert "监测报告.pdf" in html and "鉴定意见、检测或监测报告" in html
     # the steps the handler may take now
     assert _step(case.pk, "recommend") in html and _step(case.pk, "terminate") in html
+
+
+def test_evidence_is_only_one_of_the_evidence_kinds(client, kangbashi, handler, bureau) -> None:  # type: ignore[no-untyped-def]
+    """A purpose the mechanism keeps for itself (the recommendation's document) is refused on
+    the evidence form, with the page again, and ignored by the generic matter upload."""
+    case = filed_case(by=handler, responsible=bureau)
+    client.force_login(handler)
+    pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF"
+    response = client.post(
+        reverse("publicinterest:add-evidence", args=[case.pk]),
+        {"file": SimpleUploadedFile("a.pdf", pdf), "purpose": DOCUMENT_PURPOSE},
+    )
+    assert response.status_code == 400 and 'id="id_evidence_purpose"' in response.content.decode()
+    assert not Attachment.objects.filter(matter=case).exists()
+    client.post(
+        reverse("attachments:upload", args=[case.pk]),
+        {"file": SimpleUploadedFile("b.pdf", pdf), "purpose": DOCUMENT_PURPOSE},
+    )
+    assert Attachment.objects.get(matter=case).purpose == ""
 
 
 def test_the_agency_sees_the_recommendation_and_never_the_case(

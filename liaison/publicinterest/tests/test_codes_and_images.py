@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
+from liaison.attachments.images import strip_metadata
 from liaison.publicinterest.codes import (
     ALPHABET,
     LENGTH,
@@ -15,7 +16,6 @@ from liaison.publicinterest.codes import (
     new_query_code,
     normalise_query_code,
 )
-from liaison.publicinterest.images import strip_metadata
 
 from .factories import image_bytes
 

@@ -1,10 +1,12 @@
-"""Photos from reporters lose their metadata before they are stored.
+"""Photos lose their metadata before they are stored, whoever sends them and by whichever path
+(``actions.attachment_upload`` strips every photo it stores).
 
 A phone's photo carries EXIF: the GPS position where it was taken (often the reporter's home or
 workplace), the phone's make and serial number, the time. ``strip_metadata`` decodes the image
 and encodes it again without any of that; **the original file is never stored**, only the
 re-encoded copy, so no one (the handling procuratorate included) can recover what was stripped.
-The place of a clue is what the reporter chose to give in the form.
+The place of a clue is what the reporter chose to give in the form; the place of evidence is
+what its handler writes down.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from typing import Any
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
-from liaison.attachments.validators import JPEG, PNG, WEBP, base_name
+from .validators import JPEG, PNG, WEBP, base_name
 
-#: The kinds of photo a clue accepts (by content), and how each is encoded again.
+#: The kinds of photo stored without their metadata (by content), and how each is encoded again.
 PHOTO_TYPES: frozenset[str] = frozenset({JPEG, PNG, WEBP})
 _FORMATS = {JPEG: "JPEG", PNG: "PNG", WEBP: "WEBP"}
 _QUALITY = 90
