@@ -308,11 +308,19 @@ def approval_approve(*, matter: Matter, access: Access, comment: str = "") -> Ap
 
 
 def _end(
-    matter: Matter, request: ApprovalRequest, access: Access, state: str, action: str, note: str
+    matter: Matter,
+    request: ApprovalRequest,
+    access: Access,
+    state: str,
+    action: str,
+    note: str,
+    *,
+    tell: Iterable[User],
+    text: Any,
 ) -> None:
     """End ``request`` without taking its step (returned or withdrawn), if nobody decided it
-    first: the matter is free again (nothing of the step has taken effect) and the timeline
-    says so."""
+    first: the matter is free again (nothing of the step has taken effect), the timeline says
+    so, and ``tell`` are told ``text`` (by e-mail, after commit)."""
     now = timezone.now()
     update = {
         "state": state,
@@ -333,6 +341,17 @@ def _end(
         note=note,
         data={"step": request.step, "request": request.pk},
     )
+    from liaison.notifications.actions import notify
+
+    notify(
+        recipients=tell,
+        event=f"{matter.matter_type}.approval_{state}",
+        text=text,
+        params=_params(matter, access),
+        matter=matter,
+        actor=access.user,
+        channels=("email",),
+    )
 
 
 @transaction.atomic(durable=True)
@@ -342,17 +361,15 @@ def approval_return(*, matter: Matter, access: Access, comment: str) -> Approval
     if not comment.strip():
         raise WorkflowError(_("Say what needs correcting."))
     request = _pending(matter, access)
-    _end(matter, request, access, ApprovalRequest.State.RETURNED, RETURN_EVENT, comment.strip())
-    from liaison.notifications.actions import notify
-
-    notify(
-        recipients=[request.submitted_by],
-        event=f"{matter.matter_type}.approval_returned",
+    _end(
+        matter,
+        request,
+        access,
+        ApprovalRequest.State.RETURNED,
+        RETURN_EVENT,
+        comment.strip(),
+        tell=[request.submitted_by],
         text=_("%(actor)s returned your step on %(number)s with comments: %(title)s"),
-        params=_params(matter, access),
-        matter=matter,
-        actor=access.user,
-        channels=("email",),
     )
     return request
 
@@ -368,17 +385,15 @@ def approval_withdraw(*, matter: Matter, access: Access) -> ApprovalRequest:
         raise TransitionForbidden(_("Only the one who submitted this step may withdraw it."))
     matter.refresh_from_db(fields=["state", "version", "awaiting_approval", "updated_at"])
     awaited = _holders(matter, request.current_role, request)
-    _end(matter, request, access, ApprovalRequest.State.WITHDRAWN, WITHDRAW_EVENT, "")
-    from liaison.notifications.actions import notify
-
-    notify(
-        recipients=awaited,
-        event=f"{matter.matter_type}.approval_withdrawn",
+    _end(
+        matter,
+        request,
+        access,
+        ApprovalRequest.State.WITHDRAWN,
+        WITHDRAW_EVENT,
+        "",
+        tell=awaited,
         text=_("%(actor)s withdrew their step on %(number)s: it no longer awaits your approval"),
-        params=_params(matter, access),
-        matter=matter,
-        actor=access.user,
-        channels=("email",),
     )
     return request
 
