@@ -10,13 +10,17 @@ class DeadlinesConfig(AppConfig):
     verbose_name = _("deadlines")
 
     def ready(self) -> None:
-        """Load the statutory periods after migrate; drop the cached calendar on corrections."""
+        """Load the declared periods after migrate and check them at start-up; drop the cached
+        calendar on corrections."""
+        from django.core import checks
+
+        from .declarations import check_periods, sync_declared_periods
         from .models import CalendarCorrection
-        from .periods import sync_statutory_periods
 
         post_migrate.connect(
-            sync_statutory_periods, sender=self, dispatch_uid="deadlines.sync_statutory_periods"
+            sync_declared_periods, sender=self, dispatch_uid="deadlines.sync_declared_periods"
         )
+        checks.register(check_periods)
         post_save.connect(
             invalidate_calendar_on_change,
             sender=CalendarCorrection,

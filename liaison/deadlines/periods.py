@@ -1,7 +1,9 @@
-"""Loading the default statutory periods into the database, and looking them up by code.
+"""A statutory period's default (``PeriodDefault``), loading defaults into the database, and
+looking periods up by code.
 
 Defaults are written once and then belong to the administrators: a row they corrected must survive
-every later deployment, so syncing only ever creates missing rows.
+every later deployment, so syncing only ever creates missing rows. Who declares which default is
+``declarations.py``.
 """
 
 from __future__ import annotations
@@ -12,9 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps as global_apps
-from django.apps.registry import Apps
-from django.db import DEFAULT_DB_ALIAS, router, transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.utils.translation import gettext
 
 from .models import Period, PeriodOverride, Unit
@@ -115,22 +115,3 @@ def get_period(code: str, organisation: Any = None) -> Period:
     if override.remind_before_days is not None:
         own.remind_before_days = override.remind_before_days
     return own
-
-
-def sync_statutory_periods(
-    sender: object = None,
-    *,
-    using: str = DEFAULT_DB_ALIAS,
-    apps: Apps = global_apps,
-    **kwargs: Any,
-) -> None:
-    """post_migrate receiver: load the statutory periods into a freshly migrated database."""
-    from .statutory import STATUTORY_PERIODS
-
-    try:
-        period_model = apps.get_model("deadlines", "Period")
-    except LookupError:
-        return  # migrated backwards past the table's creation
-    if not router.allow_migrate_model(using, period_model):
-        return
-    sync_periods(STATUTORY_PERIODS, using=using, model=period_model)

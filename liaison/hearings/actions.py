@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from liaison.core.access import Access
 from liaison.deadlines.calculator import latest_day_before
 from liaison.deadlines.calendar import current_calendar
-from liaison.deadlines.periods import get_period
+from liaison.deadlines.models import Unit
+from liaison.deadlines.periods import PeriodDefault, get_period
 from liaison.notifications.actions import notify
 from liaison.orgs.roles import OrganisationKind
 from liaison.volunteers.ages import minimum_age_for, too_young
@@ -31,13 +32,23 @@ from .workflows import ACCEPT_EVENT, DECLINE_EVENT, HANDLER, HEARING, INVITE_EVE
 if TYPE_CHECKING:
     from liaison.accounts.models import User
 
-NOTICE_PERIOD = "hearings.participant_notice"
+#: Read here, not run by a clock: declared by this app (``apps.py``) for the period table.
+NOTICE_PERIOD = PeriodDefault(
+    code="hearings.participant_notice",
+    name="听证三日前告知参加人案由、时间、地点",
+    name_en="Participants told of a procuratorial hearing (case, time, place) beforehand",
+    amount=3,
+    unit=Unit.DAYS,
+    rule="《人民检察院审查案件听证工作规定》（2020年）第十条；公开听证的，应当发布公告。"
+    "本期间自听证日向前倒数",
+    remind_before_days=1,
+)
 _SEARCH_DAYS = 400
 
 
 def notify_by_for(day: date) -> date:
     """The last day on which participants can be told of a hearing on ``day``."""
-    period = get_period(NOTICE_PERIOD)
+    period = get_period(NOTICE_PERIOD.code)
     return latest_day_before(day, period.amount, period.unit, current_calendar())
 
 
@@ -51,7 +62,7 @@ def earliest_hearing_day(today: date) -> date:
 
 
 def _too_late(day: date) -> ValidationError:
-    period = get_period(NOTICE_PERIOD)
+    period = get_period(NOTICE_PERIOD.code)
     return ValidationError(
         {
             "scheduled_at": _(

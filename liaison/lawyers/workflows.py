@@ -26,6 +26,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from liaison.core.access import Access
+from liaison.deadlines.models import Unit
+from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import Role
 from liaison.workflow.definitions import (
     ClockSpec,
@@ -348,6 +350,9 @@ FILE_REVIEW = application_workflow(
     ],
 )
 
+#: The source of the complaint periods, still to be confirmed.
+_LAWYERS_NOTICE = "最高人民检察院关于保障律师执业权利的通知（具体文号待核实）"
+
 COMPLAINT = Workflow(
     name="lawyers.complaint",
     label=_("practice-rights complaint"),
@@ -370,6 +375,29 @@ COMPLAINT = Workflow(
             _("written reply"), period="lawyers.complaint_reply", owed_by=(CASE_STAFF,)
         ),
     },
+    periods=[
+        PeriodDefault(
+            code="lawyers.complaint_review",
+            name="律师执业权利保障控告申诉审查办结",
+            name_en="Review of a lawyer's practice-rights complaint concluded (from acceptance)",
+            amount=10,
+            unit=Unit.DAYS,
+            rule=_LAWYERS_NOTICE,
+            remind_before_days=2,
+            needs_confirmation=True,
+        ),
+        PeriodDefault(
+            code="lawyers.complaint_reply",
+            name="书面答复控告申诉律师或转交的律师协会",
+            name_en="Written reply to the lawyer (or the bar association that passed the "
+            "complaint on) after the decision",
+            amount=2,
+            unit=Unit.WORKING_DAYS,
+            rule=_LAWYERS_NOTICE,
+            remind_before_days=1,
+            needs_confirmation=True,
+        ),
+    ],
     transitions=[
         Transition(
             "submit",

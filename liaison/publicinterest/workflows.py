@@ -285,6 +285,12 @@ def rectification_seen(matter: Matter, access: Access) -> Any:
 
 # -- the clue ------------------------------------------------------------------------------------
 
+#: The judicial interpretation most public-interest periods come from.
+_PIL_INTERPRETATION = (
+    "《最高人民法院 最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释》"
+    "（法释〔2018〕6号，2020年修正）"
+)
+
 CLUE = Workflow(
     name="publicinterest.clue",
     label=_("public-interest clue"),
@@ -541,6 +547,19 @@ ADMIN_CASE = Workflow(
             _("recommendation or termination"), period="pil.admin_case_handling", owed_by=HANDLING
         )
     },
+    periods=[
+        PeriodDefault(
+            code="pil.admin_case_handling",
+            name="行政公益诉讼立案后制发检察建议或终结案件",
+            name_en="Administrative PIL case: issue the recommendation or end the case after "
+            "filing",
+            amount=3,
+            unit=Unit.MONTHS,
+            rule="《检察机关行政公益诉讼案件办案指南（试行）》（2018年）（经检察长批准可以延长）",
+            remind_before_days=7,
+            needs_confirmation=True,
+        )
+    ],
     transitions=[
         Transition(
             "recommend",
@@ -635,6 +654,16 @@ CIVIL_CASE = Workflow(
             on_expiry="announcement_ends",
         )
     },
+    periods=[
+        PeriodDefault(
+            code="pil.civil_announcement",
+            name="民事公益诉讼诉前公告期",
+            name_en="Civil public-interest announcement before the procuratorate sues",
+            amount=30,
+            unit=Unit.DAYS,
+            rule=f"{_PIL_INTERPRETATION}第十三条",
+        )
+    ],
     transitions=[
         Transition(
             "announce",
@@ -720,6 +749,26 @@ RECOMMENDATION = Workflow(
             on_expiry="lapse",
         )
     },
+    periods=[
+        PeriodDefault(
+            code="pil.recommendation_reply",
+            name="行政机关书面回复诉前检察建议",
+            name_en="Administrative organ's written reply to a pre-litigation recommendation",
+            amount=2,
+            unit=Unit.MONTHS,
+            rule=f"《中华人民共和国行政诉讼法》第二十五条第四款；{_PIL_INTERPRETATION}第二十一条",
+            remind_before_days=7,
+        ),
+        PeriodDefault(
+            code="pil.recommendation_reply_urgent",
+            name="行政机关书面回复诉前检察建议（公共利益损害紧急）",
+            name_en="Written reply to a pre-litigation recommendation when the public interest "
+            "is in urgent danger",
+            amount=15,
+            unit=Unit.DAYS,
+            rule=f"《中华人民共和国行政诉讼法》第二十五条第四款；{_PIL_INTERPRETATION}第二十一条",
+        ),
+    ],
     transitions=[
         Transition(
             "revise",

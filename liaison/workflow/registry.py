@@ -14,6 +14,8 @@ from typing import Any
 
 from django.core import checks
 
+from liaison.deadlines.declarations import declare_periods, use_periods
+
 from .definitions import Effect, Workflow
 
 _WORKFLOWS: dict[str, Workflow] = {}
@@ -21,10 +23,15 @@ _REACTIONS: dict[tuple[str, str], list[Effect]] = {}
 
 
 def register(workflow: Workflow) -> Workflow:
+    """Register a matter type, with the periods it declares and those its clocks run (the
+    deadlines app syncs and checks them: ``deadlines.declarations``)."""
     existing = _WORKFLOWS.get(workflow.name)
     if existing is not None and existing is not workflow:
         raise ValueError(f"workflow {workflow.name!r} is registered twice")
     _WORKFLOWS[workflow.name] = workflow
+    declare_periods(workflow.periods, by=workflow.name)
+    codes = [(spec.period, spec.urgent_period) for spec in workflow.clocks.values()]
+    use_periods((code for pair in codes for code in pair if code), by=workflow.name)
     return workflow
 
 

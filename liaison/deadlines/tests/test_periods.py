@@ -1,4 +1,5 @@
-"""Statutory periods: defaults loaded once, administrators' corrections kept."""
+"""Statutory periods: declared once by what uses them, loaded once, administrators' corrections
+kept."""
 
 import re
 
@@ -7,76 +8,101 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 
 from liaison.deadlines.models import Period, Unit
+from liaison.deadlines import declarations
+from liaison.deadlines.declarations import (
+    Declarations,
+    declare_periods,
+    declared_periods,
+    sync_declared_periods,
+)
 from liaison.deadlines.periods import PeriodDefault, get_period, sync_periods
-from liaison.deadlines.statutory import STATUTORY_PERIODS
 
-REQUIRED_CODES = {
+#: Every period something uses today: the clocks' and the hearing notice's.
+USED_CODES = {
+    "notices.answer",
+    "notices.answer_urgent",
+    "petitions.receipt_reply",
+    "petitions.result_reply",
+    "pil.clue_assessment",
+    "pil.admin_case_handling",
+    "pil.civil_announcement",
     "pil.recommendation_reply",
     "pil.recommendation_reply_urgent",
-    "pil.civil_announcement",
-    "pil.decide_to_sue",
-    "pil.notice_not_to_sue",
     "lawyers.complaint_review",
     "lawyers.complaint_reply",
+    "hearings.participant_notice",
+}
+#: Declared once in the old list and used by nothing: removed (migration 0003).
+REMOVED_CODES = {
+    "pil.decide_to_sue",
+    "pil.notice_not_to_sue",
     "enforcement.court_reply",
     "enforcement.court_reply_extension",
     "enforcement.follow_up_reply",
     "enforcement.idle_case_account",
     "enforcement.refusal_notice",
     "enforcement.objection_reply",
-    "pil.admin_case_handling",
-    "hearings.participant_notice",
     "recommendations.reply",
 }
 
 
-def test_statutory_list_covers_the_design_table():
-    codes = [period.code for period in STATUTORY_PERIODS]
+def test_the_declared_periods_are_the_used_ones_each_once():
+    declared = declared_periods()
+    codes = [period.code for period in declared]
     assert len(codes) == len(set(codes))
-    assert set(codes) == REQUIRED_CODES
-    for period in STATUTORY_PERIODS:
+    assert set(codes) == USED_CODES
+    for period in declared:
         assert period.name and period.name_en and period.rule
 
 
-def test_statutory_values():
-    by_code = {period.code: period for period in STATUTORY_PERIODS}
-    assert (
-        by_code["pil.recommendation_reply"].amount,
-        by_code["pil.recommendation_reply"].unit,
-    ) == (
-        2,
-        Unit.MONTHS,
-    )
+def test_declared_values():
+    by_code = {period.code: period for period in declared_periods()}
+    reply = by_code["pil.recommendation_reply"]
+    assert (reply.amount, reply.unit, reply.remind_before_days) == (2, Unit.MONTHS, 7)
     assert by_code["lawyers.complaint_reply"].unit == Unit.WORKING_DAYS
-    assert by_code["enforcement.court_reply_extension"].amount == 1
-    confirm = {code for code, period in by_code.items() if period.needs_confirmation}
-    assert confirm == {
-        "pil.decide_to_sue",
-        "pil.notice_not_to_sue",
+    assert by_code["hearings.participant_notice"].amount == 3
+    assert {code for code, period in by_code.items() if period.needs_confirmation} >= {
         "lawyers.complaint_review",
         "lawyers.complaint_reply",
         "pil.admin_case_handling",
-        "recommendations.reply",
+        "pil.clue_assessment",
     }
 
 
 @pytest.mark.django_db
-def test_statutory_periods_are_loaded_after_migrate():
-    assert set(Period.objects.values_list("code", flat=True)) >= REQUIRED_CODES
-    period = get_period("enforcement.court_reply")
-    assert (period.amount, period.unit) == (3, Unit.MONTHS)
+def test_declared_periods_are_loaded_after_migrate_and_unused_ones_are_gone():
+    codes = set(Period.objects.values_list("code", flat=True))
+    assert codes >= USED_CODES
+    assert not codes & REMOVED_CODES
+    period = get_period("pil.recommendation_reply")
+    assert (period.amount, period.unit) == (2, Unit.MONTHS)
 
 
 @pytest.mark.django_db
-def test_sync_creates_missing_rows_and_keeps_corrections():
+def test_the_one_sync_adds_what_is_missing_and_keeps_administrators_corrections():
     Period.objects.filter(code="pil.civil_announcement").delete()
     Period.objects.filter(code="pil.recommendation_reply").update(amount=3, remind_before_days=10)
 
-    assert sync_periods(STATUTORY_PERIODS) == 1
+    sync_declared_periods()
     assert get_period("pil.civil_announcement").amount == 30
     corrected = get_period("pil.recommendation_reply")
     assert (corrected.amount, corrected.remind_before_days) == (3, 10)
-    assert sync_periods(STATUTORY_PERIODS) == 0
+    before = list(Period.objects.order_by("code").values())
+    sync_declared_periods()  # idempotent: a second run changes nothing
+    assert list(Period.objects.order_by("code").values()) == before
+
+
+@pytest.mark.django_db
+def test_the_sync_adds_a_period_a_workflow_declares_later(monkeypatch):
+    registry = Declarations(
+        declared={code: dict(by) for code, by in declarations.REGISTRY.declared.items()},
+        used={code: set(by) for code, by in declarations.REGISTRY.used.items()},
+    )
+    monkeypatch.setattr(declarations, "REGISTRY", registry)
+    new = PeriodDefault(code="tests.new", name="新期间", name_en="New", amount=4, unit=Unit.DAYS)
+    declare_periods([new], by="tests.workflow")
+    sync_declared_periods()
+    assert (get_period("tests.new").amount, get_period("tests.new").unit) == (4, Unit.DAYS)
 
 
 @pytest.mark.django_db
@@ -123,7 +149,7 @@ def test_amount_must_be_positive():
 
 @pytest.mark.django_db
 def test_label_follows_the_active_language():
-    period = get_period("enforcement.court_reply")
+    period = get_period("pil.recommendation_reply")
     with translation.override("en"):
         assert period.label == period.name_en
         assert period.name_en in str(period)
