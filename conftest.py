@@ -86,15 +86,13 @@ def _rate_limit_window_held(monkeypatch: pytest.MonkeyPatch) -> None:
 def reference_data(transactional_db):  # type: ignore[no-untyped-def]
     """The divisions and periods that migrations load. A transactional test (live server, two
     connections) ends with a flush that empties every table, so such tests ask for this."""
-    from liaison.deadlines.periods import sync_periods
-    from liaison.deadlines.statutory import STATUTORY_PERIODS
+    from liaison.deadlines.declarations import sync_declared_periods
     from liaison.places.loading import load_divisions
     from liaison.places.models import Division
-    from liaison.workflow.registry import all_workflows
 
     if not Division.objects.filter(code="150603").exists():
         load_divisions(Division)
-    sync_periods([*STATUTORY_PERIODS, *(p for w in all_workflows() for p in w.periods)])
+    sync_declared_periods()
 
 
 @pytest.fixture(autouse=True)

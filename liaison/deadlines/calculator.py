@@ -134,6 +134,23 @@ def latest_day_before(event_day: date, amount: int, unit: str, calendar: Working
     raise ValueError(f"unknown period unit {unit!r}")
 
 
+def remind_day(
+    due: date, remind_before_days: int, calendar: WorkingCalendar, *, started: date
+) -> date:
+    """The day to remind whoever owes the act of a clock due on ``due``: ``remind_before_days``
+    calendar days before it, any number of them, moved back to the working day before when
+    that day is a rest day or holiday (a reminder read on Monday for a Tuesday deadline gives
+    less warning than the administrator asked for), and never before the clock ``started``: a
+    period shorter than its warning is reminded on its first day.
+    """
+    if remind_before_days < 0:
+        raise ValueError("a reminder cannot come after the due day")
+    day = due - timedelta(days=remind_before_days)
+    while day > started and not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    return max(day, started)
+
+
 def days_left(due: date, today: date) -> int:
     """Calendar days from ``today`` until ``due``: 0 on the due day, negative when overdue."""
     return (due - today).days

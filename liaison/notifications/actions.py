@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +70,20 @@ def enqueue_deliveries(delivery_ids: Iterable[int]) -> int:
     return count
 
 
+@dataclass(frozen=True)
+class Message:
+    """One notification to several people: what ``notify`` takes, as a value, so that a job
+    telling many matters at once (the deadline reminders) queues them all with ``notify_all``."""
+
+    recipients: Iterable[User]
+    event: str
+    text: str | Promise
+    params: Mapping[str, Any]
+    matter: Any = None
+    actor: User | None = None
+    channels: Sequence[str] = CHANNELS
+
+
 @transaction.atomic(savepoint=False)
 def notify(
     *,
@@ -86,40 +101,52 @@ def notify(
     with the change they report, and sending starts only after commit. The actor is never told
     about his own act; inactive accounts get nothing.
     """
-    unknown = set(channels) - set(CHANNELS)
-    if unknown:
-        raise ValueError(f"Unknown notification channels: {sorted(unknown)}")
-    actor_id = getattr(actor, "pk", None)
-    people: dict[int, User] = {}
-    for user in recipients:
-        if user is None or user.pk == actor_id or not user.is_active:
-            continue
-        people.setdefault(user.pk, user)
-    if not people:
-        return []
+    return notify_all(
+        [Message(recipients, event, text, params, matter=matter, actor=actor, channels=channels)]
+    )
 
-    clean_params = {str(key): str(value) for key, value in params.items()}
-    with translation.override(None):  # a lazy text is kept as its msgid, not today's language
-        msgid = str(text)
+
+@transaction.atomic(savepoint=False)
+def notify_all(messages: Iterable[Message]) -> list[Notification]:
+    """``notify`` for many messages in two inserts, whatever their number (as ``notify``: in
+    the caller's transaction, sent after commit)."""
     now = timezone.now()
-    notifications = Notification.objects.bulk_create(
-        [
-            Notification(
-                recipient=user,
-                event=event,
-                text=msgid,
-                params=clean_params,
-                matter=matter,
-                actor=actor,
-                created_at=now,
+    pending: list[tuple[Notification, Sequence[str]]] = []
+    for message in messages:
+        unknown = set(message.channels) - set(CHANNELS)
+        if unknown:
+            raise ValueError(f"Unknown notification channels: {sorted(unknown)}")
+        actor_id = getattr(message.actor, "pk", None)
+        people: dict[int, User] = {}
+        for user in message.recipients:
+            if user is None or user.pk == actor_id or not user.is_active:
+                continue
+            people.setdefault(user.pk, user)
+        clean_params = {str(key): str(value) for key, value in message.params.items()}
+        with translation.override(None):  # a lazy text is kept as its msgid, not today's language
+            msgid = str(message.text)
+        pending.extend(
+            (
+                Notification(
+                    recipient=user,
+                    event=message.event,
+                    text=msgid,
+                    params=clean_params,
+                    matter=message.matter,
+                    actor=message.actor,
+                    created_at=now,
+                ),
+                message.channels,
             )
             for user in people.values()
-        ]
-    )
+        )
+    if not pending:
+        return []
+    notifications = Notification.objects.bulk_create([n for n, _ in pending])
     deliveries = Delivery.objects.bulk_create(
         [
             Delivery(notification=notification, channel=channel, address=address, created_at=now)
-            for notification in notifications
+            for notification, (_, channels) in zip(notifications, pending, strict=True)
             for channel in dict.fromkeys(channels)
             if (address := _address(notification.recipient, channel))
         ]

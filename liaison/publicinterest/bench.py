@@ -244,6 +244,7 @@ def _insert(batch: list[dict[str, Any]]) -> None:
                 Clock.State.RUNNING if live else Clock.State.STOPPED,
                 0,
                 None if live else started + timedelta(days=3),
+                due - timedelta(days=2) if live else None,
             )
         )
     _copy(
@@ -260,6 +261,7 @@ def _insert(batch: list[dict[str, Any]]) -> None:
             "state",
             "paused_days",
             "stopped_on",
+            "remind_on",
         ],
         clock_rows,
     )

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.audit.actions import audit_record
 from liaison.core.access import Access
-from liaison.deadlines.calculator import clock_due
+from liaison.deadlines.calculator import clock_due, remind_day
 from liaison.deadlines.calendar import current_calendar
 from liaison.deadlines.periods import get_period
 
@@ -414,7 +414,8 @@ def start_clock(*, matter: Matter, name: str, started_on: date) -> Clock:
     """Start the matter's clock ``name`` from ``started_on`` (inside a transaction)."""
     spec = matter.workflow.clocks[name]
     period = get_period(spec.period_for(matter), organisation=matter.owner)
-    due = clock_due(started_on, period.amount, period.unit, current_calendar())
+    calendar = current_calendar()
+    due = clock_due(started_on, period.amount, period.unit, calendar)
     return Clock.objects.create(
         matter=matter,
         name=name,
@@ -424,6 +425,7 @@ def start_clock(*, matter: Matter, name: str, started_on: date) -> Clock:
         remind_before_days=period.remind_before_days,
         started_on=started_on,
         due_on=due,
+        remind_on=remind_day(due, period.remind_before_days, calendar, started=started_on),
     )
 
 
@@ -443,20 +445,34 @@ def _stop_clock(clock: Clock, day: date) -> None:
     if clock.state == Clock.State.PAUSED and clock.paused_since:
         clock.paused_days += (day - clock.paused_since).days
         clock.paused_since = None
-    clock.state, clock.stopped_on = Clock.State.STOPPED, day
-    clock.save(update_fields=["state", "stopped_on", "paused_days", "paused_since"])
+    clock.state, clock.stopped_on, clock.remind_on = Clock.State.STOPPED, day, None
+    clock.save(update_fields=["state", "stopped_on", "paused_days", "paused_since", "remind_on"])
 
 
 def _pause_clock(clock: Clock, day: date) -> None:
-    clock.state, clock.paused_since = Clock.State.PAUSED, day
-    clock.save(update_fields=["state", "paused_since"])
+    clock.state, clock.paused_since, clock.remind_on = Clock.State.PAUSED, day, None
+    clock.save(update_fields=["state", "paused_since", "remind_on"])
 
 
 def _resume_clock(clock: Clock, day: date) -> None:
     clock.paused_days += (day - (clock.paused_since or day)).days
     clock.state, clock.paused_since = Clock.State.RUNNING, None
-    clock.due_on = recompute_due(clock)
-    clock.save(update_fields=["state", "paused_since", "paused_days", "due_on"])
+    _move_due(clock)
+    clock.save(update_fields=["state", "paused_since", "paused_days", *_DUE_FIELDS])
+
+
+_DUE_FIELDS = ("due_on", "remind_on", "reminded_on")
+
+
+def _move_due(clock: Clock) -> None:
+    """Recompute the due day after a pause or an extension, and the day of its reminder; a
+    reminder already sent for the old due day is sent again for the new one."""
+    due = recompute_due(clock)
+    if due != clock.due_on:
+        clock.due_on, clock.reminded_on = due, None
+    clock.remind_on = remind_day(
+        due, clock.remind_before_days, current_calendar(), started=clock.started_on
+    )
 
 
 def _notify(matter: Matter, t: Transition, access: Access) -> None:
@@ -548,9 +564,8 @@ def clock_extend(*, clock: Clock, access: Access, amount: int, unit: str, reason
         clock=clock, amount=amount, unit=unit, reason=reason, actor=access.user
     )
     before = clock.due_on
-    clock.due_on = recompute_due(clock)
-    clock.reminded_on = None
-    clock.save(update_fields=["due_on", "reminded_on"])
+    _move_due(clock)
+    clock.save(update_fields=list(_DUE_FIELDS))
     _clock_event(
         clock, access, "extend", reason, before=before.isoformat(), amount=amount, unit=unit
     )

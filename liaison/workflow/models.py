@@ -223,6 +223,10 @@ class Clock(models.Model):
     paused_since = models.DateField(null=True, blank=True)
     paused_days = models.PositiveIntegerField(default=0)
     stopped_on = models.DateField(null=True, blank=True)
+    #: The day its reminder is due (``calculator.remind_day``), set whenever the clock starts,
+    #: resumes or is extended, and cleared while it is paused or once it stops: the reminder
+    #: job picks the clocks to remind with one indexed range, whatever the remind-before days.
+    remind_on = models.DateField(_("remind on"), null=True, blank=True)
     reminded_on = models.DateField(null=True, blank=True)
     overdue_notified_on = models.DateField(null=True, blank=True)
 
@@ -230,7 +234,14 @@ class Clock(models.Model):
         verbose_name = _("deadline clock")
         verbose_name_plural = _("deadline clocks")
         ordering = ["due_on"]
-        indexes = [models.Index(fields=["state", "due_on"])]
+        indexes = [
+            models.Index(fields=["state", "due_on"]),
+            models.Index(
+                fields=["remind_on"],
+                condition=models.Q(state="running", reminded_on__isnull=True),
+                name="workflow_clock_to_remind_idx",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["matter", "name"],

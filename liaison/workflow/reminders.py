@@ -1,25 +1,34 @@
 """Deadline reminders: before a clock falls due and once when it is missed; and the steps a
 clock's expiry takes (``ClockSpec.on_expiry``).
 
-Run by ``manage.py send_deadline_reminders`` from cron or the task queue. Each clock is claimed
-with a conditional ``UPDATE … WHERE reminded_on IS NULL``, so two runs (or two workers at
-once) never send the same reminder twice; an expiry step moves its matter out of the step's
-source states, so it too is taken once.
+Run by ``manage.py send_deadline_reminders`` from cron or the task queue. The clocks to remind
+are chosen in SQL: each running clock stores the day its reminder is due (``Clock.remind_on``,
+from its period's remind-before days, however many), so one indexed range finds them. They are
+taken in batches, in key order; each batch is one transaction that marks its clocks reminded
+(``reminded_on``) and queues their notifications, which are sent after commit: a second run (or
+a second worker at once, which skips the rows the first has locked) finds nothing left to send.
+An expiry step moves its matter out of the step's source states, so it too is taken once.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
+from .definitions import ClockSpec
 from .errors import WorkflowError
 from .models import Clock
 from .registry import all_workflows
 from .selectors import people_who_are
+
+if TYPE_CHECKING:
+    from liaison.accounts.models import User
 
 REMINDER_TEXT = gettext_noop(
     "Deadline approaching: %(clock)s on %(number)s “%(title)s” is due on %(due)s."
@@ -28,8 +37,10 @@ OVERDUE_TEXT = gettext_noop(
     "Deadline missed: %(clock)s on %(number)s “%(title)s” was due on %(due)s."
 )
 
-
-MAX_LEAD = timedelta(days=60)
+#: Clocks per transaction.
+BATCH_SIZE = 500
+#: Matters whose recipients one query reads (SQLite allows 500 parts in a compound SELECT).
+_RECIPIENT_QUERY_PARTS = 250
 
 
 @dataclass
@@ -38,21 +49,90 @@ class ReminderRun:
     overdue: int = 0
 
 
-def send_deadline_reminders(*, today: date) -> ReminderRun:
-    """Queue the reminders due ``today``; returns how many clocks were reminded and overdue."""
-    run = ReminderRun()
-    running = Clock.objects.filter(state=Clock.State.RUNNING)
-    # A clock is "due soon" when today + its remind_before_days reaches its due day; the
-    # query bounds by the longest lead any period may set and each clock is checked on claim.
-    soon = running.filter(reminded_on__isnull=True, due_on__gte=today, due_on__lte=today + MAX_LEAD)
-    for clock_id in soon.values_list("pk", flat=True).iterator():
-        if _claim_and_send(clock_id, field="reminded_on", today=today, text=REMINDER_TEXT):
-            run.reminded += 1
-    late = running.filter(overdue_notified_on__isnull=True, due_on__lt=today)
-    for clock_id in late.values_list("pk", flat=True).iterator():
-        if _claim_and_send(clock_id, field="overdue_notified_on", today=today, text=OVERDUE_TEXT):
-            run.overdue += 1
-    return run
+def send_deadline_reminders(*, today: date, batch_size: int = BATCH_SIZE) -> ReminderRun:
+    """Queue the reminders due ``today``; returns how many clocks were reminded and overdue.
+
+    A clock is reminded once its reminder day has come and until its due day passes (then it
+    is overdue instead); a paused or stopped clock is not.
+    """
+    running = Q(state=Clock.State.RUNNING)
+    soon = running & Q(reminded_on__isnull=True, remind_on__lte=today, due_on__gte=today)
+    late = running & Q(overdue_notified_on__isnull=True, due_on__lt=today)
+    reminded = _in_batches(soon, "reminded_on", REMINDER_TEXT, today=today, size=batch_size)
+    overdue = _in_batches(late, "overdue_notified_on", OVERDUE_TEXT, today=today, size=batch_size)
+    return ReminderRun(reminded=reminded, overdue=overdue)
+
+
+def _in_batches(condition: Q, field: str, text: str, *, today: date, size: int) -> int:
+    """Mark each clock matching ``condition`` with ``field = today`` and tell whoever owes its
+    act, ``size`` clocks a transaction; a constant number of queries per batch."""
+    done, after = 0, 0
+    while True:
+        with transaction.atomic(durable=True):
+            batch = list(
+                Clock.objects.filter(condition, pk__gt=after)
+                .select_related("matter")
+                .select_for_update(skip_locked=True, of=("self",))
+                .order_by("pk")[:size]
+            )
+            if not batch:
+                return done
+            after = batch[-1].pk
+            Clock.objects.filter(pk__in=[c.pk for c in batch]).update(**{field: today})
+            _tell_owed(batch, field, text)
+            done += len(batch)
+        if len(batch) < size:
+            return done
+
+
+def _tell_owed(clocks: Sequence[Clock], field: str, text: str) -> None:
+    """Queue one notification per clock to those who owe its act (``ClockSpec.owed_by``)."""
+    from liaison.notifications.actions import Message, notify_all
+
+    owed = [
+        (clock, spec)
+        for clock in clocks
+        if (spec := clock.matter.workflow.clocks.get(clock.name)) is not None and spec.owed_by
+    ]
+    people = _owed_by(owed)
+    event = f"workflow.clock.{'reminder' if field == 'reminded_on' else 'overdue'}"
+    notify_all(
+        Message(
+            recipients=people.get(clock.pk, ()),
+            event=event,
+            text=text,
+            params={
+                "clock": _in_default_language(spec.label),
+                "number": clock.matter.case_number or "",
+                "title": clock.matter.title,
+                "due": clock.due_on.isoformat(),
+            },
+            matter=clock.matter,
+        )
+        for clock, spec in owed
+    )
+
+
+def _owed_by(owed: Sequence[tuple[Clock, ClockSpec]]) -> dict[int, list["User"]]:
+    """Who owes each clock's act, by clock: ``selectors.people_who_are`` for each matter, read
+    as one query for many matters (a ``UNION ALL`` of its answers) and one for the people."""
+    from liaison.accounts.models import User
+
+    pairs: list[tuple[int, int]] = []
+    for start in range(0, len(owed), _RECIPIENT_QUERY_PARTS):
+        queries = [
+            people_who_are(clock.matter, spec.owed_by)
+            .order_by()
+            .annotate(for_clock=Value(clock.pk))
+            .values_list("pk", "for_clock")
+            for clock, spec in owed[start : start + _RECIPIENT_QUERY_PARTS]
+        ]
+        pairs.extend(queries[0].union(*queries[1:], all=True))
+    users = User.objects.in_bulk({user_id for user_id, _ in pairs})
+    people: dict[int, list[User]] = {}
+    for user_id, clock_id in pairs:
+        people.setdefault(clock_id, []).append(users[user_id])
+    return people
 
 
 def take_expiry_steps(*, today: date) -> int:
@@ -89,38 +169,6 @@ def _expire(clock: Clock, access: object) -> None:
     apply_transition(matter=clock.matter, name=step, access=access)  # type: ignore[arg-type]
     # A period its own expiry ends ran to its due day, not to the day this job noticed it.
     Clock.objects.filter(pk=clock.pk, state=Clock.State.STOPPED).update(stopped_on=clock.due_on)
-
-
-@transaction.atomic
-def _claim_and_send(clock_id: int, *, field: str, today: date, text: str) -> bool:
-    from liaison.notifications.actions import notify
-
-    clock = Clock.objects.select_related("matter").get(pk=clock_id)
-    if field == "reminded_on" and (clock.due_on - today).days > clock.remind_before_days:
-        return False
-    claimed = Clock.objects.filter(pk=clock_id, **{f"{field}__isnull": True}).update(
-        **{field: today}
-    )
-    if not claimed:
-        return False
-    matter = clock.matter
-    spec = matter.workflow.clocks.get(clock.name)
-    if spec is None or not spec.owed_by:
-        return True
-    notify(
-        recipients=people_who_are(matter, spec.owed_by),
-        event=f"workflow.clock.{'reminder' if field == 'reminded_on' else 'overdue'}",
-        text=text,
-        params={
-            "clock": _in_default_language(spec.label),
-            "number": matter.case_number or "",
-            "title": matter.title,
-            "due": clock.due_on.isoformat(),
-        },
-        matter=matter,
-        actor=None,
-    )
-    return True
 
 
 def _in_default_language(label: object) -> str:

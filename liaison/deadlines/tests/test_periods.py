@@ -7,7 +7,6 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from liaison.deadlines.models import Period, Unit
 from liaison.deadlines import declarations
 from liaison.deadlines.declarations import (
     Declarations,
@@ -15,6 +14,7 @@ from liaison.deadlines.declarations import (
     declared_periods,
     sync_declared_periods,
 )
+from liaison.deadlines.models import Period, Unit
 from liaison.deadlines.periods import PeriodDefault, get_period, sync_periods
 
 #: Every period something uses today: the clocks' and the hearing notice's.
