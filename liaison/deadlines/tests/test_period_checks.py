@@ -5,7 +5,6 @@ from collections.abc import Iterator
 
 import pytest
 from django.core import checks
-from django.utils.translation import gettext_lazy as _
 
 from liaison.deadlines import declarations
 from liaison.deadlines.declarations import Declarations, check_periods, period_problems
@@ -31,7 +30,7 @@ def _period(code: str, amount: int = 10) -> PeriodDefault:
 def _workflow(*, period: str, urgent: str | None = None, periods=()) -> Workflow:  # type: ignore[no-untyped-def]
     return Workflow(
         name="tests.matter",
-        label=_("test matter"),
+        label="test matter",
         model="notices.InformationNotice",
         case_code="测",
         states={"new": "new", "open": "open"},

@@ -181,3 +181,31 @@ def test_a_handler_whose_membership_ended_is_not_reminded() -> None:
     assert clock.remind_on is not None
     assert send_deadline_reminders(today=clock.remind_on).reminded == 1
     assert _reminders_to(handler) == 0
+
+
+def test_the_migration_fills_the_reminder_day_of_running_clocks_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+
+    migration = import_module("liaison.workflow.migrations.0009_clock_remind_on")
+    clocks, prosecutor, _judge = _notices(4)
+    running, other, paused, stopped = clocks
+    monkeypatch.setattr(actions, "today", lambda: running.started_on + timedelta(days=1))
+    actions.clock_pause(clock=paused, access=access_for(prosecutor), reason="等待鉴定意见")
+    Clock.objects.filter(pk=stopped.pk).update(state="stopped")
+    Clock.objects.update(remind_on=None)  # as before the migration
+
+    monkeypatch.setattr(migration, "BATCH", 1)  # and through more than one batch
+    migration.fill_remind_on(apps, SimpleNamespace(connection=connection))
+    by_pk = {c.pk: c.remind_on for c in Clock.objects.all()}
+    assert by_pk == {
+        running.pk: running.remind_on,
+        other.pk: other.remind_on,
+        paused.pk: None,
+        stopped.pk: None,
+    }
+    assert running.remind_on is not None
