@@ -43,6 +43,7 @@ RECOMMENDATION = recommendation_workflow(
     case_code="行公建",
     addressee=AGENCY,
     period="pil.recommendation_reply",
+    urgent_period="pil.recommendation_reply_urgent",
     wording=Wording(
         serve=_("Serve on the agency"),
         served=_(
@@ -70,6 +71,7 @@ def _filed_on(case: PILCase) -> date:
 
 def document_context(recommendation: Recommendation) -> dict[str, Any]:
     """What the document says of the case: its field, when it was filed and its number."""
+    assert recommendation.source_id is not None
     case = PILCase.objects.select_related("field").get(pk=recommendation.source_id)
     return {
         "field": case.field.name,

@@ -522,7 +522,6 @@ def figures_for(
     the active volunteers.
     ``below`` is the scope's procuratorates in tree order, for the breakdown by procuratorate.
     """
-    today = timezone.localdate()
     in_scope = Q(owner__path__startswith=scope.path)
     clue_rows = (
         _year(Clue.objects.filter(in_scope).exclude(state="new"), year)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -71,7 +72,9 @@ def recommendation_draft(
     spec = get_kind(kind)
     addressee = serveable(addressee, kind=kind, source=source)
     if handlers is None:
-        handlers = handlers_of(source) if source is not None else [access.user]
+        handlers = handlers_of(source) if source is not None else []
+        if access.user is not None and not handlers:
+            handlers = [access.user]
     recommendation = apply_open(
         workflow=spec.workflow,
         owner=owner,
@@ -90,6 +93,13 @@ def recommendation_draft(
     )
     assert isinstance(recommendation, Recommendation)
     return recommendation
+
+
+@transaction.atomic(durable=True)
+def recommendation_open(**arguments: Any) -> Recommendation:
+    """``recommendation_draft`` in a transaction of its own: a recommendation drafted on its own
+    (a social-governance recommendation to a company), not from another matter's step."""
+    return recommendation_draft(**arguments)
 
 
 def recommendation_revise(

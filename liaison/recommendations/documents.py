@@ -134,7 +134,9 @@ def recommendation_text(recommendation: Recommendation) -> RecommendationText:
     """What the document says: its kind's body rendered with the recommendation, the period
     from the period table and what the kind says of the matter it arises from."""
     kind = get_kind(recommendation.kind)
-    period = get_period(kind.period_for(bool(recommendation.urgent)), organisation=recommendation.owner)
+    period = get_period(
+        kind.period_for(bool(recommendation.urgent)), organisation=recommendation.owner
+    )
     handlers = "、".join(
         recommendation.parties.filter(relation=Relation.HANDLER)
         .order_by("id")

@@ -57,9 +57,7 @@ def reply_figures(
     """The served recommendations of ``scope`` and below (those ``matter_types`` or ``kinds``
     only, if given; drafted in ``year``, if given): one query, over each one's reply clock."""
     today = timezone.localdate()
-    rows = Recommendation.objects.filter(
-        owner__path__startswith=scope.path, clocks__name="reply"
-    )
+    rows = Recommendation.objects.filter(owner__path__startswith=scope.path, clocks__name="reply")
     if matter_types is not None:
         rows = rows.filter(matter_type__in=list(matter_types))
     if kinds is not None:

@@ -79,10 +79,11 @@ class ReplyForm(StepForm):
         kind = kind_of(self.matter) if self.matter is not None else None
         outcomes = kind.outcomes if kind else ADOPTION_OUTCOMES
         field = self.fields["reply_outcome"]
+        assert isinstance(field, forms.ChoiceField)
         field.choices = [(o.value, o.label) for o in outcomes]
         if kind is not None:
-            field.label = kind.outcome_label
-            self.fields["reply"].help_text = kind.reply_help
+            field.label = str(kind.outcome_label)
+            self.fields["reply"].help_text = str(kind.reply_help)
 
     def clean_evidence(self) -> list[tuple[Any, str]]:
         return checked_files(self.cleaned_data.get("evidence"))

@@ -52,6 +52,13 @@ class Outcome:
 #: The answers of a kind that names none of its own.
 ADOPTION_OUTCOMES = tuple(Outcome(value, label, value) for value, label in Adoption.choices)
 
+ADOPTION_LABEL = _("Adoption")
+REPLY_HELP = _("What your organisation did, and when; or why it does not adopt it.")
+DRAFT_NOTE = _(
+    "A draft: correct it below and read it as the formal document, then submit it for "
+    "approval. It is served once approved; the addressee sees nothing of it before."
+)
+
 #: The department head, then the chief procurator; or the department head alone.
 WITH_CHIEF = (Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR)
 HEAD_ONLY = (Role.DEPARTMENT_HEAD,)
@@ -77,13 +84,10 @@ class RecommendationKind:
     addressees: frozenset[str] = frozenset()
     #: How a reply is put, and the label of the choice on the reply form.
     outcomes: tuple[Outcome, ...] = ADOPTION_OUTCOMES
-    outcome_label: Label = _("Adoption")
-    reply_help: Label = _("What your organisation did, and when; or why it does not adopt it.")
+    outcome_label: Label = ADOPTION_LABEL
+    reply_help: Label = REPLY_HELP
     #: What the page tells those handling a draft.
-    draft_note: Label = _(
-        "A draft: correct it below and read it as the formal document, then submit it for "
-        "approval. It is served once approved; the addressee sees nothing of it before."
-    )
+    draft_note: Label = DRAFT_NOTE
     #: What its document says of the matter it arises from (e.g. the case filed and when).
     context: Callable[[Recommendation], Mapping[str, Any]] | None = None
 
@@ -92,7 +96,9 @@ class RecommendationKind:
         return WITH_CHIEF if self.chief_approves else HEAD_ONLY
 
     def period_for(self, urgent: bool) -> str:
-        return self.urgent_reply_period if urgent and self.urgent_reply_period else self.reply_period
+        return (
+            self.urgent_reply_period if urgent and self.urgent_reply_period else self.reply_period
+        )
 
     def outcome(self, value: str) -> Outcome | None:
         return next((o for o in self.outcomes if o.value == value), None)
@@ -133,7 +139,9 @@ def all_kinds() -> list[RecommendationKind]:
 def kinds_for(*, source_type: str | None, addressee_kind: str) -> list[RecommendationKind]:
     """The kinds a matter of ``source_type`` may recommend to an organisation of that kind."""
     return [
-        k for k in _KINDS.values() if k.applies_to(source_type=source_type, addressee_kind=addressee_kind)
+        k
+        for k in _KINDS.values()
+        if k.applies_to(source_type=source_type, addressee_kind=addressee_kind)
     ]
 
 

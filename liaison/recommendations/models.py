@@ -67,9 +67,7 @@ class Recommendation(Matter):
     reply = models.TextField(_("reply"), blank=True)
     #: The answer as the kind puts it (e.g. "rectification under way"), and how it counts.
     reply_outcome = models.CharField(_("answer"), max_length=16, blank=True)
-    adoption = models.CharField(
-        _("adoption"), max_length=16, choices=Adoption.choices, blank=True
-    )
+    adoption = models.CharField(_("adoption"), max_length=16, choices=Adoption.choices, blank=True)
     replied_at = models.DateTimeField(pgettext_lazy("field", "replied"), null=True, blank=True)
 
     class Meta:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from liaison.attachments.models import Attachment
 from liaison.core.access import Access
 from liaison.workflow.models import Matter
 from liaison.workflow.selectors import next_due, sees
@@ -46,5 +47,5 @@ def source_seen_by(access: Access, recommendation: Recommendation) -> Matter | N
     return source
 
 
-def reply_evidence(recommendation: Recommendation) -> QuerySet[object]:
+def reply_evidence(recommendation: Recommendation) -> QuerySet[Attachment]:
     return recommendation.attachments.filter(purpose=REPLY_EVIDENCE_PURPOSE).order_by("id")

@@ -106,16 +106,22 @@ def record_reply(matter: Matter, data: Mapping[str, Any], access: Access) -> Non
     recommendation_record_reply(recommendation=matter, access=access, **data)
 
 
+SERVE = _("Serve on the addressee")
+SERVED = _(
+    "%(actor)s served procuratorial recommendation %(number)s on your organisation: %(title)s"
+)
+CLOCK = _("addressee's reply")
+LABEL = _("procuratorial recommendation")
+
+
 @dataclass(frozen=True)
 class Wording:
     """What a family of kinds calls its steps, clock and forms (public-interest litigation
     speaks of "the agency"; the default, of the addressee)."""
 
-    serve: Label = _("Serve on the addressee")
-    served: Label = _(
-        "%(actor)s served procuratorial recommendation %(number)s on your organisation: %(title)s"
-    )
-    clock: Label = _("addressee's reply")
+    serve: Label = SERVE
+    served: Label = SERVED
+    clock: Label = CLOCK
     draft_form: type[forms.Form] = DraftForm
     withdraw_form: type[forms.Form] = WithdrawForm
 
@@ -124,13 +130,15 @@ def recommendation_workflow(
     *,
     name: str,
     case_code: str,
-    label: Label = _("procuratorial recommendation"),
+    label: Label = LABEL,
     addressee: Who = ADDRESSEE,
     wording: Wording = Wording(),
     period: str = "recommendations.reply",
+    urgent_period: str | None = None,
 ) -> Workflow:
     """A recommendation workflow numbered under ``case_code``. ``period`` is the reply period
-    of the clock's declaration; the period a recommendation runs is its kind's."""
+    (and ``urgent_period``) of the clock's declaration, the family's usual ones; the period a
+    recommendation runs is its kind's (``KindClockSpec``)."""
     return Workflow(
         name=name,
         label=label,
@@ -160,7 +168,11 @@ def recommendation_workflow(
         ),
         clocks={
             "reply": KindClockSpec(
-                wording.clock, period=period, owed_by=(addressee,), on_expiry="lapse"
+                wording.clock,
+                period=period,
+                urgent_period=urgent_period,
+                owed_by=(addressee,),
+                on_expiry="lapse",
             )
         },
         transitions=[
@@ -226,9 +238,9 @@ def recommendation_workflow(
 #: court, another procuratorate, on the procuratorate's own initiative or from any matter.
 RECOMMENDATION = recommendation_workflow(name="recommendations.recommendation", case_code="检建")
 
-#: A social-governance recommendation (社会治理检察建议, 《人民检察院检察建议工作规定》第十一条): to any
-#: organisation whose work the procuratorate found wanting, from any matter or none; served once
-#: the chief procurator has approved it too (第十八条).
+#: A social-governance recommendation (社会治理检察建议, 《人民检察院检察建议工作规定》
+#: 第十一条): to any organisation whose work the procuratorate found wanting, from any matter
+#: or none; served once the chief procurator has approved it too.
 SOCIAL_GOVERNANCE = RecommendationKind(
     code="recommendations.social_governance",
     label=_("social-governance recommendation"),

@@ -61,7 +61,7 @@ def _reply(recommendation, outcome: str = "rectified") -> None:  # type: ignore[
     transition(
         matter=recommendation,
         name="reply",
-        access=access_for(agency_officer(recommendation.agency)),
+        access=access_for(agency_officer(recommendation.addressee)),
         data={"reply": "已整改。", "reply_outcome": outcome},
     )
 
