@@ -2,44 +2,19 @@
 (``agency`` → ``addressee``), linked to the matter it arises from by a generic link (``case``,
 a public-interest case, → ``source``, any matter), of a kind (every existing row is a
 public-interest pre-litigation recommendation), and its reply counted as adopted, partly or
-not. Every row is kept and carried over."""
+not. Every row is kept: ``0003`` carries ``case`` over into ``source`` and counts the replies,
+``0004`` drops ``case`` (three migrations, so that PostgreSQL never alters a table whose rows
+the same transaction has just updated)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
 
 PRE_LITIGATION = "publicinterest.pre_litigation"
-#: How public-interest litigation's answers count (``publicinterest.recommending``).
-ADOPTION = {"rectified": "adopted", "rectifying": "adopted", "disagrees": "not_adopted"}
-
-
-def carry_over(apps, schema_editor):
-    Recommendation = apps.get_model("recommendations", "Recommendation")
-    Recommendation.objects.update(source_id=models.F("case_id"))
-    for answer, adoption in ADOPTION.items():
-        Recommendation.objects.filter(reply_outcome=answer).update(adoption=adoption)
-
-
-def carry_back(apps, schema_editor):
-    Recommendation = apps.get_model("recommendations", "Recommendation")
-    Recommendation.objects.update(case_id=models.F("source_id"))
-
-
-def content_type_moves(apps, schema_editor):
-    """Whatever names the model by its content type follows it to its new app."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    db = schema_editor.connection.alias
-    if not ContentType.objects.using(db).filter(
-        app_label="recommendations", model="recommendation"
-    ).exists():
-        ContentType.objects.using(db).filter(
-            app_label="publicinterest", model="recommendation"
-        ).update(app_label="recommendations")
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("contenttypes", "0002_remove_content_type_name"),
         ("orgs", "0003_cooperation"),
         ("publicinterest", "0007_recommendation_moved"),
         ("recommendations", "0001_move_recommendation"),
@@ -48,7 +23,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AlterModelTable(name="recommendation", table=None),
-        migrations.RunPython(content_type_moves, migrations.RunPython.noop),
         migrations.RenameField(model_name="recommendation", old_name="agency", new_name="addressee"),
         migrations.AlterField(
             model_name="recommendation",
@@ -81,6 +55,4 @@ class Migration(migrations.Migration):
             name="reply_outcome",
             field=models.CharField(blank=True, max_length=16, verbose_name="answer"),
         ),
-        migrations.RunPython(carry_over, carry_back),
-        migrations.RemoveField(model_name="recommendation", name="case"),
     ]
