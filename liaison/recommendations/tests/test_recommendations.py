@@ -187,14 +187,14 @@ def test_the_page_links_to_the_source_only_for_those_who_see_it(client) -> None:
     """The recommendation's page names the case it arose from; the case's procuratorate
     follows the link, the agency (which sees the recommendation, never the case) reads the
     number only: the engine decides (``selectors.source_seen_by``), not the template."""
-    from liaison.publicinterest.tests.factories import agency_officer, recommended_case
+    from liaison.publicinterest.tests import factories as pil
 
-    case, recommendation = recommended_case()
-    handler = case.parties.get(relation="handler").person
+    handler = pil.prosecutor(pil.procuratorate(abbreviation="康检"))
+    case, recommendation = pil.recommended_case(pil.filed_case(by=handler))
     link = reverse("workspace:matter", args=[case.pk])
     client.force_login(handler)
     page = client.get(reverse("workspace:matter", args=[recommendation.pk])).content.decode()
     assert f'href="{link}"' in page
-    client.force_login(agency_officer(recommendation.addressee))
+    client.force_login(pil.agency_officer(recommendation.addressee))
     page = client.get(reverse("workspace:matter", args=[recommendation.pk])).content.decode()
     assert case.case_number in page and f'href="{link}"' not in page
