@@ -122,8 +122,9 @@ HANDLING = (
     Who(Relation.HANDLER, _CASE_ROLES),
     Who(Relation.OWNER_ORG, frozenset(SENIORS)),
 )
-#: Filing a case and serving a recommendation take effect once the department head and then
-#: the chief procurator approve, unless the procuratorate configures its own approvers.
+#: Filing a case takes effect once the department head and then the chief procurator approve,
+#: unless the procuratorate configures its own approvers (serving its recommendation too: the
+#: recommendation's kind says so, ``recommending.PRE_LITIGATION``).
 APPROVED_BY_SENIORS = Approval(default_approvers=SENIORS)
 HANDLER = Who(Relation.HANDLER)
 
