@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "liaison.notifications",
     "liaison.attachments",
     "liaison.notices",
+    "liaison.recommendations",
     "liaison.publicinterest",
     "liaison.lawyers",
     "liaison.announcements",

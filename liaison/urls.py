@@ -31,6 +31,7 @@ urlpatterns = [
     path("notices/", include("liaison.notices.urls")),
     path("orgs/", include("liaison.orgs.urls")),
     path("publicinterest/", include("liaison.publicinterest.urls")),
+    path("recommendations/", include("liaison.recommendations.urls")),
     path("lawyers/", include("liaison.lawyers.urls")),
     path("public-notices/", include("liaison.announcements.urls")),
     path("volunteers/", include("liaison.volunteers.urls")),

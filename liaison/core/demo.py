@@ -637,7 +637,8 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
         observation_review,
         supervisor_assign,
     )
-    from liaison.publicinterest.models import PILCase, Recommendation
+    from liaison.publicinterest.models import PILCase
+    from liaison.recommendations.models import Recommendation
 
     officer, prosecutor = access_for(users["dt_clue"]), access_for(users["dt_prosecutor"])
     bureau = access_for(users["dt_agency"])
@@ -655,7 +656,7 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
     def recommend(case: Matter, *, by: tuple[Access, ...] = (head, chief)) -> Matter:
         """Draft the recommendation, submit it for serving, and have it approved by ``by``."""
         transition(matter=case, name="recommend", access=prosecutor, data=RECOMMENDATION)
-        draft = Recommendation.objects.get(case_id=case.pk)
+        draft = Recommendation.objects.get(source_id=case.pk)
         transition(matter=draft, name="serve", access=prosecutor)
         approved(draft, by=by)
         return draft

@@ -17,6 +17,8 @@ class OrganisationKind(models.TextChoices):
     BAR_ASSOCIATION = "bar_association", _("bar association")
     VOLUNTEER_ORGANISATION = "volunteer_organisation", _("volunteer organisation")
     ADMINISTRATIVE_AGENCY = "administrative_agency", _("administrative agency")
+    #: A company or other organisation a procuratorial recommendation may be addressed to.
+    COMPANY = "company", _("company or other organisation")
 
 
 class Role(models.TextChoices):
@@ -73,6 +75,7 @@ CATALOGUE: dict[str, frozenset[str]] = {
         {Role.VOLUNTEER, Role.VOLUNTEER_COORDINATOR} | _EVERY_KIND
     ),
     OrganisationKind.ADMINISTRATIVE_AGENCY: frozenset({Role.AGENCY_OFFICER} | _EVERY_KIND),
+    OrganisationKind.COMPANY: frozenset(_EVERY_KIND),
 }
 
 # Roles whose holders are staff: they work in the staff workspace and see their organisation's

@@ -1,6 +1,6 @@
 """Reporting clues, transferring them, and looking at who reported one; opening and filing
 the case that follows an accepted clue; on-site observations and their supervisors. The
-recommendation's own actions are in ``recommendation_actions.py``.
+recommendation's are in ``liaison.recommendations`` (its use here: ``recommending.py``).
 
 Every change of a clue's, case's or recommendation's state is a workflow transition
 (``workflows.py``); the functions here called from a step's effect join its transaction.

@@ -9,13 +9,17 @@ class PublicInterestConfig(AppConfig):
 
     def ready(self) -> None:
         from liaison.core import navigation
+        from liaison.recommendations.kinds import register_kind
         from liaison.workflow.registry import register
 
+        from .recommending import PRE_LITIGATION, RECOMMENDATION, register_reactions
         from .selectors import triages_clues, works_at_procuratorate
-        from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE, RECOMMENDATION
+        from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE
 
         for workflow in (CLUE, ADMIN_CASE, CIVIL_CASE, RECOMMENDATION):
             register(workflow)
+        register_kind(PRE_LITIGATION)
+        register_reactions()
         navigation.register(
             navigation.NavEntry(
                 "publicinterest:triage",

@@ -13,17 +13,19 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from liaison.accounts.models import User
-from liaison.attachments.forms import AttachmentForm
+from liaison.attachments.forms import (  # noqa: F401 (re-exported)
+    AttachmentForm,
+    MultipleFileField,
+    MultipleFileInput,
+    checked_files,
+)
 from liaison.attachments.images import PHOTO_TYPES
 from liaison.attachments.validators import (
-    DEFAULT_ALLOWED_TYPES,
-    IMAGE_TYPES,
     MP4,
     base_name,
-    validate_upload,
 )
 from liaison.core.forms import IdentifierField, VisibleCharField
 from liaison.core.masking import mask_mobile
@@ -33,6 +35,7 @@ from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
 from liaison.places.models import Division
 from liaison.places.selectors import division_by_code, point_verdict, resolve_address
+from liaison.recommendations.forms import DraftForm, WithdrawForm
 from liaison.workflow.forms import StepForm
 
 from .codes import normalise_query_code
@@ -45,8 +48,6 @@ from .models import (
     Finding,
     JudgmentOutcome,
     PILCase,
-    Recommendation,
-    ReplyOutcome,
 )
 
 MAX_PHOTOS = 9
@@ -54,41 +55,6 @@ MAX_PHOTOS = 9
 REPORT_FILE_TYPES: frozenset[str] = PHOTO_TYPES | {MP4}
 DESCRIPTION_MIN = 10
 DESCRIPTION_MAX = 5000
-
-
-def checked_files(
-    files: Any, *, allowed: Any = DEFAULT_ALLOWED_TYPES, most: int = MAX_PHOTOS
-) -> list[tuple[Any, str]]:
-    """Each file checked by its content (type, size, that an image decodes), all at once, as
-    (file, content type) pairs; every refusal is reported, not only the first."""
-    files = files or []
-    if len(files) > most:
-        if set(allowed) <= IMAGE_TYPES:
-            message = ngettext(
-                "At most %(max)d photo; you chose %(count)d.",
-                "At most %(max)d photos; you chose %(count)d.",
-                most,
-            )
-        else:
-            message = ngettext(
-                "At most %(max)d file; you chose %(count)d.",
-                "At most %(max)d files; you chose %(count)d.",
-                most,
-            )
-        raise ValidationError(message % {"max": most, "count": len(files)}, code="too_many")
-    checked, errors = [], []
-    for file in files:
-        try:
-            content_type = validate_upload(
-                file, allowed=allowed, max_bytes=settings.LIAISON_MAX_UPLOAD_BYTES
-            )
-        except ValidationError as error:
-            errors.extend(error.error_list)
-        else:
-            checked.append((file, content_type))
-    if errors:
-        raise ValidationError(errors)
-    return checked
 
 
 def checked_report_files(files: Any) -> list[tuple[Any, str]]:
@@ -114,24 +80,6 @@ def checked_report_files(files: Any) -> list[tuple[Any, str]]:
     if damaged:
         raise ValidationError(damaged)
     return checked
-
-
-class MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input; cleans to a list (empty when none was chosen)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> Any:
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
 
 
 class FieldChoiceField(forms.ModelChoiceField):
@@ -656,19 +604,15 @@ class FileCaseForm(StepForm):
                 self.fields["respondent"].initial = case.respondent
 
 
-class RecommendForm(StepForm):
+class RecommendForm(DraftForm):
     """The pre-litigation recommendation's text, as it will be served (the document is made
     from it): drafted on the case (the facts found so far filled in), corrected on the draft
     recommendation (its text filled in)."""
 
-    facts = _text(_("Facts found"), rows=5)
     opinion = _text(
         _("The procuratorate's opinion"),
         rows=4,
         help_text=_("Which duty the agency failed to perform, and under which law."),
-    )
-    measures = _text(
-        _("Recommended measures"), rows=4, help_text=_("One measure a line; they are numbered.")
     )
     urgent = forms.BooleanField(
         label=_("The public interest is in urgent danger"),
@@ -681,9 +625,6 @@ class RecommendForm(StepForm):
         if isinstance(self.matter, PILCase):
             self.fields["facts"].initial = self.matter.facts
             self.fields["urgent"].initial = self.matter.urgent
-        elif isinstance(self.matter, Recommendation):
-            for name in ("facts", "opinion", "measures", "urgent"):
-                self.fields[name].initial = getattr(self.matter, name)
 
 
 class AnnounceForm(forms.Form):
@@ -735,7 +676,7 @@ class ConclusionForm(forms.Form):
     note = _text(pgettext_lazy("public-interest case", "Conclusion"), rows=3)
 
 
-class WithdrawRecommendationForm(forms.Form):
+class WithdrawRecommendationForm(WithdrawForm):
     """Why a draft recommendation is withdrawn: kept on its timeline and on the case's."""
 
     note = _text(
@@ -744,23 +685,6 @@ class WithdrawRecommendationForm(forms.Form):
         max_length=2000,
         help_text=_("The case goes back to investigation, to be recommended anew or terminated."),
     )
-
-
-class ReplyForm(forms.Form):
-    """The agency's reply to a recommendation, with its evidence (documents, photos)."""
-
-    reply = _text(_("Reply"), rows=5, help_text=_("What your agency did, and when."))
-    reply_outcome = forms.ChoiceField(
-        label=_("Rectification"), choices=ReplyOutcome.choices, widget=forms.RadioSelect
-    )
-    evidence = MultipleFileField(
-        label=_("Evidence"),
-        required=False,
-        help_text=_("Up to 9 files: photos, PDF or Word documents, spreadsheets."),
-    )
-
-    def clean_evidence(self) -> list[tuple[Any, str]]:
-        return checked_files(self.cleaned_data.get("evidence"))
 
 
 class ObservationForm(forms.Form):

@@ -1,8 +1,9 @@
 """Public-interest litigation: its fields (kept as data), the clues the public reports, the
-cases accepted clues open, the procuratorial recommendations those cases serve on administrative
-agencies, and the on-site observations of the agencies' rectification.
+cases accepted clues open, and the on-site observations of the agencies' rectification (the
+procuratorial recommendations those cases serve on administrative agencies are
+``liaison.recommendations``').
 
-``Clue``, ``PILCase`` and ``Recommendation`` are ``workflow.Matter``s (multi-table inheritance,
+``Clue`` and ``PILCase`` are ``workflow.Matter``s (multi-table inheritance,
 like the information notice): state, owner (the procuratorate), case number, parties, timeline
 and clocks live in the engine's tables; what is particular to each lives here.
 """
@@ -28,10 +29,6 @@ VIDEO_PURPOSE = "clue_video"
 REPORT_FILE_PURPOSES = (PHOTO_PURPOSE, VIDEO_PURPOSE)
 #: ``Attachment.purpose`` of the photos of an on-site observation (stripped like a reporter's).
 OBSERVATION_PHOTO_PURPOSE = "observation_photo"
-#: ``Attachment.purpose`` of the served recommendation's PDF and DOCX.
-DOCUMENT_PURPOSE = "recommendation_document"
-#: ``Attachment.purpose`` of the evidence an agency sends with its reply.
-REPLY_EVIDENCE_PURPOSE = "reply_evidence"
 
 
 class EvidenceKind(models.TextChoices):
@@ -401,61 +398,12 @@ class PILCase(Matter):
 
 
 class ReplyOutcome(models.TextChoices):
+    """How an agency answers a pre-litigation recommendation (``recommending.PRE_LITIGATION``
+    says how each counts in the adoption rate)."""
+
     RECTIFIED = "rectified", _("rectified")
     RECTIFYING = "rectifying", _("rectification under way")
     DISAGREES = "disagrees", _("does not accept the recommendation")
-
-
-class Recommendation(Matter):
-    """A pre-litigation procuratorial recommendation (诉前检察建议) to the agency responsible.
-
-    A matter of its own, not steps on the case, because of who sees what: the agency is a
-    partner of the recommendation only, so its officers see the recommendation, its document,
-    their reply clock and their own reply, and never the case's investigation file (the clue,
-    the evidence, the internal timeline). It also carries a document number of its own, as a
-    served recommendation does (e.g. 同检行公建〔2026〕1号), and its own reply clock. Serving it is
-    the case's ``recommend`` step; the agency's reply moves the case on to follow-up.
-    """
-
-    case = models.ForeignKey(
-        PILCase, on_delete=models.PROTECT, related_name="recommendations", verbose_name=_("case")
-    )
-    agency = models.ForeignKey(
-        "orgs.Organisation",
-        on_delete=models.PROTECT,
-        related_name="pil_recommendations",
-        verbose_name=_("served on"),
-        help_text=_("The agency it was served on, as served (the case's agency may change)."),
-    )
-    facts = models.TextField(_("facts found"))
-    opinion = models.TextField(_("the procuratorate's opinion"))
-    measures = models.TextField(_("recommended measures"))
-    issued_on = models.DateField(_("issued on"), null=True, blank=True)
-    document_pdf = models.OneToOneField(
-        "attachments.Attachment",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("document (PDF)"),
-    )
-    document_docx = models.OneToOneField(
-        "attachments.Attachment",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("document (Word)"),
-    )
-    reply = models.TextField(_("reply"), blank=True)
-    reply_outcome = models.CharField(
-        _("rectification"), max_length=16, choices=ReplyOutcome.choices, blank=True
-    )
-    replied_at = models.DateTimeField(pgettext_lazy("field", "replied"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("procuratorial recommendation")
-        verbose_name_plural = _("procuratorial recommendations")
 
 
 class Finding(models.TextChoices):

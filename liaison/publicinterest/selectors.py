@@ -23,6 +23,9 @@ from django.utils.translation import gettext_lazy as _
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
+from liaison.recommendations.figures import ReplyFigures, reply_figures
+from liaison.recommendations.models import Recommendation
+from liaison.recommendations.selectors import recommendations_from, served_from
 from liaison.volunteers.ages import old_enough_people, registration_minimum_age
 from liaison.volunteers.selectors import active_volunteer_count, rectification_supervisors
 from liaison.workflow.models import Clock, Matter, MatterParty, Relation
@@ -36,9 +39,9 @@ from .models import (
     Field,
     Observation,
     PILCase,
-    Recommendation,
 )
-from .workflows import ADMIN_CASE, CASE_WORKFLOWS, CIVIL_CASE, CLUE, RECOMMENDATION, SERVED_STATES
+from .recommending import RECOMMENDATION
+from .workflows import ADMIN_CASE, CASE_WORKFLOWS, CIVIL_CASE, CLUE
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
@@ -171,25 +174,14 @@ def supervisor_candidates(case: Matter) -> QuerySet[User]:
 
 
 def recommendations_of(case: Matter) -> QuerySet[Recommendation]:
-    """The case's recommendations, drafts included, each with the due day of its running reply
-    clock as ``reply_due`` (None until served, and once replied): one query, for the case's
-    page, which says when the agency's reply is due."""
-    return (
-        Recommendation.objects.filter(case_id=case.pk)
-        .select_related("agency")
-        .annotate(reply_due=next_due())
-        .order_by("created_at", "pk")
-    )
+    """The case's recommendations, drafts included, with their reply's due day."""
+    return recommendations_from(case)
 
 
 def served_recommendations(case: Matter) -> QuerySet[Recommendation]:
     """The recommendations served on the case's agency: what it must correct, and its reply
     (never a draft, nor a draft withdrawn: not the agency's nor a supervisor's to read)."""
-    return (
-        Recommendation.objects.filter(case_id=case.pk, state__in=SERVED_STATES)
-        .select_related("agency")
-        .order_by("created_at", "pk")
-    )
+    return served_from(case)
 
 
 def sites_of(case: Matter) -> QuerySet[Clue]:
@@ -424,23 +416,54 @@ class Figures:
     cases: int
     rectified: int
     sued: int
-    in_time: int
-    late: int
-    waiting: int
-    overdue: int
     active_volunteers: int
+    #: The recommendations' replies (``recommendations.figures``): in time, late, awaited,
+    #: overdue; adopted, partly, not.
+    replies: ReplyFigures
 
     @property
     def rectification_rate(self) -> float | None:
         return rate(self.rectified, self.rectified + self.sued)
 
     @property
+    def in_time(self) -> int:
+        return self.replies.in_time
+
+    @property
+    def late(self) -> int:
+        return self.replies.late
+
+    @property
+    def waiting(self) -> int:
+        return self.replies.waiting
+
+    @property
+    def overdue(self) -> int:
+        return self.replies.overdue
+
+    @property
     def answered(self) -> int:
-        return self.in_time + self.late
+        return self.replies.answered
 
     @property
     def in_time_rate(self) -> float | None:
-        return rate(self.in_time, self.in_time + self.late + self.overdue)
+        return self.replies.in_time_rate
+
+    @property
+    def adoption_rate(self) -> float | None:
+        return self.replies.adoption_rate
+
+    @property
+    def adopted(self) -> int:
+        return self.replies.adopted
+
+    @property
+    def partly(self) -> int:
+        return self.replies.partly
+
+    @property
+    def not_adopted(self) -> int:
+        return self.replies.not_adopted
 
     def charts(self) -> dict[str, Any]:
         """What the page draws (Apache ECharts, from the app's own static files): clues by
@@ -499,7 +522,6 @@ def figures_for(
     the active volunteers.
     ``below`` is the scope's procuratorates in tree order, for the breakdown by procuratorate.
     """
-    today = timezone.localdate()
     in_scope = Q(owner__path__startswith=scope.path)
     clue_rows = (
         _year(Clue.objects.filter(in_scope).exclude(state="new"), year)
@@ -544,22 +566,7 @@ def figures_for(
         if (w.name, state) in by_stage
     ]
 
-    live = ~Q(state=Clock.State.STOPPED)
-    stopped = Q(state=Clock.State.STOPPED)
-    replies = _year(
-        Clock.objects.filter(
-            name="reply",
-            matter__matter_type=RECOMMENDATION.name,
-            matter__owner__path__startswith=scope.path,
-        ),
-        year,
-        "matter__created_at",
-    ).aggregate(
-        in_time=Count("pk", filter=stopped & Q(stopped_on__lte=F("due_on"))),
-        late=Count("pk", filter=stopped & Q(stopped_on__gt=F("due_on"))),
-        waiting=Count("pk", filter=live & Q(due_on__gte=today)),
-        overdue=Count("pk", filter=live & Q(due_on__lt=today)),
-    )
+    replies = reply_figures(scope, matter_types=[RECOMMENDATION.name], year=year)
     return Figures(
         scope=scope,
         year=year,
@@ -576,5 +583,5 @@ def figures_for(
         rectified=by_stage.get((ADMIN_CASE.name, "rectified"), 0),
         sued=sum(by_stage.get((ADMIN_CASE.name, s), 0) for s in SUED_STATES),
         active_volunteers=active_volunteer_count(under=scope.path),
-        **replies,
+        replies=replies,
     )

@@ -29,10 +29,5 @@ urlpatterns = [
         name="withdraw-supervisor",
     ),
     path("observations/<int:pk>/review/", views.review_observation, name="review-observation"),
-    path(
-        "recommendations/<int:pk>/document.<slug:fmt>",
-        views.recommendation_preview,
-        name="recommendation-document",
-    ),
     path("figures/", views.figures, name="figures"),
 ]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from io import BytesIO
 from typing import Any
 
 from django.conf import settings
@@ -20,8 +19,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.http.response import HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,7 +36,6 @@ from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.selectors import get_matter_for, matters_visible_to
 from liaison.workflow.views import matter_page
 
-from . import documents
 from .actions import (
     ClueClosed,
     NoJurisdiction,
@@ -73,7 +70,6 @@ from .models import (
     EvidenceKind,
     Observation,
     PILCase,
-    Recommendation,
     Review,
 )
 from .selectors import (
@@ -590,19 +586,3 @@ def figures(request: HttpRequest) -> HttpResponse:
     below = [org for org in scopes if org.path.startswith(scope.path)]
     result = figures_for(scope, year=form.cleaned_data["year"], below=below)
     return render(request, "publicinterest/figures.html", {"form": form, "figures": result})
-
-
-@login_required
-@require_GET
-def recommendation_preview(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
-    """A recommendation as its formal document, PDF or Word: while a draft, made now and marked
-    as a draft (nothing is kept); once served, the document that was served. Whoever may see
-    the recommendation may (the agency only once it is served: it is not a party before)."""
-    recommendation = get_matter_for(_access(request), pk)
-    if not isinstance(recommendation, Recommendation) or fmt not in documents.FORMATS:
-        raise Http404("No such document.")
-    served = {"pdf": recommendation.document_pdf_id, "docx": recommendation.document_docx_id}
-    if served[fmt]:
-        return redirect("attachments:download", served[fmt])
-    content, content_type, name = documents.recommendation_preview(recommendation, fmt)
-    return FileResponse(BytesIO(content), filename=name, content_type=content_type)

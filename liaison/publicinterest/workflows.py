@@ -66,21 +66,9 @@ once the latest accepted observation found the problem rectified and no report a
 Whenever a case closes, the reporters of its clues and its supervisors are told
 (``actions.case_closed``).
 
-The recommendation (行公建, its own matter, see ``models.Recommendation`` for why)::
-
-    draft ──serve*──▶ served ──reply (the agency)──▶ replied
-     │└ revise ┘          └─(the reply period lapses)─▶ lapsed ──reply (late)──┘
-     └ withdraw ▶ withdrawn   (with the reason; the case goes back to investigation)
-
-The case's ``recommend`` step opens the recommendation as a draft, which those handling the
-case correct (``revise``) and read as its formal document (a preview, ``documents.py``) before
-submitting it for approval. Only once approved is it served: the formal document (PDF and
-Word) is made and kept, the agency becomes its partner (so it sees nothing of a draft), the
-reply clock starts (two months, fifteen days when the public interest is in urgent danger) and
-the case moves on to wait for the reply. A reply after the period is still recorded, and counts
-as late. A draft no longer wanted is withdrawn, with the reason, by those handling the case (not
-while it awaits approval: its submitter withdraws the submission first); the case goes back to
-investigation, to be recommended anew or terminated, and the agency never sees the draft.
+The pre-litigation recommendation (行公建) is a matter of its own, the recommendation mechanism's
+(``liaison.recommendations``); public-interest litigation declares its kind, its matter type and
+how the case follows it in ``recommending.py``. The case's ``recommend`` step drafts it.
 """
 
 from __future__ import annotations
@@ -100,7 +88,6 @@ from liaison.workflow.definitions import (
     ClockSpec,
     Effect,
     Notify,
-    Sight,
     Transition,
     Who,
     Workflow,
@@ -119,10 +106,8 @@ from .forms import (
     OrganSuedForm,
     RecommendForm,
     RejectForm,
-    ReplyForm,
     SueForm,
     TransferForm,
-    WithdrawRecommendationForm,
 )
 
 CLUE_OFFICER = Who(Relation.OWNER_ORG, frozenset({Role.CLUE_OFFICER}))
@@ -137,13 +122,10 @@ HANDLING = (
     Who(Relation.HANDLER, _CASE_ROLES),
     Who(Relation.OWNER_ORG, frozenset(SENIORS)),
 )
-#: Filing a case and serving a recommendation take effect once the department head and then
-#: the chief procurator approve, unless the procuratorate configures its own approvers.
+#: Filing a case takes effect once the department head and then the chief procurator approve,
+#: unless the procuratorate configures its own approvers (serving its recommendation too: the
+#: recommendation's kind says so, ``recommending.PRE_LITIGATION``).
 APPROVED_BY_SENIORS = Approval(default_approvers=SENIORS)
-#: The states of a recommendation served on the agency: the only ones it (and a supervisor) sees.
-SERVED_STATES = frozenset({"served", "lapsed", "replied"})
-#: The officers of the agency a recommendation is served on.
-AGENCY = Who(Relation.PARTNER_ORG, frozenset({Role.AGENCY_OFFICER}))
 HANDLER = Who(Relation.HANDLER)
 
 #: A volunteer rectification supervisor assigned to the case (``actions.supervisor_assign``):
@@ -210,39 +192,9 @@ def file_case(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
 
 
 def draft_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .recommendation_actions import recommendation_draft
+    from .recommending import recommendation_draft
 
     recommendation_draft(case=matter, access=access, **data)
-
-
-def revise_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .recommendation_actions import recommendation_revise
-
-    recommendation_revise(recommendation=matter, **data)
-
-
-def serve_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .recommendation_actions import recommendation_serve
-
-    recommendation_serve(recommendation=matter, access=access)
-
-
-def withdraw_recommendation(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .recommendation_actions import recommendation_withdraw
-
-    recommendation_withdraw(recommendation=matter, **data)
-
-
-def reply_period_over(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .recommendation_actions import recommendation_lapsed
-
-    recommendation_lapsed(recommendation=matter)
-
-
-def record_reply(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .recommendation_actions import recommendation_record_reply
-
-    recommendation_record_reply(recommendation=matter, access=access, **data)
 
 
 def keep(**fields: str) -> Effect:
@@ -286,7 +238,7 @@ def rectification_seen(matter: Matter, access: Access) -> Any:
 # -- the clue ------------------------------------------------------------------------------------
 
 #: The judicial interpretation most public-interest periods come from.
-_PIL_INTERPRETATION = (
+PIL_INTERPRETATION = (
     "《最高人民法院 最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释》"
     "（法释〔2018〕6号，2020年修正）"
 )
@@ -661,7 +613,7 @@ CIVIL_CASE = Workflow(
             name_en="Civil public-interest announcement before the procuratorate sues",
             amount=30,
             unit=Unit.DAYS,
-            rule=f"{_PIL_INTERPRETATION}第十三条",
+            rule=f"{PIL_INTERPRETATION}第十三条",
         )
     ],
     transitions=[
@@ -710,130 +662,5 @@ CIVIL_CASE = Workflow(
     ],
 )
 
-
-# -- the recommendation --------------------------------------------------------------------------
-
-RECOMMENDATION = Workflow(
-    name="publicinterest.recommendation",
-    label=_("procuratorial recommendation"),
-    model="publicinterest.Recommendation",
-    case_code="行公建",
-    detail_template="publicinterest/_recommendation_detail.html",
-    opened_by=_CASE_ROLES,
-    states={
-        "draft": pgettext_lazy("state", "draft"),
-        "served": pgettext_lazy("state", "served"),
-        "lapsed": pgettext_lazy("state", "reply period over"),
-        "replied": pgettext_lazy("recommendation", "replied"),
-        "withdrawn": pgettext_lazy("state", "withdrawn"),
-    },
-    initial="draft",
-    final=frozenset({"replied", "withdrawn"}),
-    # The agency's staff see the recommendation once it is served on it, never while it is
-    # prepared nor once withdrawn as a draft; they add to it until the agency has replied. The
-    # states are named, so a state added before "served" (an approval) stays unseen by the agency.
-    sights=(
-        Sight(
-            Who(Relation.PARTNER_ORG),
-            SERVED_STATES,
-            comments=frozenset({"served", "lapsed"}),
-            attachments=frozenset({"served", "lapsed"}),
-        ),
-    ),
-    clocks={
-        "reply": ClockSpec(
-            _("agency's reply"),
-            period="pil.recommendation_reply",
-            urgent_period="pil.recommendation_reply_urgent",
-            owed_by=(AGENCY,),
-            on_expiry="lapse",
-        )
-    },
-    periods=[
-        PeriodDefault(
-            code="pil.recommendation_reply",
-            name="行政机关书面回复诉前检察建议",
-            name_en="Administrative organ's written reply to a pre-litigation recommendation",
-            amount=2,
-            unit=Unit.MONTHS,
-            rule=f"《中华人民共和国行政诉讼法》第二十五条第四款；{_PIL_INTERPRETATION}第二十一条",
-            remind_before_days=7,
-        ),
-        PeriodDefault(
-            code="pil.recommendation_reply_urgent",
-            name="行政机关书面回复诉前检察建议（公共利益损害紧急）",
-            name_en="Written reply to a pre-litigation recommendation when the public interest "
-            "is in urgent danger",
-            amount=15,
-            unit=Unit.DAYS,
-            rule=f"《中华人民共和国行政诉讼法》第二十五条第四款；{_PIL_INTERPRETATION}第二十一条",
-        ),
-    ],
-    transitions=[
-        Transition(
-            "revise",
-            "draft",
-            "draft",
-            label=_("Save the corrections"),
-            who=HANDLING,
-            form=RecommendForm,
-            effect=revise_recommendation,
-            style="outline-primary",
-        ),
-        Transition(
-            "serve",
-            "draft",
-            "served",
-            label=_("Serve on the agency"),
-            who=HANDLING,
-            effect=serve_recommendation,
-            starts=("reply",),
-            approval=APPROVED_BY_SENIORS,
-            notifies=(
-                Notify(
-                    (AGENCY,),
-                    _(
-                        "%(actor)s served procuratorial recommendation %(number)s on your agency: "
-                        "%(title)s"
-                    ),
-                ),
-            ),
-        ),
-        Transition(
-            "withdraw",
-            "draft",
-            "withdrawn",
-            label=_("Withdraw the draft recommendation"),
-            who=HANDLING,
-            form=WithdrawRecommendationForm,
-            effect=withdraw_recommendation,
-            style="outline-danger",
-        ),
-        Transition(
-            "lapse",
-            "served",
-            "lapsed",
-            label=_("The reply period ended"),
-            who=(),
-            automatic=True,
-            effect=reply_period_over,
-        ),
-        Transition(
-            "reply",
-            ("served", "lapsed"),
-            "replied",
-            label=_("Reply"),
-            who=(AGENCY,),
-            form=ReplyForm,
-            effect=record_reply,
-            stops=("reply",),
-            notifies=(
-                Notify(
-                    (HANDLER,), _("%(actor)s replied to procuratorial recommendation %(number)s")
-                ),
-            ),
-        ),
-    ],
-)
 
 CASE_WORKFLOWS = (ADMIN_CASE, CIVIL_CASE)

@@ -62,7 +62,7 @@ PENDING = ApprovalRequest.State.PENDING
 def approvers_for(matter: Matter, step: Transition) -> tuple[str, ...]:
     """The roles that approve ``step`` on ``matter``, level by level: the levels of the
     ``ApprovalRule`` set nearest above the matter's owner (the owner's own first), else the
-    step's declared default. One query."""
+    step's default for this matter (``Approval.defaults_for``). One query."""
     assert step.approval is not None
     path = matter.owner.path
     ancestors = [int(part) for part in path.strip("/").split("/") if part]
@@ -76,7 +76,7 @@ def approvers_for(matter: Matter, step: Transition) -> tuple[str, ...]:
         .values_list("rule_id", "role")
     )
     if not rows:
-        return step.approval.default_approvers
+        return step.approval.defaults_for(matter)
     nearest = rows[0][0]
     return tuple(role for rule, role in rows if rule == nearest)
 

@@ -182,6 +182,12 @@ class Approval:
 
     default_approvers: tuple[str, ...]
 
+    def defaults_for(self, matter: Matter) -> tuple[str, ...]:
+        """The levels that approve on ``matter`` when its organisation configured none: the
+        declared default. A mechanism whose matters differ (a recommendation's kind says whether
+        the chief procurator approves too) overrides this in a subclass."""
+        return self.default_approvers
+
     def __post_init__(self) -> None:
         from liaison.orgs.roles import Role
 

@@ -65,7 +65,7 @@ def test_the_demos_recommendations_went_through_approval() -> None:
     """Datong's filings and recommendations were approved by the department head and the chief
     procurator before they took effect; one recommendation awaits the chief's approval, and
     the bureau sees nothing of it."""
-    from liaison.publicinterest.models import Recommendation
+    from liaison.recommendations.models import Recommendation
     from liaison.workflow.models import ApprovalRequest, TimelineEvent
     from liaison.workflow.selectors import matters_visible_to, my_work
 

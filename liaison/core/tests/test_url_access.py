@@ -183,7 +183,7 @@ def world():  # type: ignore[no-untyped-def]
         "publicinterest:assign-supervisor": ("post", [followed.pk]),
         "publicinterest:withdraw-supervisor": ("post", [followed.pk, supervisor().pk]),
         "publicinterest:review-observation": ("post", [observation.pk]),
-        "publicinterest:recommendation-document": (
+        "recommendations:document": (
             "get",
             [followed.recommendations.get().pk, "pdf"],
         ),

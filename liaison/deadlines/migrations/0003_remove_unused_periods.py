@@ -19,7 +19,6 @@ UNUSED = (
     "enforcement.idle_case_account",
     "enforcement.refusal_notice",
     "enforcement.objection_reply",
-    "recommendations.reply",
 )
 
 

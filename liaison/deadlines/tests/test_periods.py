@@ -28,6 +28,7 @@ USED_CODES = {
     "pil.civil_announcement",
     "pil.recommendation_reply",
     "pil.recommendation_reply_urgent",
+    "recommendations.reply",
     "lawyers.complaint_review",
     "lawyers.complaint_reply",
     "hearings.participant_notice",
@@ -42,7 +43,6 @@ REMOVED_CODES = {
     "enforcement.idle_case_account",
     "enforcement.refusal_notice",
     "enforcement.objection_reply",
-    "recommendations.reply",
 }
 
 

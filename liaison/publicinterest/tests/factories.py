@@ -21,7 +21,8 @@ from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.publicinterest.actions import clue_add_to, clue_submit
 from liaison.publicinterest.fielddata import seed_fields
-from liaison.publicinterest.models import Clue, ClueAddition, Field, PILCase, Recommendation
+from liaison.publicinterest.models import Clue, ClueAddition, Field, PILCase
+from liaison.recommendations.models import Recommendation
 from liaison.workflow.actions import transition
 from liaison.workflow.tests.factories import approve_all
 
@@ -228,7 +229,7 @@ def drafted_recommendation(
     handler = by or case.parties.get(relation="handler").person
     data = {**RECOMMENDATION_INPUT, "urgent": "on" if urgent else ""}
     transition(matter=case, name="recommend", access=access_for(handler), data=data)
-    return PILCase.objects.get(pk=case.pk), Recommendation.objects.get(case=case)
+    return PILCase.objects.get(pk=case.pk), Recommendation.objects.get(source=case)
 
 
 def recommended_case(
@@ -262,7 +263,7 @@ def followed_up_case(
     transition(
         matter=recommendation,
         name="reply",
-        access=access_for(agency_officer(recommendation.agency)),
+        access=access_for(agency_officer(recommendation.addressee)),
         data={"reply": "已责令煤场全部苫盖并安装喷淋设施。", "reply_outcome": outcome},
     )
     return PILCase.objects.get(pk=case.pk)

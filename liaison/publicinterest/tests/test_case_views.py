@@ -15,12 +15,8 @@ from liaison.core.access import access_for
 from liaison.core.tests.factories import member
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
-from liaison.publicinterest.models import (
-    DOCUMENT_PURPOSE,
-    Observation,
-    PILCase,
-    Recommendation,
-)
+from liaison.publicinterest.models import Observation, PILCase
+from liaison.recommendations.models import DOCUMENT_PURPOSE, Recommendation
 from liaison.workflow.actions import transition
 
 from .factories import (

@@ -22,10 +22,11 @@ from liaison.publicinterest.models import (
     ClueSource,
     Observation,
     PILCase,
-    Recommendation,
 )
+from liaison.publicinterest.recommending import PRE_LITIGATION, RECOMMENDATION
 from liaison.publicinterest.selectors import progress_for_code
-from liaison.publicinterest.workflows import ADMIN_CASE, CIVIL_CASE, RECOMMENDATION
+from liaison.publicinterest.workflows import ADMIN_CASE, CIVIL_CASE
+from liaison.recommendations.models import Recommendation
 from liaison.workflow.actions import transition
 from liaison.workflow.errors import (
     TransitionConflict,
@@ -276,7 +277,7 @@ def test_the_recommendation_is_served_on_the_agency_with_a_two_month_clock(
     assert recommendation.matter_type == RECOMMENDATION.name and recommendation.state == "served"
     year = timezone.localdate().year
     assert recommendation.case_number == f"康检行公建〔{year}〕1号"
-    assert recommendation.agency == bureau and recommendation.issued_on == timezone.localdate()
+    assert recommendation.addressee == bureau and recommendation.issued_on == timezone.localdate()
     parties = set(
         MatterParty.objects.filter(matter=recommendation).values_list(
             "relation", "organisation", "person"
@@ -455,7 +456,7 @@ def test_when_the_reply_period_lapses_the_case_moves_to_follow_up(kangbashi, han
     case.refresh_from_db()
     assert case.state == "litigation" and case.court == court and case.claims == suit["claims"]
     # the agency may still reply, late; the case stays before the court
-    _reply(recommendation, agency_officer(recommendation.agency), outcome="rectifying")
+    _reply(recommendation, agency_officer(recommendation.addressee), outcome="rectifying")
     assert Recommendation.objects.get(pk=recommendation.pk).state == "replied"
     assert PILCase.objects.get(pk=case.pk).state == "litigation"
     late = Clock.objects.get(matter=recommendation)
@@ -575,6 +576,9 @@ def test_the_workflows_are_declared_as_data() -> None:
     assert ADMIN_CASE.case_code == "行公" and CIVIL_CASE.case_code == "民公"
     assert RECOMMENDATION.clocks["reply"].period == "pil.recommendation_reply"
     assert RECOMMENDATION.clocks["reply"].urgent_period == "pil.recommendation_reply_urgent"
+    assert PRE_LITIGATION.workflow == RECOMMENDATION.name and PRE_LITIGATION.chief_approves
+    assert PRE_LITIGATION.period_for(urgent=False) == "pil.recommendation_reply"
+    assert PRE_LITIGATION.period_for(urgent=True) == "pil.recommendation_reply_urgent"
     assert CIVIL_CASE.clocks["announcement"].period == "pil.civil_announcement"
     assert ADMIN_CASE.transition("receive_reply").automatic
     assert RECOMMENDATION.clocks["reply"].on_expiry == "lapse"

@@ -95,7 +95,7 @@ def test_a_reply_arriving_as_its_period_lapses_moves_the_case_once() -> None:
     Clock.objects.filter(matter=recommendation).update(
         due_on=timezone.localdate() - timedelta(days=1)
     )
-    officer = agency_officer(recommendation.agency)
+    officer = agency_officer(recommendation.addressee)
     results = _race(
         [
             lambda: transition(

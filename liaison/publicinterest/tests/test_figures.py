@@ -61,7 +61,7 @@ def _reply(recommendation, outcome: str = "rectified") -> None:  # type: ignore[
     transition(
         matter=recommendation,
         name="reply",
-        access=access_for(agency_officer(recommendation.agency)),
+        access=access_for(agency_officer(recommendation.addressee)),
         data={"reply": "已整改。", "reply_outcome": outcome},
     )
 
@@ -156,6 +156,9 @@ def test_the_figures_of_a_municipal_procuratorate_include_those_below_it(tree) -
     assert figures.cases == 3
     assert (figures.in_time, figures.late, figures.waiting, figures.overdue) == (1, 1, 0, 0)
     assert figures.in_time_rate == pytest.approx(1 / 2)
+    # the agency's answers: rectified (adopted) and disagrees (not adopted)
+    assert (figures.adopted, figures.partly, figures.not_adopted) == (1, 0, 1)
+    assert figures.adoption_rate == pytest.approx(1 / 2)
     assert (figures.rectified, figures.sued) == (1, 1)
     assert figures.rectification_rate == pytest.approx(1 / 2)
 
@@ -214,6 +217,7 @@ def test_the_page_shows_the_figures_and_drills_down(client, tree) -> None:  # ty
     assert 'data-testid="acceptance-rate">75%<' in html
     assert 'data-testid="rectification-rate">50%<' in html
     assert 'data-testid="in-time-rate">50%<' in html
+    assert 'data-testid="adoption-rate">50%<' in html
     assert "整改到位结案" in html and "志愿者举报" in html
     assert f"?org={tree['pingcheng'].pk}" in html  # the breakdown links down the tree
     html = client.get(FIGURES, {"org": tree["pingcheng"].pk, "year": ""}).content.decode()

@@ -63,7 +63,8 @@ def test_the_declarations_of_the_mechanisms() -> None:
     """Drafts and matters in preparation are not shown to the partner or invitee yet."""
     hidden = {
         "notices.notice": (Relation.PARTNER_ORG, {"draft"}),
-        "publicinterest.recommendation": (Relation.PARTNER_ORG, {"draft"}),
+        "publicinterest.recommendation": (Relation.PARTNER_ORG, {"draft", "withdrawn"}),
+        "recommendations.recommendation": (Relation.PARTNER_ORG, {"draft", "withdrawn"}),
         "lawyers.registration": (Relation.PARTNER_ORG, {"new"}),
         "hearings.hearing": (Relation.PARTICIPANT, {"new"}),
         "petitions.petition": (Relation.PARTICIPANT, {"new", "received", "accepted"}),

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from liaison.core.tests.factories import member
 from liaison.orgs.roles import Role
-from liaison.publicinterest.models import PILCase, Recommendation
+from liaison.publicinterest.models import PILCase
 from liaison.publicinterest.tests.factories import (
     agency,
     agency_officer,
@@ -29,6 +29,7 @@ from liaison.publicinterest.tests.factories import (
     prosecutor,
     reported_clue,
 )
+from liaison.recommendations.models import Recommendation
 
 pytestmark = [
     pytest.mark.browser,

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from liaison.core.tests.browser.conftest import ARTEFACTS
 from liaison.core.tests.browser.pages import log_in
-from liaison.publicinterest.models import Clue, Observation, PILCase, Recommendation
+from liaison.publicinterest.models import Clue, Observation, PILCase
 from liaison.publicinterest.tests.factories import (
     DATONG,
     agency,
@@ -30,6 +30,7 @@ from liaison.publicinterest.tests.factories import (
     reported_clue,
     supervisor,
 )
+from liaison.recommendations.models import Recommendation
 from liaison.volunteers.tests.factories import volunteer, youth_volunteers
 from liaison.workflow.tests.factories import approve_all
 

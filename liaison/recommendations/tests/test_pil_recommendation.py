@@ -1,4 +1,6 @@
-"""Nothing formal leaves unreviewed: a recommendation is drafted, read as its formal document,
+"""Public-interest litigation's pre-litigation recommendation, through the mechanism
+(moved from ``publicinterest/tests/test_recommendation_approval.py``, unchanged in what it
+asks). Nothing formal leaves unreviewed: a recommendation is drafted, read as its formal document,
 corrected, approved by the department head and the chief procurator (or whom the procuratorate
 configures) and only then served; the agency sees nothing of it before, and the case's page
 says when the agency's reply is due. Filing a case needs approval too."""
@@ -18,7 +20,18 @@ from liaison.core.tests.factories import member
 from liaison.notifications.models import Notification
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
-from liaison.publicinterest.models import PILCase, Recommendation
+from liaison.publicinterest.models import PILCase
+from liaison.publicinterest.tests.factories import (
+    RECOMMENDATION_INPUT,
+    agency,
+    agency_officer,
+    drafted_recommendation,
+    filed_case,
+    procuratorate,
+    prosecutor,
+    recommended_case,
+)
+from liaison.recommendations.models import Recommendation
 from liaison.workflow.actions import add_parties, transition
 from liaison.workflow.approvals import approval_approve, approval_return, approval_withdraw
 from liaison.workflow.errors import TransitionConflict, TransitionForbidden, TransitionInvalid
@@ -30,17 +43,6 @@ from liaison.workflow.selectors import (
     my_work,
 )
 from liaison.workflow.tests.factories import approve_all
-
-from .factories import (
-    RECOMMENDATION_INPUT,
-    agency,
-    agency_officer,
-    drafted_recommendation,
-    filed_case,
-    procuratorate,
-    prosecutor,
-    recommended_case,
-)
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +85,9 @@ def _submit(recommendation: Recommendation, people: dict[str, Any]) -> None:
 def test_drafting_serves_nothing_and_the_agency_sees_nothing(people) -> None:  # type: ignore[no-untyped-def]
     case, draft = _draft(people)
     assert case.state == "recommending" and draft.state == "draft"
-    assert draft.agency == people["bureau"] and draft.measures == RECOMMENDATION_INPUT["measures"]
+    assert (
+        draft.addressee == people["bureau"] and draft.measures == RECOMMENDATION_INPUT["measures"]
+    )
     assert draft.issued_on is None and draft.document_pdf is None
     assert not Attachment.objects.filter(matter=draft).exists()
     assert not Clock.objects.filter(matter=draft).exists()  # no reply clock yet
@@ -187,7 +191,7 @@ def test_the_procuratorate_may_name_its_own_approvers(people, kangbashi) -> None
 
 
 def test_filing_a_case_waits_for_approval(people) -> None:  # type: ignore[no-untyped-def]
-    from .factories import accepted_case
+    from liaison.publicinterest.tests.factories import accepted_case
 
     case = accepted_case()
     data = {"administrative_agency": people["bureau"].pk, "note": "符合立案条件。"}
@@ -241,7 +245,7 @@ def test_a_draft_is_withdrawn_with_a_reason_and_the_case_investigates_again(peop
         access=handler,
         data={**RECOMMENDATION_INPUT, "measures": "依法查处该煤场"},
     )
-    again = Recommendation.objects.exclude(pk=draft.pk).get(case=case)
+    again = Recommendation.objects.exclude(pk=draft.pk).get(source=case)
     assert again.state == "draft" and PILCase.objects.get(pk=case.pk).state == "recommending"
 
 
@@ -284,7 +288,7 @@ def test_the_pages_offer_the_withdrawal_and_show_it(client, people) -> None:  # 
 
 
 def _document(pk: int, fmt: str) -> str:
-    return reverse("publicinterest:recommendation-document", args=[pk, fmt])
+    return reverse("recommendations:document", args=[pk, fmt])
 
 
 def test_the_draft_is_previewed_as_its_formal_document(client, people) -> None:  # type: ignore[no-untyped-def]

@@ -1,17 +1,22 @@
 """The served recommendation as a formal document (检察建议书): PDF (WeasyPrint) and Word (DOCX,
 python-docx, which offices open in Word or WPS).
 
-Both are made from one ``RecommendationText``, so the two can never say different things. The
-document is in Chinese whatever the reader's language: it is the procuratorate's formal act. The
-reply period is read from the period table (as the clock is), never written here; the PDF sets
-its text in Debian's Noto CJK fonts (``fonts-noto-cjk``, which ``make`` installs with pango).
+The head (the procuratorate, the title, the number) and the foot (the handlers, the seal's
+place and the day) are the same for every kind; the body between them is the kind's template
+(``RecommendationKind.template``): headings (``<h2>``) and paragraphs (``<p>``), nothing else.
+Both formats are made from one ``RecommendationText``, the body parsed into its blocks, so the
+two can never say different things. The document is in Chinese whatever the reader's language:
+it is the procuratorate's formal act. The reply period is read from the period table (as the
+clock is), never written in a template; the PDF sets its text in Debian's Noto CJK fonts
+(``fonts-noto-cjk``, which ``make`` installs with pango).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from html.parser import HTMLParser
 from io import BytesIO
 from typing import Any
 
@@ -20,13 +25,11 @@ from django.utils import timezone
 
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import get_period
-from liaison.workflow.models import Relation, TimelineEvent
+from liaison.workflow.models import Relation
 
-from .models import PILCase, Recommendation
+from .kinds import get_kind
+from .models import Recommendation
 
-LEGAL_BASIS = (
-    "《中华人民共和国行政诉讼法》第二十五条第四款、《人民检察院公益诉讼办案规则》第七十五条"
-)
 _DIGITS = "零一二三四五六七八九"
 # "1. ", "（一）", "一、", "(2)" … at the start of a measure the prosecutor numbered already.
 _NUMBERED = re.compile(
@@ -35,23 +38,31 @@ _NUMBERED = re.compile(
 
 
 @dataclass(frozen=True)
+class Block:
+    """A heading (``h2``) or a paragraph (``p``) of the body."""
+
+    tag: str
+    text: str
+
+
+@dataclass(frozen=True)
 class RecommendationText:
     """Everything the document says, in order."""
 
     procuratorate: str
     number: str
-    case_number: str
     addressee: str
-    opening: str
-    facts: list[str]
-    opinion: list[str]
-    measures_intro: str
-    measures: list[str]
-    closing: str
+    body: list[Block]
     handlers: str
     issued_on: str
     #: Not served yet: a preview of the draft, marked as such on every page.
     draft: bool = False
+    #: The measures as numbered in the body (for those who read them apart).
+    measures: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> str:
+        return "\n".join(block.text for block in self.body)
 
 
 def chinese_number(n: int) -> str:
@@ -78,58 +89,78 @@ def chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _paragraphs(text: str) -> list[str]:
+def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def _measures(text: str) -> list[str]:
-    items = [_NUMBERED.sub("", line) for line in _paragraphs(text)]
+def numbered_measures(text: str) -> list[str]:
+    items = [_NUMBERED.sub("", line) for line in paragraphs(text)]
     return [f"（{chinese_number(i)}）{item}" for i, item in enumerate(items, start=1) if item]
 
 
-def _filed_on(case: PILCase) -> date:
-    at = (
-        TimelineEvent.objects.filter(matter_id=case.pk, transition="file")
-        .values_list("at", flat=True)
-        .first()
-    )
-    return timezone.localdate(at or case.created_at)
+class _Body(HTMLParser):
+    """The blocks of a kind's body: the text of each ``h2`` and ``p``, entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self._tag: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in ("h2", "p"):
+            self._tag, self._text = tag, []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._tag:
+            text = " ".join("".join(self._text).split())
+            if text:
+                self.blocks.append(Block(tag, text))
+            self._tag = None
+
+    def handle_data(self, data: str) -> None:
+        if self._tag is not None:
+            self._text.append(data)
+
+
+def body_blocks(html: str) -> list[Block]:
+    parser = _Body()
+    parser.feed(html)
+    parser.close()
+    return parser.blocks
 
 
 def recommendation_text(recommendation: Recommendation) -> RecommendationText:
-    """What the served document says (a few queries: the case, the filing day, the handlers)."""
-    case = PILCase.objects.select_related("field").get(pk=recommendation.case_id)
-    agency = recommendation.agency.name
-    clock = recommendation.workflow.clocks["reply"]
-    period = get_period(clock.period_for(recommendation), organisation=recommendation.owner)
+    """What the document says: its kind's body rendered with the recommendation, the period
+    from the period table and what the kind says of the matter it arises from."""
+    kind = get_kind(recommendation.kind)
+    period = get_period(
+        kind.period_for(bool(recommendation.urgent)), organisation=recommendation.owner
+    )
     handlers = "、".join(
         recommendation.parties.filter(relation=Relation.HANDLER)
         .order_by("id")
         .values_list("person__name", flat=True)
     )
+    measures = numbered_measures(recommendation.measures)
+    context = {
+        "rec": recommendation,
+        "addressee": recommendation.addressee.name,
+        "facts": paragraphs(recommendation.facts),
+        "opinion": paragraphs(recommendation.opinion),
+        "measures": measures,
+        "period": period_words(period.amount, period.unit),
+        **(kind.context(recommendation) if kind.context else {}),
+    }
     return RecommendationText(
         procuratorate=recommendation.owner.name,
         number=recommendation.case_number or "",
-        case_number=case.case_number or "",
-        addressee=f"{agency}：",
-        opening=(
-            f"本院在履行职责中发现，{agency}在{case.field.name}领域可能存在违法行使职权或者"
-            f"不作为的情形，致使国家利益或者社会公共利益受到侵害。本院于"
-            f"{chinese_date(_filed_on(case))}依法立案调查（案号：{case.case_number}）。"
-            "现将有关情况和检察建议函告如下。"
-        ),
-        facts=_paragraphs(recommendation.facts),
-        opinion=_paragraphs(recommendation.opinion),
-        measures_intro=f"根据{LEGAL_BASIS}的规定，本院建议你单位：",
-        measures=_measures(recommendation.measures),
-        closing=(
-            f"请你单位自收到本检察建议书之日起{period_words(period.amount, period.unit)}内"
-            "依法履行职责，并将办理情况书面回复本院。逾期不回复或者未依法全面履行职责的，"
-            "本院将依法提起行政公益诉讼。"
-        ),
+        addressee=f"{recommendation.addressee.name}：",
+        body=body_blocks(render_to_string(kind.template, context)),
         handlers=handlers,
         issued_on=chinese_date(recommendation.issued_on or timezone.localdate()),
         draft=recommendation.issued_on is None,
+        measures=measures,
     )
 
 
@@ -143,8 +174,8 @@ FORMATS = {
 
 def recommendation_preview(recommendation: Recommendation, fmt: str) -> tuple[bytes, str, str]:
     """The draft as its formal document would read if served today (marked as a draft), for
-    those handling the case and its approvers to read before it is approved: the content, its
-    type and a file name. Nothing is kept."""
+    those handling it and its approvers to read before it is approved: the content, its type
+    and a file name. Nothing is kept."""
     text = recommendation_text(recommendation)
     content = recommendation_pdf(text) if fmt == "pdf" else recommendation_docx(text)
     return content, FORMATS[fmt], f"检察建议书（草稿）{recommendation.case_number}.{fmt}"
@@ -168,7 +199,7 @@ def _weasyprint() -> Any:
 
 def recommendation_pdf(text: RecommendationText) -> bytes:
     html = render_to_string(
-        "publicinterest/documents/recommendation.html", {"doc": text, "draft_mark": DRAFT_MARK}
+        "recommendations/documents/page.html", {"doc": text, "draft_mark": DRAFT_MARK}
     )
     return bytes(_weasyprint().HTML(string=html).write_pdf())
 
@@ -222,18 +253,11 @@ def recommendation_docx(text: RecommendationText) -> bytes:
     paragraph("检察建议书", font=_TITLE_FONT, size=22, bold=True, align=center)
     paragraph(text.number, align=center)
     paragraph(text.addressee)
-    paragraph(text.opening, indent=True)
-    paragraph("一、查明的事实", font=_HEADING_FONT, indent=True)
-    for line in text.facts:
-        paragraph(line, indent=True)
-    paragraph("二、本院认为", font=_HEADING_FONT, indent=True)
-    for line in text.opinion:
-        paragraph(line, indent=True)
-    paragraph("三、检察建议", font=_HEADING_FONT, indent=True)
-    paragraph(text.measures_intro, indent=True)
-    for line in text.measures:
-        paragraph(line, indent=True)
-    paragraph(text.closing, indent=True)
+    for block in text.body:
+        if block.tag == "h2":
+            paragraph(block.text, font=_HEADING_FONT, indent=True)
+        else:
+            paragraph(block.text, indent=True)
     if text.handlers:
         paragraph(f"承办检察官：{text.handlers}", indent=True)
     paragraph(text.procuratorate, align=right)
