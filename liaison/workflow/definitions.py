@@ -357,9 +357,8 @@ class Workflow:
             if not act.who:
                 raise ValueError(f"{self.name}: nobody may {name!r}")
             states = set(self.states) if act.states is None else set(act.states)
-            unknown = states - set(self.states)
-            if unknown:
-                raise ValueError(f"{self.name}: act {name!r} in unknown states {unknown}")
+            if states - set(self.states):
+                raise ValueError(f"{self.name}: act {name!r} in unknown states {states}")
             for who in act.who:
                 blind = self.unseen_states(who, states)
                 if blind and who.relation not in OUTSIDE_RELATIONS:

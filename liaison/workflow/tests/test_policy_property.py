@@ -93,9 +93,7 @@ def worlds(draw: st.DrawFn) -> World:
         st.sampled_from(ROLES),
         st.booleans(),
     )
-    memberships = draw(
-        st.lists(membership, max_size=8, unique_by=lambda m: (m[0], m[1], m[2]))
-    )
+    memberships = draw(st.lists(membership, max_size=8, unique_by=lambda m: (m[0], m[1], m[2])))
     workflow = draw(st.integers(0, len(WORKFLOWS) - 1))
     return World(
         organisations=n_orgs,
@@ -184,9 +182,8 @@ class PolicyReadingsAgree(TestCase):
             expected = held_by & active
             if who.relation not in OUTSIDE_RELATIONS:
                 expected &= seeing
-            recipients = set(
-                policy.recipients(matter, [who]).filter(pk__in=accesses).values_list("pk", flat=True)
-            )
+            told = policy.recipients(matter, [who]).filter(pk__in=accesses)
+            recipients = set(told.values_list("pk", flat=True))
             assert recipients == expected, (who, "recipients")
 
         seers = set(everyone.filter(policy.seers(matter)).values_list("pk", flat=True))
