@@ -52,7 +52,7 @@ from .models import (
     RightsComplaint,
 )
 from .stamping import stamp_pdf
-from .workflows import BOOKING, CASE, COMPLAINT, FILE_REVIEW, REGISTRATION
+from .workflows import BOOKING, CASE, COMPLAINT, FILE_REVIEW, REGISTRATION, RELEASE_FILE
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
@@ -600,8 +600,9 @@ def file_review_approved(*, matter: Matter, data: Mapping[str, Any], access: Acc
 def document_release(
     *, access: Access, case: ProcuratorateCase, attachment: Attachment
 ) -> CaseFileRelease:
-    """Release a PDF of the case's file for review by its lawyers of record."""
-    if not _may_manage_case(access, case):
+    """Release a PDF of the case's file for review by its lawyers of record (the case type's
+    act ``RELEASE_FILE``)."""
+    if not case.workflow.policy.may(access, case, RELEASE_FILE):
         raise TransitionForbidden(_("Only the procuratorate's staff may release its case files."))
     if attachment.matter_id != case.pk or attachment.content_type != PDF:
         raise WorkflowError(_("Only PDF documents attached to this case can be released."))
@@ -631,7 +632,7 @@ def document_release(
 @transaction.atomic(durable=True)
 def document_withdraw(*, access: Access, release: CaseFileRelease) -> CaseFileRelease:
     """Withdraw a released document: its links stop working at once."""
-    if not _may_manage_case(access, release.case):
+    if not release.case.workflow.policy.may(access, release.case, RELEASE_FILE):
         raise TransitionForbidden()
     now = timezone.now()
     changed = CaseFileRelease.objects.filter(pk=release.pk, withdrawn_at__isnull=True).update(

@@ -57,6 +57,9 @@ CASE_STAFF = Who(
 )
 DECIDERS = Who(Relation.OWNER_ORG, frozenset({Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR}))
 BUREAU = Who(Relation.PARTNER_ORG, frozenset({Role.BUREAU_OFFICER}))
+#: A case's named act (``Workflow.acts``): releasing a document of its file to its lawyers of
+#: record, and withdrawing it again (``actions.document_release``, ``document_withdraw``).
+RELEASE_FILE = "release_file"
 
 
 def _call(name: str) -> Effect:
@@ -113,6 +116,7 @@ CASE = Workflow(
     model="lawyers.ProcuratorateCase",
     case_code="刑",
     detail_template="lawyers/_case_detail.html",
+    acts={RELEASE_FILE: (CASE_STAFF,)},
     opened_by=CASE_STAFF.roles or frozenset(),
     states={
         "new": pgettext_lazy("state", "new"),

@@ -44,7 +44,7 @@ from liaison.workflow.actions import (
 )
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import Matter, MatterParty, Relation
-from liaison.workflow.selectors import people_who_are, stands_as
+from liaison.workflow.selectors import people_who_are
 
 from .codes import new_query_code
 from .models import (
@@ -71,18 +71,18 @@ from .videos import strip_video_metadata
 from .workflows import (
     ADDITION_EVENT,
     ADMIN_CASE,
+    ASSIGN_SUPERVISOR,
     CIVIL_CASE,
     CLUE,
     CLUE_OFFICER,
     HANDLER,
-    HANDLING,
     MERGED_IN_EVENT,
-    OBSERVABLE_STATES,
     OBSERVATION_EVENT,
-    OBSERVERS,
+    OBSERVE,
     REPORT_ACCEPTED_EVENT,
     REPORT_NOT_ACCEPTED_EVENT,
     REPORTER,
+    REVIEW_REPORT,
     SUPERVISOR,
     SUPERVISOR_ASSIGNED_EVENT,
     SUPERVISOR_WITHDRAWN_EVENT,
@@ -690,11 +690,6 @@ def case_file(
 # -- on-site observations ------------------------------------------------------------------------
 
 
-def may_observe(access: Access, case: PILCase) -> bool:
-    """Whether this user may file an on-site observation on ``case`` now."""
-    return case.state in OBSERVABLE_STATES and stands_as(access, case, OBSERVERS)
-
-
 def observation_file(
     *,
     case: PILCase,
@@ -708,18 +703,20 @@ def observation_file(
     """Record what ``author`` saw on site while the rectification is followed, with photos
     (checked (file, content type) pairs; stored without their metadata, like a reporter's).
 
-    Who may: ``workflows.OBSERVERS``, the case's handler and those above them, whose
-    observations count at once, and its volunteer rectification supervisors, whose reports
-    wait for review (``observation_review``; the handler is told). When:
-    ``workflows.OBSERVABLE_STATES``. The observation goes on the case's timeline; closing as
-    rectified needs the latest accepted one to have found the problem rectified.
+    Who may, and when: the case type's act ``OBSERVE`` (``workflows.OBSERVERS``, the case's
+    handler and those above them, whose observations count at once because they review the
+    reports, and its volunteer rectification supervisors, whose reports wait for review
+    (``observation_review``; the handler is told); in ``workflows.OBSERVABLE_STATES``). The
+    observation goes on the case's timeline; closing as rectified needs the latest accepted one
+    to have found the problem rectified.
     """
     access = access_for(author)
-    if not stands_as(access, case, OBSERVERS):
+    reading = case.workflow.policy.reading(access, case)
+    if not reading.stands_for(OBSERVE):
         raise TransitionForbidden(
             _("Only those following this case's rectification may record on-site observations.")
         )
-    if case.state not in OBSERVABLE_STATES:
+    if not reading.may(OBSERVE):
         raise WorkflowError(
             _(
                 "On-site observations are recorded while the rectification is followed up: "
@@ -728,7 +725,7 @@ def observation_file(
         )
     now = timezone.now()
     values: dict[str, Any] = {"observed_on": observed_on, "finding": finding, "note": note}
-    if stands_as(access, case, HANDLING):
+    if reading.stands_for(REVIEW_REPORT):
         values.update(review=Review.ACCEPTED, reviewed_by=author, reviewed_at=now)
     else:
         values.update(review=Review.PENDING)
@@ -818,7 +815,7 @@ def observation_review(
         .get(pk=observation.pk)
     )
     case = observation.case
-    if access.user is None or not stands_as(access, case, HANDLING):
+    if access.user is None or not case.workflow.policy.may(access, case, REVIEW_REPORT):
         raise TransitionForbidden(
             _("Only the prosecutors handling this case review its supervisors' reports.")
         )
@@ -861,11 +858,14 @@ def observation_review(
 
 
 def _may_assign(access: Access, case: PILCase) -> None:
-    if access.user is None or not stands_as(access, case, HANDLING):
+    """Refuse, with the reason, anyone the case type's act ``ASSIGN_SUPERVISOR`` does not let
+    assign or withdraw a supervisor now."""
+    reading = case.workflow.policy.reading(access, case)
+    if access.user is None or not reading.stands_for(ASSIGN_SUPERVISOR):
         raise TransitionForbidden(
             _("Only the prosecutors handling this case assign its rectification supervisors.")
         )
-    if case.is_closed:
+    if not reading.may(ASSIGN_SUPERVISOR):
         raise WorkflowError(_("This case is closed: its rectification is no longer followed."))
 
 

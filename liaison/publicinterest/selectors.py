@@ -29,8 +29,9 @@ from liaison.recommendations.selectors import recommendations_from, served_from
 from liaison.volunteers.ages import old_enough_people, registration_minimum_age
 from liaison.volunteers.selectors import active_volunteer_count, rectification_supervisors
 from liaison.workflow.models import Clock, Matter, MatterParty, Relation
-from liaison.workflow.selectors import matters_visible_to, next_due, only_reports_to
+from liaison.workflow.selectors import matters_visible_to, next_due
 
+from .clue_workflow import SEE_REPORTER
 from .models import (
     CaseKind,
     Clue,
@@ -216,12 +217,11 @@ def addition_for_submission(key: uuid.UUID | str) -> ClueAddition | None:
 
 
 def may_see_reporter(access: Access, clue: Clue) -> bool:
-    """Whether this user may see who reported ``clue``: the clue officers of the procuratorate
-    that handles it. Once transferred, the first procuratorate no longer handles it, and its
-    officers see the masked name like everyone else."""
-    if access.is_system:
-        return True
-    return clue.state != "transferred" and access.has_role(clue.owner_id, {Role.CLUE_OFFICER})
+    """Whether this user may see who reported ``clue``: the clue's act ``SEE_REPORTER`` (the
+    clue officers of the procuratorate that handles it; once transferred, the first
+    procuratorate no longer handles it, and its officers see the masked name like everyone
+    else)."""
+    return CLUE.policy.may(access, clue, SEE_REPORTER)
 
 
 def clue_words_visible_to(access: Access, clue: Clue) -> bool:
@@ -230,7 +230,7 @@ def clue_words_visible_to(access: Access, clue: Clue) -> bool:
     only added to it ("I see this too") or whose clue was merged into it reads their own words
     and, of this clue, what the public may (``duplicates.PublicClue``): a clue's text reaches
     the public only when the procuratorate publishes it."""
-    if not only_reports_to(access, clue):
+    if not CLUE.policy.reading(access, clue).sees_only_own():
         return True
     return clue.reported_by_id is not None and clue.reported_by_id == access.user_id
 

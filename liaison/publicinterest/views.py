@@ -33,7 +33,8 @@ from liaison.orgs.roles import OrganisationKind
 from liaison.orgs.selectors import figures_scope
 from liaison.places.models import Division
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
-from liaison.workflow.selectors import get_matter_for, matters_visible_to
+from liaison.workflow.policy import reading_for
+from liaison.workflow.selectors import get_matter_for
 from liaison.workflow.views import matter_page
 
 from .actions import (
@@ -43,7 +44,6 @@ from .actions import (
     clue_add_to,
     clue_submit,
     masked_identity,
-    may_observe,
     observation_file,
     observation_review,
     reporter_identity,
@@ -87,7 +87,7 @@ from .selectors import (
     triages_clues,
     works_at_procuratorate,
 )
-from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE
+from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE, OBSERVE
 
 RECEIPT_SESSION_KEY = "publicinterest.receipt"
 ADDITION_RECEIPT_SESSION_KEY = "publicinterest.receipt.addition"
@@ -388,14 +388,13 @@ def cases(request: HttpRequest) -> HttpResponse:
 
 def _sees_case(access: Any, case: PILCase) -> bool:
     """Whether the user may see the case's own page (its staff), not only its supervision page
-    (its volunteer supervisors)."""
-    return matters_visible_to(access).filter(pk=case.pk).exists()
+    (its volunteer supervisors): the case type's policy."""
+    return case.workflow.policy.sees(access, case)
 
 
 def _supervision_page(
     request: HttpRequest, case: PILCase, form: ObservationForm | None = None, status: int = 200
 ) -> HttpResponse:
-    access = _access(request)
     return render(
         request,
         "publicinterest/supervision.html",
@@ -405,7 +404,7 @@ def _supervision_page(
             "sites": sites_of(case),
             "observations": observations_for_supervision(case),
             "form": form or ObservationForm(),
-            "may_observe": may_observe(access, case),
+            "may_observe": reading_for(request, case).may(OBSERVE),
         },
         status=status,
     )

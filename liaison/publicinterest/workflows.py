@@ -1,31 +1,8 @@
-"""The workflows of public-interest litigation, declared as data (docs/architecture.md): the clue,
-the case (administrative and civil) and the pre-litigation recommendation. ``actions.py`` holds
-what the steps' effects do.
+"""The workflows of public-interest litigation, declared as data (docs/architecture.md): the case
+(administrative and civil) and the pre-litigation recommendation. ``actions.py`` holds what the
+steps' effects do.
 
-The clue::
-
-    new ──submit──▶ submitted ──accept──▶ accepted     (opens a case, or joins an open one)
-                         │ ──reject───▶ rejected     (with a reason the reporter reads)
-                         │ ──transfer─▶ transferred  (a new clue opens at the other procuratorate)
-                         └ ──merge────▶ merged       (into another open clue of the same problem)
-
-"new" lasts only inside the submitting transaction: the portal opens the clue and submits it in
-one step, so that the submission starts the clock and tells the clue officers like any step.
-
-The same problem is often reported twice. Before sending, a reporter sees the open clues of the
-field near the place and may add to one instead ("I see this too": a ``ClueAddition``, recorded
-on the clue's timeline, not a step). A clue sent anyway is offered to the clue officers as a
-likely duplicate (``duplicates.duplicate_suggestions``, with the reasons), and they may merge it
-into the other clue: its reporters join that clue's, and its query code shows that clue's
-progress. A second report of a problem already accepted joins the case that is open
-("accept" offers the procuratorate's open cases).
-
-Why transfer opens a new clue rather than changing the owner: case numbers, sequences and
-figures belong to an organisation, so the first procuratorate's record keeps its number and
-ends in "transferred" (an outcome it is answerable for), and the receiving one registers the
-clue under its own number with its own assessment clock. The two are linked
-(``Clue.transferred_from``), the photos and the reporter go along, and the reporter's query code
-follows the link, so the reporter sees one clue.
+The clue is declared in ``clue_workflow.py`` (re-exported here).
 
 The case comes in two kinds, two matter types on one model (``PILCase``), because their
 pre-litigation procedures differ and each numbers its cases with its own code::
@@ -84,6 +61,7 @@ from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import Role
 from liaison.workflow.definitions import (
+    Act,
     Approval,
     ClockSpec,
     Effect,
@@ -95,23 +73,24 @@ from liaison.workflow.definitions import (
 )
 from liaison.workflow.models import Matter, Relation
 
+from .clue_workflow import (  # re-exported: the clue is declared there
+    ADDITION_EVENT as ADDITION_EVENT,
+)
+from .clue_workflow import CLUE as CLUE
+from .clue_workflow import CLUE_OFFICER as CLUE_OFFICER
+from .clue_workflow import MERGED_IN_EVENT as MERGED_IN_EVENT
+from .clue_workflow import REPORTER as REPORTER
 from .forms import (
-    AcceptForm,
     AnnounceForm,
     ConclusionForm,
     EnforcementForm,
     FileCaseForm,
     JudgmentForm,
-    MergeForm,
     OrganSuedForm,
     RecommendForm,
-    RejectForm,
     SueForm,
-    TransferForm,
 )
 
-CLUE_OFFICER = Who(Relation.OWNER_ORG, frozenset({Role.CLUE_OFFICER}))
-REPORTER = Who(Relation.REPORTER)
 #: Those above the prosecutors: who take a case's steps beside its handler, and who approve.
 SENIORS = (Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR)
 _CASE_ROLES = frozenset({Role.PROSECUTOR, *SENIORS})
@@ -138,6 +117,12 @@ SUPERVISOR = Who(Relation.SUPERVISOR)
 OBSERVERS: tuple[Who, ...] = (*HANDLING, SUPERVISOR)
 #: The states of a case in which the rectification is followed on site.
 OBSERVABLE_STATES = frozenset({"pre_litigation", "follow_up", "judged"})
+#: A case's named acts (``Workflow.acts``), asked with the case type's ``policy.may``: filing an
+#: on-site observation (``OBSERVERS``, while it is followed on site), assigning and withdrawing
+#: its volunteer supervisors (those handling it, while it is open), reviewing their reports.
+OBSERVE = "observe"
+ASSIGN_SUPERVISOR = "assign_supervisor"
+REVIEW_REPORT = "review_report"
 #: The timeline events of the follow-up on site: an observation, a supervisor assigned or
 #: withdrawn, a supervisor's report accepted (volunteers earn points, ``volunteers.points``)
 #: or not.
@@ -146,43 +131,9 @@ SUPERVISOR_ASSIGNED_EVENT = "publicinterest.case.supervisor_assigned"
 SUPERVISOR_WITHDRAWN_EVENT = "publicinterest.case.supervisor_withdrawn"
 REPORT_ACCEPTED_EVENT = "publicinterest.case.report_accepted"
 REPORT_NOT_ACCEPTED_EVENT = "publicinterest.case.report_not_accepted"
-#: The timeline events of a clue that another report was added to, or another clue merged into.
-ADDITION_EVENT = "publicinterest.clue.addition"
-MERGED_IN_EVENT = "publicinterest.clue.merged_in"
 
 
 # -- effects -------------------------------------------------------------------------------------
-
-
-def record_reason(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    """Keep the reason on the clue, where the progress page reads it for the reporter."""
-    from .models import Clue
-
-    Clue.objects.filter(pk=matter.pk).update(public_reason=data["note"])
-
-
-def transfer(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .actions import open_transferred_clue
-
-    open_transferred_clue(clue=matter, target=data["target"], reason=data.get("note", ""))
-
-
-def merge(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .actions import clue_merge
-
-    clue_merge(clue=matter, target=data["target"], access=access)
-
-
-def open_case(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .actions import case_open_from_clue
-
-    case_open_from_clue(
-        clue=matter,
-        access=access,
-        kind=data.get("kind") or None,
-        administrative_agency=data.get("administrative_agency"),
-        case=data.get("case"),
-    )
 
 
 def file_case(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
@@ -235,140 +186,11 @@ def rectification_seen(matter: Matter, access: Access) -> Any:
     return None
 
 
-# -- the clue ------------------------------------------------------------------------------------
-
 #: The judicial interpretation most public-interest periods come from.
 PIL_INTERPRETATION = (
     "《最高人民法院 最高人民检察院关于检察公益诉讼案件适用法律若干问题的解释》"
     "（法释〔2018〕6号，2020年修正）"
 )
-
-CLUE = Workflow(
-    name="publicinterest.clue",
-    label=_("public-interest clue"),
-    model="publicinterest.Clue",
-    case_code="公线",
-    detail_template="publicinterest/_clue_detail.html",
-    opened_by=frozenset({Role.CLUE_OFFICER}),
-    states={
-        "new": pgettext_lazy("state", "new"),
-        "submitted": pgettext_lazy("state", "submitted"),
-        "accepted": pgettext_lazy("state", "accepted"),
-        "rejected": pgettext_lazy("state", "not accepted"),
-        "transferred": pgettext_lazy("state", "transferred"),
-        "merged": pgettext_lazy("state", "merged into another clue"),
-    },
-    initial="new",
-    final=frozenset({"accepted", "rejected", "transferred", "merged"}),
-    events={
-        ADDITION_EVENT: _("Someone else reported it too"),
-        MERGED_IN_EVENT: _("Another clue about the same problem was merged into this one"),
-    },
-    clocks={
-        "assessment": ClockSpec(
-            _("assessment"), period="pil.clue_assessment", owed_by=(CLUE_OFFICER,)
-        )
-    },
-    periods=[
-        PeriodDefault(
-            code="pil.clue_assessment",
-            name="公益诉讼线索评估并答复举报人",
-            name_en="Assess a public-interest clue and answer the reporter",
-            amount=7,
-            unit=Unit.WORKING_DAYS,
-            rule=(
-                "参照最高人民检察院“群众来信件件有回复”制度（七日内程序性回复）；"
-                "《人民检察院公益诉讼办案规则》（高检发释字〔2021〕2号）对线索评估期限的规定待核实"
-            ),
-            remind_before_days=2,
-            needs_confirmation=True,
-        )
-    ],
-    transitions=[
-        Transition(
-            "submit",
-            "new",
-            "submitted",
-            label=_("Submit"),
-            who=(REPORTER,),
-            starts=("assessment",),
-            notifies=(
-                Notify(
-                    (CLUE_OFFICER,),
-                    _("A public-interest clue was reported: %(number)s %(title)s"),
-                    channels=("email",),
-                ),
-            ),
-        ),
-        Transition(
-            "accept",
-            "submitted",
-            "accepted",
-            label=_("Accept"),
-            who=(CLUE_OFFICER,),
-            form=AcceptForm,
-            effect=open_case,
-            stops=("assessment",),
-            notifies=(
-                Notify((REPORTER,), _("Your public-interest clue was accepted.")),
-                Notify(
-                    (PROSECUTORS,),
-                    _("Public-interest clue %(number)s was accepted into a case: %(title)s"),
-                    channels=("email",),
-                ),
-            ),
-        ),
-        Transition(
-            "reject",
-            "submitted",
-            "rejected",
-            label=_("Do not accept"),
-            who=(CLUE_OFFICER,),
-            form=RejectForm,
-            effect=record_reason,
-            stops=("assessment",),
-            style="outline-danger",
-            notifies=(
-                Notify(
-                    (REPORTER,),
-                    _("Your public-interest clue was not accepted; the reason is on its page."),
-                ),
-            ),
-        ),
-        Transition(
-            "transfer",
-            "submitted",
-            "transferred",
-            label=_("Transfer to another procuratorate"),
-            who=(CLUE_OFFICER,),
-            form=TransferForm,
-            effect=transfer,
-            stops=("assessment",),
-            style="outline-secondary",
-        ),
-        Transition(
-            "merge",
-            "submitted",
-            "merged",
-            label=_("Merge into another clue"),
-            who=(CLUE_OFFICER,),
-            form=MergeForm,
-            effect=merge,
-            stops=("assessment",),
-            style="outline-secondary",
-            notifies=(
-                Notify(
-                    (REPORTER,),
-                    _(
-                        "Your public-interest clue reports the same problem as another clue and "
-                        "was merged into it; you will be told of that clue's outcome."
-                    ),
-                ),
-            ),
-        ),
-    ],
-)
-
 
 # -- the case ------------------------------------------------------------------------------------
 
@@ -401,6 +223,15 @@ _CASE_TYPE: dict[str, Any] = {
     "on_close": deferred_effect("liaison.publicinterest.actions", "case_closed"),
     "outside_pages": {Relation.SUPERVISOR: "publicinterest:supervision"},
 }
+
+
+def _case_acts(states: Mapping[str, Any], final: frozenset[str]) -> dict[str, Act]:
+    """The acts both kinds of case declare, in the states each kind has."""
+    return {
+        OBSERVE: Act(OBSERVERS, OBSERVABLE_STATES & set(states)),
+        ASSIGN_SUPERVISOR: Act(HANDLING, frozenset(states) - final),
+        REVIEW_REPORT: Act(HANDLING),
+    }
 
 
 def _case_steps(
@@ -479,21 +310,25 @@ def _case_steps(
     ]
 
 
+_ADMIN_STATES = {
+    **_OPEN_STATES,
+    "recommending": pgettext_lazy("state", "recommendation being drafted"),
+    "pre_litigation": pgettext_lazy("state", "awaiting the agency's reply"),
+    "follow_up": pgettext_lazy("state", "follow-up supervision"),
+    **_COURT_STATES,
+    "rectified": pgettext_lazy("state", "closed: rectified"),
+    **_CLOSED_STATES,
+}
+_ADMIN_FINAL = frozenset({"rectified", *_CLOSED_STATES})
+
 ADMIN_CASE = Workflow(
     name="publicinterest.admin_case",
     label=_("administrative public-interest case"),
     case_code="行公",
     **_CASE_TYPE,
-    states={
-        **_OPEN_STATES,
-        "recommending": pgettext_lazy("state", "recommendation being drafted"),
-        "pre_litigation": pgettext_lazy("state", "awaiting the agency's reply"),
-        "follow_up": pgettext_lazy("state", "follow-up supervision"),
-        **_COURT_STATES,
-        "rectified": pgettext_lazy("state", "closed: rectified"),
-        **_CLOSED_STATES,
-    },
-    final=frozenset({"rectified", *_CLOSED_STATES}),
+    states=_ADMIN_STATES,
+    final=_ADMIN_FINAL,
+    acts=_case_acts(_ADMIN_STATES, _ADMIN_FINAL),
     clocks={
         "handling": ClockSpec(
             _("recommendation or termination"), period="pil.admin_case_handling", owed_by=HANDLING
@@ -584,20 +419,24 @@ ADMIN_CASE = Workflow(
     ],
 )
 
+_CIVIL_STATES = {
+    **_OPEN_STATES,
+    "announcing": pgettext_lazy("state", "announced: waiting for an entitled organ to sue"),
+    "announced": pgettext_lazy("state", "announcement ended: decide whether to sue"),
+    **_COURT_STATES,
+    "organ_sued": pgettext_lazy("state", "closed: an entitled organ sued"),
+    **_CLOSED_STATES,
+}
+_CIVIL_FINAL = frozenset({"organ_sued", *_CLOSED_STATES})
+
 CIVIL_CASE = Workflow(
     name="publicinterest.civil_case",
     label=_("civil public-interest case"),
     case_code="民公",
     **_CASE_TYPE,
-    states={
-        **_OPEN_STATES,
-        "announcing": pgettext_lazy("state", "announced: waiting for an entitled organ to sue"),
-        "announced": pgettext_lazy("state", "announcement ended: decide whether to sue"),
-        **_COURT_STATES,
-        "organ_sued": pgettext_lazy("state", "closed: an entitled organ sued"),
-        **_CLOSED_STATES,
-    },
-    final=frozenset({"organ_sued", *_CLOSED_STATES}),
+    states=_CIVIL_STATES,
+    final=_CIVIL_FINAL,
+    acts=_case_acts(_CIVIL_STATES, _CIVIL_FINAL),
     clocks={
         "announcement": ClockSpec(
             _("announcement"),

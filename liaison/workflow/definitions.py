@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from liaison.core.access import Access
 
     from .models import Matter
+    from .policy import Policy
 
 Label = str | Promise
 
@@ -173,6 +175,23 @@ DEFAULT_SIGHTS: tuple[Who, ...] = (
 
 
 @dataclass(frozen=True)
+class Act:
+    """A mechanism's own act on a matter that is not a step (``Workflow.acts``): who may do it,
+    and in which ``states`` (every state when None). ``Policy.may`` answers it: one of ``who``
+    who sees the matter in its present state (or follows it from outside, an outside relation),
+    where the state is one of ``states``. E.g. filing an on-site observation, revealing who
+    reported a clue, releasing a case file to the lawyers of record."""
+
+    who: tuple[Who, ...]
+    states: frozenset[str] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "who", tuple(self.who))
+        if self.states is not None:
+            object.__setattr__(self, "states", frozenset(self.states))
+
+
+@dataclass(frozen=True)
 class Approval:
     """A step that takes effect only once approved (``approvals.py``): taking it submits it, with
     its input, to the approvers, level by level, in the owner organisation; each level is a role
@@ -272,11 +291,20 @@ class Workflow:
     #: the addressee of a notice sees it only once it is sent. Each relation named here is
     #: decided by these alone; the others keep the engine's default (``DEFAULT_SIGHTS``).
     sights: Sequence[Sight] = ()
+    #: The mechanism's named acts that are not transitions, by name: who may take each (a tuple
+    #: of ``Who``, in every state) or an ``Act`` (who, and in which states). Asked through the
+    #: workflow's ``policy`` (``policy.may(access, matter, "observe")``), never by a role test
+    #: of the mechanism's own.
+    acts: Mapping[str, Act | tuple[Who, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.final = frozenset(self.final)
         self.opened_by = frozenset(self.opened_by)
         self._by_name = {t.name: t for t in self.transitions}
+        self.acts = {
+            name: act if isinstance(act, Act) else Act(tuple(act))
+            for name, act in self.acts.items()
+        }
         self.check()
         self.check_sights()
 
@@ -331,6 +359,28 @@ class Workflow:
                 blind = self.unseen_states(who, running)
                 if blind:
                     raise ValueError(f"{self.name}: clock {name!r} owed by {who}, blind in {blind}")
+        for name, act in self.named_acts.items():
+            if not act.who:
+                raise ValueError(f"{self.name}: nobody may {name!r}")
+            states = set(self.states) if act.states is None else set(act.states)
+            if states - set(self.states):
+                raise ValueError(f"{self.name}: act {name!r} in unknown states {states}")
+            for who in act.who:
+                blind = self.unseen_states(who, states)
+                if blind and who.relation not in OUTSIDE_RELATIONS:
+                    raise ValueError(f"{self.name}: act {name!r} given to {who}, blind in {blind}")
+
+    @property
+    def named_acts(self) -> Mapping[str, Act]:
+        """``acts``, each as an ``Act`` (normalised when the workflow is built)."""
+        return {n: a if isinstance(a, Act) else Act(tuple(a)) for n, a in self.acts.items()}
+
+    @cached_property
+    def policy(self) -> Policy:
+        """The one access policy of this matter type (``policy.Policy``), compiled once."""
+        from .policy import Policy
+
+        return Policy(self)
 
     def unseen_states(self, who: Who, states: Iterable[str]) -> set[str]:
         """Those of ``states`` in which some holder of ``who`` does not see the matter, by the

@@ -22,6 +22,7 @@ from . import actions, approvals, selectors
 from .errors import TransitionInvalid, WorkflowError
 from .forms import ApprovalDecisionForm, ClockExtendForm, ClockReasonForm, CommentForm
 from .models import Clock, Matter
+from .policy import reading_for
 
 
 def _access(request: HttpRequest) -> Any:
@@ -45,7 +46,7 @@ def matter_page(
     """A matter's page. ``forms`` holds bound forms to show again with their errors: a step's,
     keyed by its name, or a mechanism's own (its detail template finds them in ``forms``)."""
     access = _access(request)
-    transitions = selectors.available_transitions(access, matter)
+    transitions = selectors.available_transitions(access, matter, reading_for(request, matter))
     forms = forms or {}
     timeline = selectors.timeline_of(matter)
     steps = [
@@ -59,6 +60,8 @@ def matter_page(
         for t in transitions
     ]
     is_owner_staff = access.is_staff_of(matter.owner_id)
+    # One reading of the matter's parties answers every question the page asks the policy.
+    reading = reading_for(request, matter)
     return render(
         request,
         "workflow/matter.html",
@@ -71,11 +74,11 @@ def matter_page(
             "timeline": timeline,
             "clocks": selectors.clocks_of(matter),
             "parties": selectors.parties_of(matter),
-            "only_reporter": selectors.only_reports_to(access, matter),
-            "attachments": selectors.attachments_for(access, matter).order_by("-uploaded_at"),
+            "only_reporter": reading.sees_only_own(),
+            "attachments": reading.attachments().order_by("-uploaded_at"),
             "comment_form": forms.get("_comment") or CommentForm(),
-            "can_comment": selectors.may_comment(access, matter),
-            "can_attach": selectors.may_attach(access, matter),
+            "can_comment": reading.may_comment(),
+            "can_attach": reading.may_attach(),
             "can_manage_clocks": is_owner_staff,
             "extend_form": ClockExtendForm(),
             "reason_form": ClockReasonForm(),

@@ -1,5 +1,7 @@
-"""Template helpers for public-interest litigation: whether the reader may ask who reported a
-clue, the masked name, a case's evidence, observations and supervisors, and its own forms."""
+"""Template helpers for public-interest litigation: the masked name, a case's evidence,
+observations and supervisors, a clue's additions and duplicates, and its own forms. Who may see
+or do what is the matter type's policy's (``{% may matter "act" %}`` from the workflow's
+``policy`` tags); these helpers ask it too, and decide nothing themselves."""
 
 from typing import Any
 
@@ -8,27 +10,15 @@ from django.db.models import Prefetch
 
 from liaison.attachments.models import Attachment
 from liaison.core.access import Access
-from liaison.orgs.roles import Role
-from liaison.workflow.selectors import stands_as
+from liaison.workflow.policy import reading_for
 
-from ..actions import ReporterIdentity, masked_identity, may_observe
+from ..actions import ReporterIdentity, masked_identity
 from ..duplicates import coarse_place_of
 from ..forms import EvidenceForm, ObservationForm, ReviewForm, SupervisorForm
 from ..models import ClueAddition, EvidenceKind, Observation
-from ..selectors import (
-    clue_words_visible_to,
-    may_see_reporter,
-    recommendations_of,
-    supervisors_of,
-)
-from ..workflows import HANDLING
+from ..selectors import clue_words_visible_to, recommendations_of, supervisors_of
 
 register = template.Library()
-
-
-@register.filter
-def reporter_visible_to(clue: Any, access: Any) -> bool:
-    return access is not None and may_see_reporter(access, clue)
 
 
 @register.filter
@@ -47,17 +37,11 @@ def masked_reporter(clue: Any) -> ReporterIdentity:
     return masked_identity(clue)
 
 
-# A page rendered without ``request.access`` (an error page) hands these filters "" instead.
-
-
 @register.filter
 def staff_of(access: Any, organisation_id: int) -> bool:
+    """Kept for the recommendation's page (its own mechanism is being moved out); the clue's and
+    the case's pages ask the policy (``{% may %}``)."""
     return isinstance(access, Access) and access.is_staff_of(organisation_id)
-
-
-@register.filter
-def observable_by(case: Any, access: Any) -> bool:
-    return isinstance(access, Access) and may_observe(access, case)
 
 
 @register.simple_tag
@@ -97,12 +81,6 @@ def evidence_form(context: Any) -> EvidenceForm:
     return (context.get("forms") or {}).get("evidence") or EvidenceForm()
 
 
-@register.filter
-def handles(case: Any, access: Any) -> bool:
-    """Whether the reader handles the case (assigns its supervisors, reviews their reports)."""
-    return isinstance(access, Access) and stands_as(access, case, HANDLING)
-
-
 @register.simple_tag
 def case_supervisors(case: Any) -> Any:
     return supervisors_of(case)
@@ -124,20 +102,24 @@ def review_form(context: Any, observation: Any) -> ReviewForm:
 # -- clues: additions, merges and duplicates -----------------------------------------------------
 
 
-@register.simple_tag
-def additions_for(clue: Any, access: Any) -> list[ClueAddition]:
-    """The further reports added to ``clue`` that this reader may see: all of them for the
-    procuratorate's staff, only their own for a reporter (reporters never see each other's)."""
-    if not isinstance(access, Access):
+@register.simple_tag(takes_context=True)
+def additions_for(context: Any, clue: Any) -> list[ClueAddition]:
+    """The further reports added to ``clue`` that the reader may see, with the files of each
+    that they may see: the clue policy's one answer for files (``attachments_for``), so all of
+    them for whoever sees the clue other than as a reporter (its procuratorate's staff and
+    partners), only their own for a reporter (reporters never see each other's)."""
+    request = context.get("request")
+    if not isinstance(getattr(request, "access", None), Access):
+        return []
+    reading = reading_for(request, clue)
+    if not reading.sees():
         return []
     additions = ClueAddition.objects.filter(clue=clue).prefetch_related(
-        Prefetch("files", queryset=Attachment.objects.order_by("id"))
+        Prefetch("files", queryset=reading.attachments().order_by("id"))
     )
-    if access.is_staff_of(clue.owner_id):
-        return list(additions)
-    if access.user_id is None:
-        return []
-    return list(additions.filter(reporter_id=access.user_id))
+    if reading.sees_only_own():
+        additions = additions.filter(reporter_id=request.access.user_id)
+    return list(additions)
 
 
 @register.simple_tag
@@ -145,14 +127,16 @@ def merged_clues_of(clue: Any) -> Any:
     return clue.merged_clues.order_by("created_at").only("pk", "case_number", "title")
 
 
-@register.simple_tag
-def duplicates_for(clue: Any, access: Any) -> list[Any]:
-    """The likely duplicates of ``clue``, with the reasons, for its procuratorate's clue
-    officers while it is being assessed (they may merge it into one)."""
-    from ..duplicates import open_states, suggestions_for
+@register.simple_tag(takes_context=True)
+def duplicates_for(context: Any, clue: Any) -> list[Any]:
+    """The likely duplicates of ``clue``, with the reasons, for whoever may merge it into one
+    now (its ``merge`` step, asked of the policy: its clue officers, while it is assessed)."""
+    from ..duplicates import suggestions_for
 
-    if not isinstance(access, Access) or clue.state not in open_states():
+    request = context.get("request")
+    if not isinstance(getattr(request, "access", None), Access):
         return []
-    if not access.has_role(clue.owner_id, {Role.CLUE_OFFICER}):
+    merge = clue.workflow.transition("merge")
+    if clue.state not in merge.source_states or not reading_for(request, clue).may_take(merge):
         return []
     return suggestions_for(clue)
