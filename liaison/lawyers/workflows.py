@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from liaison.core.access import Access
-from liaison.orgs.roles import Role
+from liaison.orgs.roles import CASE_STAFF_ROLES, RECEPTION_ROLES, SENIOR_ROLES, Role
 from liaison.workflow.definitions import (
     ClockSpec,
     Effect,
@@ -45,15 +45,9 @@ from .models import ProcedureEvent
 
 APPLICANT = Who(Relation.APPLICANT)
 #: Procuratorate staff who receive lawyers (the case-management office does in most places).
-RECEPTION = Who(
-    Relation.OWNER_ORG,
-    frozenset({Role.CASE_MANAGEMENT, Role.PROSECUTOR, Role.DEPARTMENT_HEAD}),
-)
-CASE_STAFF = Who(
-    Relation.OWNER_ORG,
-    frozenset({Role.PROSECUTOR, Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR, Role.CASE_MANAGEMENT}),
-)
-DECIDERS = Who(Relation.OWNER_ORG, frozenset({Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR}))
+RECEPTION = Who(Relation.OWNER_ORG, RECEPTION_ROLES)
+CASE_STAFF = Who(Relation.OWNER_ORG, CASE_STAFF_ROLES)
+DECIDERS = Who(Relation.OWNER_ORG, frozenset(SENIOR_ROLES))
 BUREAU = Who(Relation.PARTNER_ORG, frozenset({Role.BUREAU_OFFICER}))
 
 

@@ -94,7 +94,7 @@ from django.utils.translation import pgettext_lazy
 from liaison.core.access import Access
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
-from liaison.orgs.roles import Role
+from liaison.orgs.roles import CASE_ROLES, SENIOR_ROLES, Role
 from liaison.workflow.definitions import (
     Approval,
     ClockSpec,
@@ -127,19 +127,16 @@ from .forms import (
 
 CLUE_OFFICER = Who(Relation.OWNER_ORG, frozenset({Role.CLUE_OFFICER}))
 REPORTER = Who(Relation.REPORTER)
-#: Those above the prosecutors: who take a case's steps beside its handler, and who approve.
-SENIORS = (Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR)
-_CASE_ROLES = frozenset({Role.PROSECUTOR, *SENIORS})
 #: Any prosecutor of the procuratorate (before the case has a handler).
-PROSECUTORS = Who(Relation.OWNER_ORG, _CASE_ROLES)
-#: The case's handler, and those above them: who takes a filed case's steps.
+PROSECUTORS = Who(Relation.OWNER_ORG, CASE_ROLES)
+#: The case's handler, and those above them (``SENIOR_ROLES``): who takes a filed case's steps.
 HANDLING = (
-    Who(Relation.HANDLER, _CASE_ROLES),
-    Who(Relation.OWNER_ORG, frozenset(SENIORS)),
+    Who(Relation.HANDLER, CASE_ROLES),
+    Who(Relation.OWNER_ORG, frozenset(SENIOR_ROLES)),
 )
 #: Filing a case and serving a recommendation take effect once the department head and then
 #: the chief procurator approve, unless the procuratorate configures its own approvers.
-APPROVED_BY_SENIORS = Approval(default_approvers=SENIORS)
+APPROVED_BY_SENIORS = Approval(default_approvers=SENIOR_ROLES)
 #: The states of a recommendation served on the agency: the only ones it (and a supervisor) sees.
 SERVED_STATES = frozenset({"served", "lapsed", "replied"})
 #: The officers of the agency a recommendation is served on.
@@ -431,7 +428,7 @@ _CLOSED_STATES = {
 _CASE_TYPE: dict[str, Any] = {
     "model": "publicinterest.PILCase",
     "detail_template": "publicinterest/_case_detail.html",
-    "opened_by": frozenset({Role.CLUE_OFFICER, *_CASE_ROLES}),
+    "opened_by": frozenset({Role.CLUE_OFFICER, *CASE_ROLES}),
     "initial": "opened",
     "events": {
         OBSERVATION_EVENT: _("On-site observation"),
@@ -690,7 +687,7 @@ RECOMMENDATION = Workflow(
     model="publicinterest.Recommendation",
     case_code="行公建",
     detail_template="publicinterest/_recommendation_detail.html",
-    opened_by=_CASE_ROLES,
+    opened_by=CASE_ROLES,
     states={
         "draft": pgettext_lazy("state", "draft"),
         "served": pgettext_lazy("state", "served"),
