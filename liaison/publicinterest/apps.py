@@ -9,13 +9,16 @@ class PublicInterestConfig(AppConfig):
 
     def ready(self) -> None:
         from liaison.core import navigation
+        from liaison.identities import reveal
         from liaison.workflow.registry import register
 
+        from .identities import REPORTER
         from .selectors import triages_clues, works_at_procuratorate
         from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE, RECOMMENDATION
 
         for workflow in (CLUE, ADMIN_CASE, CIVIL_CASE, RECOMMENDATION):
             register(workflow)
+        reveal.register(REPORTER)
         navigation.register(
             navigation.NavEntry(
                 "publicinterest:triage",

@@ -1,5 +1,5 @@
-"""Template helpers for public-interest litigation: whether the reader may ask who reported a
-clue, the masked name, a case's evidence, observations and supervisors, and its own forms."""
+"""Template helpers for public-interest litigation: a case's evidence, observations and
+supervisors, and its own forms. (Who reported a clue: ``{% identity matter "reporter" %}``.)"""
 
 from typing import Any
 
@@ -11,24 +11,18 @@ from liaison.core.access import Access
 from liaison.orgs.roles import Role
 from liaison.workflow.selectors import stands_as
 
-from ..actions import ReporterIdentity, masked_identity, may_observe
+from ..actions import may_observe
 from ..duplicates import coarse_place_of
 from ..forms import EvidenceForm, ObservationForm, ReviewForm, SupervisorForm
 from ..models import ClueAddition, EvidenceKind, Observation
 from ..selectors import (
     clue_words_visible_to,
-    may_see_reporter,
     recommendations_of,
     supervisors_of,
 )
 from ..workflows import HANDLING
 
 register = template.Library()
-
-
-@register.filter
-def reporter_visible_to(clue: Any, access: Any) -> bool:
-    return access is not None and may_see_reporter(access, clue)
 
 
 @register.filter
@@ -40,11 +34,6 @@ def words_visible_to(clue: Any, access: Any) -> bool:
 def coarse_place(clue: Any) -> str:
     """The place as the public may read it: division names and street (``places.coarse``)."""
     return coarse_place_of(clue)
-
-
-@register.filter
-def masked_reporter(clue: Any) -> ReporterIdentity:
-    return masked_identity(clue)
 
 
 # A page rendered without ``request.access`` (an error page) hands these filters "" instead.
