@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "liaison.audit",
     "liaison.deadlines",
     "liaison.workflow",
+    "liaison.identities",
     "liaison.notifications",
     "liaison.attachments",
     "liaison.notices",

@@ -18,13 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from liaison.audit.actions import audit_record
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
-from liaison.orgs.roles import OrganisationKind, Role
+from liaison.orgs.roles import CASE_ROLES, OrganisationKind
 from liaison.workflow.errors import TransitionForbidden
 
 from .models import PublicNotice
 
 #: Who publishes for a procuratorate: its prosecutors and those above them.
-PUBLISHERS = frozenset({Role.PROSECUTOR, Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR})
+PUBLISHERS = CASE_ROLES
 
 
 def _check_publisher(access: Access, publisher: Organisation) -> None:

@@ -15,3 +15,13 @@ def mask_mobile(mobile: str) -> str:
     """The first three and last four digits: 139****0000."""
     mobile = (mobile or "").strip()
     return f"{mobile[:3]}****{mobile[-4:]}" if len(mobile) == 11 else ("*" * len(mobile))
+
+
+def mask_id_number(number: str) -> str:
+    """The first three and last four characters of a resident ID: 150***********0012."""
+    number = (number or "").strip()
+    return (
+        f"{number[:3]}{'*' * (len(number) - 7)}{number[-4:]}"
+        if len(number) > 7
+        else ("*" * len(number))
+    )

@@ -24,7 +24,7 @@ ROLE_REQUIRES_MEMBERSHIP: dict[str, str] = {
     HearingRole.VOLUNTEER: Role.VOLUNTEER,
     HearingRole.LAWYER: Role.LAWYER,
 }
-OPEN_STATES = ("scheduled", "announced")
+OPEN_STATES = HEARING.states_named("scheduled", "announced")
 
 
 def hearings_visible_to(access: Access) -> QuerySet[Hearing]:

@@ -23,14 +23,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from liaison.core.access import Access
-from liaison.orgs.roles import Role
+from liaison.orgs.roles import CASE_ROLES
 from liaison.workflow.definitions import Notify, Sight, Transition, Who, Workflow
 from liaison.workflow.models import Matter, Relation
 
 from .forms import CloseForm, HoldForm, ReasonForm
 
 #: Who runs a hearing for the procuratorate: its prosecutors and those above them.
-HEARING_STAFF_ROLES = frozenset({Role.PROSECUTOR, Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR})
+HEARING_STAFF_ROLES = CASE_ROLES
 STAFF = Who(Relation.OWNER_ORG, HEARING_STAFF_ROLES)
 HANDLER = Who(Relation.HANDLER)
 PARTICIPANT = Who(Relation.PARTICIPANT)

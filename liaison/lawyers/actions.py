@@ -561,7 +561,9 @@ def _file_review_store(
     )
     if case is None:
         raise WorkflowError(_("No case with this number names the party you act for; check both."))
-    pending = FileReviewApplication.objects.filter(case=case, lawyer=lawyer, state="submitted")
+    pending = FileReviewApplication.objects.filter(
+        case=case, lawyer=lawyer, state=FILE_REVIEW.state("submitted")
+    )
     if pending.exists():
         raise WorkflowError(_("Your application for this case is already awaiting a decision."))
     application = apply_open(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from icalendar import Alarm, Calendar, Event
 
 from .models import Booking
+from .workflows import BOOKING
 
 
 def booking_ics(booking: Booking, *, host: str) -> bytes:
@@ -29,7 +30,7 @@ def booking_ics(booking: Booking, *, host: str) -> bytes:
         "description",
         f"{booking.case_number} · {booking.owner.name} · {booking.state_label}",
     )
-    event.add("status", "CONFIRMED" if booking.state == "confirmed" else "TENTATIVE")
+    event.add("status", "CONFIRMED" if booking.state == BOOKING.state("confirmed") else "TENTATIVE")
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", f"{slot.get_purpose_display()} · {booking.case.case_number}")

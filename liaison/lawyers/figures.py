@@ -18,10 +18,13 @@ from liaison.orgs.selectors import figures_scope
 from liaison.workflow.models import Clock
 
 from .models import Booking, ProcedureEvent, Purpose, RightsComplaint
-from .workflows import BOOKING
+from .workflows import BOOKING, COMPLAINT
 
 #: Outcomes shown as columns, in this order.
-OUTCOMES = ("requested", "confirmed", "attended", "no_show", "declined", "cancelled")
+OUTCOMES = tuple(
+    BOOKING.state(s)
+    for s in ("requested", "confirmed", "attended", "no_show", "declined", "cancelled")
+)
 
 
 @dataclass
@@ -88,7 +91,7 @@ def figures_for(access: Access) -> Figures:
         n=Count("pk"),
         decided=Count("pk", filter=Q(founded__isnull=False)),
         founded=Count("pk", filter=Q(founded=True)),
-        replied=Count("pk", filter=Q(state="replied")),
+        replied=Count("pk", filter=Q(state=COMPLAINT.state("replied"))),
     )
     result.complaints, result.decided = totals["n"], totals["decided"]
     result.founded, result.replied = totals["founded"], totals["replied"]
@@ -100,7 +103,7 @@ def figures_for(access: Access) -> Figures:
     ).count()
     spans = [
         replied - made
-        for made, replied in complaints.filter(state="replied").values_list(
+        for made, replied in complaints.filter(state=COMPLAINT.state("replied")).values_list(
             "created_at", "replied_at"
         )
         if replied is not None

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_noop
 from liaison.notifications.actions import notify
 
 from .models import Booking
+from .workflows import BOOKING
 
 #: How long before the reception the lawyer is reminded.
 LEAD = timedelta(hours=24)
@@ -26,7 +27,7 @@ def send_booking_reminders(*, now: datetime | None = None) -> int:
     """Remind the lawyers of confirmed bookings starting within ``LEAD``; returns how many."""
     now = now or timezone.now()
     due = Booking.objects.filter(
-        state="confirmed",
+        state=BOOKING.state("confirmed"),
         reminded_at__isnull=True,
         slot__starts_at__gt=now,
         slot__starts_at__lte=now + LEAD,

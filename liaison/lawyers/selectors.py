@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
-from liaison.orgs.roles import OrganisationKind, Role
+from liaison.orgs.roles import RECEPTION_ROLES, OrganisationKind, Role
 from liaison.places.selectors import area_prefix
 from liaison.workflow.errors import TransitionForbidden
 from liaison.workflow.selectors import matters_visible_to, next_due
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
 DOWNLOAD_SALT = "lawyers.case_file.download"
 #: How long a download link works, unless settings.LIAISON_FILE_LINK_SECONDS says otherwise.
 DOWNLOAD_LINK_SECONDS = 10 * 60
-RECEPTION_ROLES = frozenset({Role.CASE_MANAGEMENT, Role.PROSECUTOR, Role.DEPARTMENT_HEAD})
 
 
 def download_link_seconds() -> int:

@@ -28,7 +28,7 @@ from django.utils.translation import pgettext_lazy
 from liaison.core.access import Access
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
-from liaison.orgs.roles import Role
+from liaison.orgs.roles import CASE_STAFF_ROLES, RECEPTION_ROLES, SENIOR_ROLES, Role
 from liaison.workflow.definitions import (
     ClockSpec,
     Effect,
@@ -47,15 +47,9 @@ from .models import ProcedureEvent
 
 APPLICANT = Who(Relation.APPLICANT)
 #: Procuratorate staff who receive lawyers (the case-management office does in most places).
-RECEPTION = Who(
-    Relation.OWNER_ORG,
-    frozenset({Role.CASE_MANAGEMENT, Role.PROSECUTOR, Role.DEPARTMENT_HEAD}),
-)
-CASE_STAFF = Who(
-    Relation.OWNER_ORG,
-    frozenset({Role.PROSECUTOR, Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR, Role.CASE_MANAGEMENT}),
-)
-DECIDERS = Who(Relation.OWNER_ORG, frozenset({Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR}))
+RECEPTION = Who(Relation.OWNER_ORG, RECEPTION_ROLES)
+CASE_STAFF = Who(Relation.OWNER_ORG, CASE_STAFF_ROLES)
+DECIDERS = Who(Relation.OWNER_ORG, frozenset(SENIOR_ROLES))
 BUREAU = Who(Relation.PARTNER_ORG, frozenset({Role.BUREAU_OFFICER}))
 #: A case's named act (``Workflow.acts``): releasing a document of its file to its lawyers of
 #: record, and withdrawing it again (``actions.document_release``, ``document_withdraw``).

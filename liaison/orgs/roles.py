@@ -78,6 +78,20 @@ CATALOGUE: dict[str, frozenset[str]] = {
     OrganisationKind.COMPANY: frozenset(_EVERY_KIND),
 }
 
+# Groups of a procuratorate's roles that several mechanisms name: each is named here, once.
+
+#: Those above the prosecutors, in the order they approve: the department head, then the chief
+#: procurator (``Approval(default_approvers=SENIOR_ROLES)``).
+SENIOR_ROLES: tuple[str, ...] = (Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR)
+#: Who handles a procuratorate's cases, runs its hearings and publishes its notices: its
+#: prosecutors and those above them.
+CASE_ROLES = frozenset({Role.PROSECUTOR, *SENIOR_ROLES})
+#: Who handles a case file or a petition, with the case-management office (which keeps the
+#: files and runs the 12309 reception in many places).
+CASE_STAFF_ROLES = CASE_ROLES | {Role.CASE_MANAGEMENT}
+#: Who receive lawyers: the case-management office, prosecutors and department heads.
+RECEPTION_ROLES = frozenset({Role.CASE_MANAGEMENT, Role.PROSECUTOR, Role.DEPARTMENT_HEAD})
+
 # Roles whose holders are staff: they work in the staff workspace and see their organisation's
 # matters. Lawyers and volunteers see only the matters they are party to.
 STAFF_ROLES = frozenset(Role) - {Role.LAWYER, Role.VOLUNTEER}

@@ -1,10 +1,9 @@
-"""Recording petitions, the effects of their steps, and the audited look at who petitioned.
-Every change of a petition's state is a workflow transition (``workflows.py``)."""
+"""Recording petitions and the effects of their steps. Every change of a petition's state is a
+workflow transition (``workflows.py``); who petitioned is seen through ``identities.py``."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -13,9 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from liaison.audit.actions import audit_record
 from liaison.core.access import Access
-from liaison.core.masking import mask_mobile, mask_name
 from liaison.notifications.actions import notify
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
@@ -24,7 +21,6 @@ from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import Matter, Relation
 
 from .models import Petition, PetitionLawyer
-from .selectors import may_see_petitioner
 from .workflows import PETITION
 
 
@@ -177,46 +173,3 @@ def outcome_record(*, matter: Matter, data: Mapping[str, Any], access: Access) -
     for invitation in pending:
         _end(invitation, PetitionLawyer.Response.WITHDRAWN)
         _tell_withdrawn(matter, invitation, access)
-
-
-# -- who petitioned -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PetitionerIdentity:
-    name: str
-    mobile: str
-    address: str
-
-
-def masked_identity(petition: Petition) -> PetitionerIdentity:
-    """What everyone but the handling staff sees: 王** and 139****0000, and no address."""
-    return PetitionerIdentity(
-        name=mask_name(petition.petitioner_name),
-        mobile=mask_mobile(petition.petitioner_mobile),
-        address="",
-    )
-
-
-def petitioner_identity(*, petition: Petition, access: Access) -> PetitionerIdentity:
-    """Who brought ``petition`` and how to reach them, for the procuratorate's handling staff.
-
-    Every look is audited (``petitions.petitioner.view``); a refused one too
-    (``petitions.petitioner.refused``), then ``TransitionForbidden`` with a clear message.
-    """
-    if not may_see_petitioner(access, petition):
-        audit_record(actor=access.user, action="petitions.petitioner.refused", obj=petition)
-        raise TransitionForbidden(
-            _("Only the staff of the procuratorate handling this petition may see who brought it.")
-        )
-    audit_record(
-        actor=access.user,
-        action="petitions.petitioner.view",
-        obj=petition,
-        payload={"case_number": petition.case_number},
-    )
-    return PetitionerIdentity(
-        name=petition.petitioner_name,
-        mobile=petition.petitioner_mobile,
-        address=petition.petitioner_address,
-    )

@@ -9,12 +9,15 @@ class PetitionsConfig(AppConfig):
 
     def ready(self) -> None:
         from liaison.core import navigation
+        from liaison.identities import reveal
         from liaison.workflow.registry import register
 
+        from .identities import PETITIONER
         from .selectors import handles_petitions
         from .workflows import PETITION
 
         register(PETITION)
+        reveal.register(PETITIONER)
         navigation.register(
             navigation.NavEntry(
                 "petitions:list",

@@ -15,6 +15,7 @@ from liaison.orgs.selectors import figures_scope
 from liaison.workflow.models import Clock
 
 from .models import Petition, PetitionLawyer
+from .workflows import PETITION
 
 
 def _share(part: int, whole: int) -> int | None:
@@ -48,20 +49,22 @@ def figures_for(access: Access) -> Figures:
     result = Figures(procuratorates=list(orgs.filter(kind=OrganisationKind.PROCURATORATE)))
     if not result.procuratorates:
         return result
-    petitions = Petition.objects.filter(owner__in=orgs.values("pk")).exclude(state="new")
+    petitions = Petition.objects.filter(owner__in=orgs.values("pk")).exclude(
+        state=PETITION.state("new")
+    )
     lawyer_took_part = Exists(
         PetitionLawyer.objects.filter(
             petition_id=OuterRef("pk"), response=PetitionLawyer.Response.ACCEPTED
         )
     )
-    concluded = Q(state__in=["resolved", "closed_unresolved"])
+    concluded = Q(state__in=PETITION.states_named("resolved", "closed_unresolved"))
     totals = petitions.annotate(lawyer=lawyer_took_part).aggregate(
         received=Count("pk"),
         with_lawyer=Count("pk", filter=Q(lawyer=True)),
         closed=Count("pk", filter=concluded),
-        resolved=Count("pk", filter=Q(state="resolved")),
+        resolved=Count("pk", filter=Q(state=PETITION.state("resolved"))),
         closed_with_lawyer=Count("pk", filter=concluded & Q(lawyer=True)),
-        resolved_with_lawyer=Count("pk", filter=Q(state="resolved", lawyer=True)),
+        resolved_with_lawyer=Count("pk", filter=Q(state=PETITION.state("resolved"), lawyer=True)),
     )
     for name, value in totals.items():
         setattr(result, name, value)

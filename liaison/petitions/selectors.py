@@ -1,8 +1,9 @@
 """Reads about petitions, and the one place that decides who sees who petitioned.
 
 Lists go through the engine's visibility policy (``matters_visible_to``): the owner's staff and
-the lawyer invited or taking part. Of those, only the handling staff (``may_see_petitioner``)
-may look at the petitioner's name and contact, and every look is audited.
+the lawyer invited or taking part. Of those, only the handling staff (the petition's act
+``see_petitioner``, asked by ``liaison.identities``) may look at the petitioner's name and
+contact, and every look is audited.
 """
 
 from __future__ import annotations
@@ -14,18 +15,10 @@ from django.db.models import QuerySet
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
-from liaison.workflow.selectors import matters_visible_to, next_due, stands_as
+from liaison.workflow.selectors import matters_visible_to, next_due
 
 from .models import Petition, PetitionLawyer
 from .workflows import PETITION, PETITION_STAFF_ROLES
-
-
-def may_see_petitioner(access: Access, petition: Petition) -> bool:
-    """The procuratorate's handling staff (``PETITION_STAFF_ROLES`` in the owner) may see who
-    petitioned; a lawyer taking part, or the owner's other staff, see the masked name."""
-    from .workflows import STAFF
-
-    return stands_as(access, petition, [STAFF])
 
 
 def handling_procuratorates(access: Access) -> QuerySet[Organisation]:

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from liaison.identities.views import reveal
+
 from . import views
 
 app_name = "petitions"
@@ -7,6 +9,7 @@ app_name = "petitions"
 urlpatterns = [
     path("", views.petition_list, name="list"),
     path("new/", views.petition_new, name="new"),
-    path("<int:pk>/petitioner/", views.petitioner, name="petitioner"),
+    # the audited look at who petitioned is the shared one (``identities:reveal``)
+    path("<int:pk>/petitioner/", reveal, {"subject": "petitioner"}, name="petitioner"),
     path("figures/", views.figures, name="figures"),
 ]

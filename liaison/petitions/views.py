@@ -1,4 +1,4 @@
-"""Petition pages: the list, recording one, the audited look at who petitioned, and figures.
+"""Petition pages: the list, recording one, and figures (who petitioned: ``identities.py``).
 A petition's own page is the engine's matter page, which includes ``_detail.html``; its steps
 (accept, invite a lawyer, the lawyer's answer and record, resolve, close) are transitions."""
 
@@ -9,20 +9,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from liaison.core.navigation import page_rule
-from liaison.workflow.errors import TransitionForbidden, WorkflowError
-from liaison.workflow.selectors import get_matter_for
+from liaison.workflow.errors import WorkflowError
 
 from . import selectors
-from .actions import masked_identity, petition_receive, petitioner_identity
+from .actions import petition_receive
 from .figures import figures_for
 from .forms import PetitionForm
-from .models import Petition
 from .workflows import PETITION
 
 
@@ -42,7 +40,9 @@ def petition_list(request: HttpRequest) -> HttpResponse:
     if state in PETITION.states:
         petitions = petitions.filter(state=state)
     page = Paginator(petitions, 50).get_page(request.GET.get("page"))
-    states = [(code, label) for code, label in PETITION.states.items() if code != "new"]
+    states = [
+        (code, label) for code, label in PETITION.states.items() if code != PETITION.state("new")
+    ]
     return render(
         request,
         "petitions/list.html",
@@ -74,33 +74,6 @@ def petition_new(request: HttpRequest) -> HttpResponse:
             )
             return redirect("workspace:matter", pk=petition.pk)
     return render(request, "petitions/new.html", {"form": form}, status=400 if form.errors else 200)
-
-
-@login_required
-@require_GET
-def petitioner(request: HttpRequest, pk: int) -> HttpResponse:
-    """Who brought a petition, for the handling staff of its procuratorate (audited). Others who
-    can see the petition (the lawyer taking part) get a clear refusal (403); others again, 404."""
-    access = _access(request)
-    petition = get_matter_for(access, pk)
-    if not isinstance(petition, Petition):
-        raise Http404("No such petition.")
-    template = (
-        "petitions/_petitioner.html"
-        if getattr(request, "htmx", False)
-        else "petitions/petitioner.html"
-    )
-    try:
-        identity = petitioner_identity(petition=petition, access=access)
-    except TransitionForbidden as refusal:
-        context = {
-            "petition": petition,
-            "identity": masked_identity(petition),
-            "refusal": refusal.message,
-        }
-        return render(request, template, context, status=403)
-    context = {"petition": petition, "identity": identity, "revealed": True}
-    return render(request, template, context)
 
 
 @login_required

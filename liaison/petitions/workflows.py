@@ -23,7 +23,7 @@ from django.utils.translation import pgettext_lazy
 
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
-from liaison.orgs.roles import Role
+from liaison.orgs.roles import CASE_STAFF_ROLES, SENIOR_ROLES
 from liaison.workflow.definitions import (
     ClockSpec,
     Effect,
@@ -40,12 +40,12 @@ from . import forms
 
 #: Who handles petitions for the procuratorate: its prosecutors, department heads, the chief
 #: procurator and the case-management office (which runs the 12309 reception in many places).
-PETITION_STAFF_ROLES = frozenset(
-    {Role.PROSECUTOR, Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR, Role.CASE_MANAGEMENT}
-)
+PETITION_STAFF_ROLES = CASE_STAFF_ROLES
 STAFF = Who(Relation.OWNER_ORG, PETITION_STAFF_ROLES)
+#: The petition's named act (``Workflow.acts``): seeing who petitioned.
+SEE_PETITIONER = "see_petitioner"
 #: Closing a petition as not resolved is a decision above the handling prosecutor.
-DECIDERS = Who(Relation.OWNER_ORG, frozenset({Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR}))
+DECIDERS = Who(Relation.OWNER_ORG, frozenset(SENIOR_ROLES))
 HANDLER = Who(Relation.HANDLER)
 LAWYER = Who(Relation.PARTICIPANT)
 
@@ -78,6 +78,9 @@ PETITION = Workflow(
     },
     initial="new",
     final=frozenset({"resolved", "closed_unresolved"}),
+    # Who petitioned is seen unmasked by the handling staff alone (``identities``, audited); a
+    # lawyer taking part, or the owner's other staff, see the masked name.
+    acts={SEE_PETITIONER: (STAFF,)},
     # The invited lawyer sees the petition from the invitation on, never the petition's
     # reception and acceptance before it; they add to it while taking part.
     sights=(

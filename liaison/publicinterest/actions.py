@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -26,7 +25,6 @@ from liaison.attachments.actions import attachment_upload
 from liaison.attachments.validators import MP4
 from liaison.audit.actions import audit_record
 from liaison.core.access import SYSTEM, Access, access_for
-from liaison.core.masking import mask_mobile, mask_name
 from liaison.notifications.actions import notify
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
@@ -65,7 +63,6 @@ from .selectors import (
     addition_for_submission,
     clue_for_submission,
     clues_of_case,
-    may_see_reporter,
 )
 from .videos import strip_video_metadata
 from .workflows import (
@@ -421,59 +418,6 @@ def open_transferred_clue(*, clue: Matter, target: Organisation, reason: str = "
                 purpose=photo.purpose,
             )
     return new
-
-
-@dataclass(frozen=True)
-class ReporterIdentity:
-    anonymous: bool
-    name: str
-    mobile: str
-
-
-def masked_identity(clue: Clue | ClueAddition) -> ReporterIdentity:
-    """What everyone not entitled sees: 王** and 139****0000, or that the report is anonymous
-    (of a clue, or of an addition to one)."""
-    return ReporterIdentity(
-        anonymous=clue.anonymous,
-        name=mask_name(clue.reporter_name),
-        mobile=mask_mobile(clue.reporter_mobile) if clue.reporter_mobile else "",
-    )
-
-
-def reporter_identity(
-    *, clue: Clue, access: Access, addition: ClueAddition | None = None
-) -> ReporterIdentity:
-    """Who reported ``clue`` (or ``addition``, a further report added to it), for a clue
-    officer of the procuratorate handling it.
-
-    Every look is audited (``publicinterest.reporter.view``); a refused one too
-    (``publicinterest.reporter.refused``), then ``TransitionForbidden`` with a clear message.
-    """
-    if addition is not None and addition.clue_id != clue.pk:
-        raise ValueError("the addition is not the clue's")
-    payload: dict[str, Any] = {"case_number": clue.case_number}
-    if addition is not None:
-        payload["addition"] = addition.pk
-    if not may_see_reporter(access, clue):
-        audit_record(
-            actor=access.user, action="publicinterest.reporter.refused", obj=clue, payload=payload
-        )
-        raise TransitionForbidden(
-            _(
-                "Only the clue officers of the procuratorate handling this clue may see who "
-                "reported it."
-            )
-        )
-    report = addition or clue
-    audit_record(
-        actor=access.user,
-        action="publicinterest.reporter.view",
-        obj=clue,
-        payload={"anonymous": report.anonymous, **payload},
-    )
-    return ReporterIdentity(
-        anonymous=report.anonymous, name=report.reporter_name, mobile=report.reporter_mobile
-    )
 
 
 # -- "I see this too", and merging duplicates ----------------------------------------------------
@@ -976,7 +920,7 @@ def _by_ending(state: str, rectified: Any, otherwise: Any) -> Any:
     """A closing message: one for a case closed as rectified, one for every other ending (the
     outcome is then on the page the message links to). Texts, not a state label in the
     parameters: a notification is read in its reader's language, later."""
-    return rectified if state == "rectified" else otherwise
+    return rectified if state == ADMIN_CASE.state("rectified") else otherwise
 
 
 def case_closed(*, matter: Matter, data: Any, access: Access) -> None:

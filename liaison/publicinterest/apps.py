@@ -9,9 +9,11 @@ class PublicInterestConfig(AppConfig):
 
     def ready(self) -> None:
         from liaison.core import navigation
+        from liaison.identities import reveal
         from liaison.recommendations.kinds import register_kind
         from liaison.workflow.registry import register
 
+        from .identities import REPORTER
         from .recommending import PRE_LITIGATION, RECOMMENDATION, register_reactions
         from .selectors import triages_clues, works_at_procuratorate
         from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE
@@ -20,6 +22,7 @@ class PublicInterestConfig(AppConfig):
             register(workflow)
         register_kind(PRE_LITIGATION)
         register_reactions()
+        reveal.register(REPORTER)
         navigation.register(
             navigation.NavEntry(
                 "publicinterest:triage",

@@ -45,7 +45,7 @@ from django.utils.translation import pgettext_lazy
 from liaison.core.access import Access
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
-from liaison.orgs.roles import STAFF_ROLES, Role
+from liaison.orgs.roles import CASE_ROLES, STAFF_ROLES, Role
 from liaison.workflow.definitions import Act, ClockSpec, Notify, Transition, Who, Workflow
 from liaison.workflow.models import Matter, Relation
 
@@ -56,9 +56,7 @@ REPORTER = Who(Relation.REPORTER)
 #: The procuratorate's staff, whoever handles the clue.
 OWNER_STAFF = Who(Relation.OWNER_ORG, STAFF_ROLES)
 #: Those who accept a clue into a case are told; any prosecutor of the procuratorate.
-_PROSECUTORS = Who(
-    Relation.OWNER_ORG, frozenset({Role.PROSECUTOR, Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR})
-)
+_PROSECUTORS = Who(Relation.OWNER_ORG, CASE_ROLES)
 #: The timeline events of a clue that another report was added to, or another clue merged into.
 ADDITION_EVENT = "publicinterest.clue.addition"
 MERGED_IN_EVENT = "publicinterest.clue.merged_in"

@@ -31,7 +31,6 @@ from liaison.volunteers.selectors import active_volunteer_count, rectification_s
 from liaison.workflow.models import Clock, Matter, MatterParty, Relation
 from liaison.workflow.selectors import matters_visible_to, next_due
 
-from .clue_workflow import SEE_REPORTER
 from .models import (
     CaseKind,
     Clue,
@@ -216,14 +215,6 @@ def addition_for_submission(key: uuid.UUID | str) -> ClueAddition | None:
     return ClueAddition.objects.filter(submission_key=key).select_related("clue__owner").first()
 
 
-def may_see_reporter(access: Access, clue: Clue) -> bool:
-    """Whether this user may see who reported ``clue``: the clue's act ``SEE_REPORTER`` (the
-    clue officers of the procuratorate that handles it; once transferred, the first
-    procuratorate no longer handles it, and its officers see the masked name like everyone
-    else)."""
-    return CLUE.policy.may(access, clue, SEE_REPORTER)
-
-
 def clue_words_visible_to(access: Access, clue: Clue) -> bool:
     """Whether this reader may read the clue's own words (its description, address and point):
     the staff of its procuratorate and partners, and the person who wrote it. A reporter who
@@ -243,7 +234,7 @@ def clues_for_triage(
     access: Access,
     *,
     field: Field | None = None,
-    state: str | None = "submitted",
+    state: str | None = CLUE.state("submitted"),
     since: date | None = None,
     until: date | None = None,
 ) -> QuerySet[Clue]:
@@ -262,7 +253,7 @@ def clues_for_triage(
     visible = matters_visible_to(access).filter(matter_type=CLUE.name, owner_id__in=officer_of)
     clues = Clue.objects.filter(
         pk__in=visible.values("pk"), owner_id__in=officer_of, matter_type=CLUE.name
-    ).exclude(state="new")
+    ).exclude(state=CLUE.state("new"))
     if field is not None:
         clues = clues.filter(field=field)
     if state:
@@ -305,9 +296,9 @@ class Progress:
 
 def _following(clue: Clue) -> Clue | None:
     """The clue that carries ``clue`` on: where it was transferred or merged to."""
-    if clue.state == "merged" and clue.merged_into_id:
+    if clue.state == CLUE.state("merged") and clue.merged_into_id:
         return Clue.objects.filter(pk=clue.merged_into_id).select_related("owner").first()
-    if clue.state == "transferred":
+    if clue.state == CLUE.state("transferred"):
         return Clue.objects.filter(transferred_from=clue).select_related("owner").first()
     return None
 
@@ -337,7 +328,7 @@ def progress_for_code(code: str) -> Progress | None:
         following = _following(current)
         if following is None:
             break
-        merged = merged or current.state == "merged"
+        merged = merged or current.state == CLUE.state("merged")
         current = following
     case = (
         PILCase.objects.filter(pk=current.case_id).only("matter_type", "state").first()
@@ -387,7 +378,7 @@ class Tally:
         return rate(self.accepted, self.accepted + self.rejected)
 
     #: The states a clue is counted in, in the order the page shows them.
-    OUTCOMES = ("submitted", "accepted", "rejected", "transferred")
+    OUTCOMES = tuple(CLUE.state(s) for s in ("submitted", "accepted", "rejected", "transferred"))
 
     def add(self, state: str, n: int) -> None:
         if state in self.OUTCOMES:
@@ -498,7 +489,7 @@ def rate(part: int, whole: int) -> float | None:
 
 #: The states in which an administrative case has gone to court after its pre-litigation
 #: procedure, rather than being closed as rectified.
-SUED_STATES = frozenset({"litigation", "judged", "concluded"})
+SUED_STATES = ADMIN_CASE.states_named("litigation", "judged", "concluded")
 
 
 def _year(queryset: QuerySet[Any], year: int | None, field: str = "created_at") -> QuerySet[Any]:
@@ -524,7 +515,7 @@ def figures_for(
     """
     in_scope = Q(owner__path__startswith=scope.path)
     clue_rows = (
-        _year(Clue.objects.filter(in_scope).exclude(state="new"), year)
+        _year(Clue.objects.filter(in_scope).exclude(state=CLUE.state("new")), year)
         .values("owner_id", "source", "field__code", "field__name", "field__name_en", "state")
         .annotate(n=Count("pk"))
         .order_by()

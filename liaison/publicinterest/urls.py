@@ -1,5 +1,7 @@
 from django.urls import path
 
+from liaison.identities.views import reveal
+
 from . import views
 
 app_name = "publicinterest"
@@ -12,10 +14,12 @@ urlpatterns = [
     path("progress/", views.progress, name="progress"),
     path("places/", views.places, name="places"),
     path("triage/", views.triage, name="triage"),
-    path("clues/<int:pk>/reporter/", views.reporter, name="reporter"),
+    # the audited look at who reported a clue is the shared one (``identities:reveal``)
+    path("clues/<int:pk>/reporter/", reveal, {"subject": "reporter"}, name="reporter"),
     path(
-        "clues/<int:pk>/additions/<int:addition>/reporter/",
-        views.reporter,
+        "clues/<int:pk>/additions/<int:item>/reporter/",
+        reveal,
+        {"subject": "reporter"},
         name="addition-reporter",
     ),
     path("cases/", views.cases, name="cases"),

@@ -2,8 +2,8 @@
 
 Public (no login, phone first): what public-interest litigation is, reporting a clue, the
 receipt with its query code, and progress by that code. Staff: the clue officers' triage queue,
-the audited look at who reported a clue, the list of cases, on-site observations, and the
-figures. A clue's, case's or recommendation's own page is the engine's matter page, which
+the list of cases, on-site observations, and the figures (who reported a clue is seen through
+``identities.py``). A clue's, case's or recommendation's own page is the engine's matter page, which
 includes the mechanism's detail template (``_clue_detail.html``, ``_case_detail.html``,
 ``_recommendation_detail.html``).
 """
@@ -32,7 +32,7 @@ from liaison.core.ratelimits import rate_limited
 from liaison.orgs.roles import OrganisationKind
 from liaison.orgs.selectors import figures_scope
 from liaison.places.models import Division
-from liaison.workflow.errors import TransitionForbidden, WorkflowError
+from liaison.workflow.errors import WorkflowError
 from liaison.workflow.policy import reading_for
 from liaison.workflow.selectors import get_matter_for
 from liaison.workflow.views import matter_page
@@ -43,10 +43,8 @@ from .actions import (
     PointDisagrees,
     clue_add_to,
     clue_submit,
-    masked_identity,
     observation_file,
     observation_review,
-    reporter_identity,
     supervisor_assign,
     supervisor_withdraw,
 )
@@ -297,11 +295,11 @@ def triage(request: HttpRequest) -> HttpResponse:
     access = _access(request)
     if not triages_clues(access):
         return render(request, "publicinterest/triage_forbidden.html", status=403)
-    states = [(code, label) for code, label in CLUE.states.items() if code != "new"]
+    states = [(code, label) for code, label in CLUE.states.items() if code != CLUE.state("new")]
     params = request.GET.copy()
-    params.setdefault("state", "submitted")
+    params.setdefault("state", CLUE.state("submitted"))
     form = TriageFilterForm(params, states=states)
-    filters: dict[str, Any] = {"state": "submitted"}
+    filters: dict[str, Any] = {"state": CLUE.state("submitted")}
     if form.is_valid():
         filters = {
             "field": form.cleaned_data["field"],
@@ -324,38 +322,6 @@ def triage(request: HttpRequest) -> HttpResponse:
         },
         status=200 if form.is_valid() else 400,
     )
-
-
-@login_required
-@require_GET
-def reporter(request: HttpRequest, pk: int, addition: int | None = None) -> HttpResponse:
-    """Who reported a clue (or a further report added to it), for a clue officer of the
-    procuratorate handling it (audited). Others who can see the clue get a clear refusal (403);
-    others again, 404."""
-    access = _access(request)
-    clue = get_matter_for(access, pk)
-    if not isinstance(clue, Clue):
-        raise Http404("No such clue.")
-    added = None
-    if addition is not None:
-        added = ClueAddition.objects.filter(pk=addition, clue=clue).first()
-        if added is None:
-            raise Http404("No such addition.")
-    template = (
-        "publicinterest/_reporter.html"
-        if getattr(request, "htmx", False)
-        else "publicinterest/reporter.html"
-    )
-    context: dict[str, Any] = {
-        "clue": clue,
-        "reporter_id": f"reporter-addition-{added.pk}" if added else "reporter",
-    }
-    try:
-        identity = reporter_identity(clue=clue, access=access, addition=added)
-    except TransitionForbidden as refusal:
-        context.update(identity=masked_identity(added or clue), refusal=refusal.message)
-        return render(request, template, context, status=403)
-    return render(request, template, {**context, "identity": identity, "revealed": True})
 
 
 @login_required

@@ -59,7 +59,7 @@ from django.utils.translation import pgettext_lazy
 from liaison.core.access import Access
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
-from liaison.orgs.roles import Role
+from liaison.orgs.roles import CASE_ROLES, SENIOR_ROLES, Role
 from liaison.workflow.definitions import (
     Act,
     Approval,
@@ -91,20 +91,17 @@ from .forms import (
     SueForm,
 )
 
-#: Those above the prosecutors: who take a case's steps beside its handler, and who approve.
-SENIORS = (Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR)
-_CASE_ROLES = frozenset({Role.PROSECUTOR, *SENIORS})
 #: Any prosecutor of the procuratorate (before the case has a handler).
-PROSECUTORS = Who(Relation.OWNER_ORG, _CASE_ROLES)
-#: The case's handler, and those above them: who takes a filed case's steps.
+PROSECUTORS = Who(Relation.OWNER_ORG, CASE_ROLES)
+#: The case's handler, and those above them (``SENIOR_ROLES``): who takes a filed case's steps.
 HANDLING = (
-    Who(Relation.HANDLER, _CASE_ROLES),
-    Who(Relation.OWNER_ORG, frozenset(SENIORS)),
+    Who(Relation.HANDLER, CASE_ROLES),
+    Who(Relation.OWNER_ORG, frozenset(SENIOR_ROLES)),
 )
 #: Filing a case takes effect once the department head and then the chief procurator approve,
 #: unless the procuratorate configures its own approvers (serving its recommendation too: the
 #: recommendation's kind says so, ``recommending.PRE_LITIGATION``).
-APPROVED_BY_SENIORS = Approval(default_approvers=SENIORS)
+APPROVED_BY_SENIORS = Approval(default_approvers=SENIOR_ROLES)
 HANDLER = Who(Relation.HANDLER)
 
 #: A volunteer rectification supervisor assigned to the case (``actions.supervisor_assign``):
@@ -211,7 +208,7 @@ _CLOSED_STATES = {
 _CASE_TYPE: dict[str, Any] = {
     "model": "publicinterest.PILCase",
     "detail_template": "publicinterest/_case_detail.html",
-    "opened_by": frozenset({Role.CLUE_OFFICER, *_CASE_ROLES}),
+    "opened_by": frozenset({Role.CLUE_OFFICER, *CASE_ROLES}),
     "initial": "opened",
     "events": {
         OBSERVATION_EVENT: _("On-site observation"),

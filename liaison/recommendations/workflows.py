@@ -31,7 +31,7 @@ from django.utils.translation import pgettext_lazy
 from liaison.core.access import Access
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
-from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
+from liaison.orgs.roles import CASE_ROLES, SENIOR_ROLES, STAFF_ROLES, OrganisationKind
 from liaison.workflow.definitions import (
     Approval,
     ClockSpec,
@@ -47,13 +47,10 @@ from liaison.workflow.models import Matter, Relation
 from .forms import DraftForm, ReplyForm, WithdrawForm
 from .kinds import RecommendationKind, get_kind
 
-#: Those above the prosecutors: who take a recommendation's steps beside its handler.
-SENIORS = (Role.DEPARTMENT_HEAD, Role.CHIEF_PROCURATOR)
-_PROSECUTING = frozenset({Role.PROSECUTOR, *SENIORS})
 #: Its handlers (the prosecutors of the matter it arises from), and those above them.
 HANDLING = (
-    Who(Relation.HANDLER, _PROSECUTING),
-    Who(Relation.OWNER_ORG, frozenset(SENIORS)),
+    Who(Relation.HANDLER, CASE_ROLES),
+    Who(Relation.OWNER_ORG, frozenset(SENIOR_ROLES)),
 )
 HANDLER = Who(Relation.HANDLER)
 #: The staff of the organisation it is addressed to.
@@ -149,7 +146,7 @@ def recommendation_workflow(
         model="recommendations.Recommendation",
         case_code=case_code,
         detail_template="recommendations/_recommendation_detail.html",
-        opened_by=_PROSECUTING,
+        opened_by=CASE_ROLES,
         periods=periods,
         states={
             "draft": pgettext_lazy("state", "draft"),
@@ -199,7 +196,7 @@ def recommendation_workflow(
                 who=HANDLING,
                 effect=serve,
                 starts=("reply",),
-                approval=KindApproval(default_approvers=SENIORS),
+                approval=KindApproval(default_approvers=SENIOR_ROLES),
                 notifies=(Notify((addressee,), wording.served),),
             ),
             Transition(

@@ -134,7 +134,7 @@ def clues_reported_by(access: Access) -> QuerySet[Clue]:
     visible = matters_visible_to(access).filter(matter_type=CLUE.name).values("pk")
     return (
         Clue.objects.filter(Exists(reported), pk__in=visible)
-        .exclude(state="transferred", transferred_to__isnull=False)
+        .exclude(state=CLUE.state("transferred"), transferred_to__isnull=False)
         # The clues they wrote; those they added to or that theirs was merged into are
         # listed by field, coarse place and state (``publicinterest.selectors.
         # clue_words_visible_to``): another person's words and query code are not theirs.

@@ -458,6 +458,18 @@ class Workflow:
     def state_label(self, state: str) -> Label:
         return self.states.get(state, state)
 
+    def state(self, name: str) -> str:
+        """``name``, checked: code names a state through this (``CLUE.state("transferred")``),
+        never as a bare string, so a misspelt or removed state is a ``LookupError`` where it is
+        named instead of a comparison that is quietly never true."""
+        if name not in self.states:
+            raise LookupError(f"{self.name} has no state {name!r}")
+        return name
+
+    def states_named(self, *names: str) -> frozenset[str]:
+        """Several states, each checked as by ``state``."""
+        return frozenset(self.state(name) for name in names)
+
     def model_class(self) -> type[Matter]:
         return apps.get_model(self.model)
 

@@ -36,6 +36,22 @@ def absolute(value: int | None) -> int | None:
 
 
 @register.filter
+def in_state(matter: Any, name: str) -> bool:
+    """``{% if matter|in_state:"transferred" %}``: whether the matter is in state ``name``, named
+    through the checked accessor (``Workflow.state``) of its own workflow or, for a model two
+    workflows share (a public-interest case is administrative or civil), of one of them: a
+    misspelt or removed state fails the page instead of quietly never matching."""
+    from liaison.workflow.registry import all_workflows
+
+    if name not in matter.workflow.states:
+        kin = [w for w in all_workflows() if w.model == matter.workflow.model]
+        if not any(name in w.states for w in kin):
+            matter.workflow.state(name)  # raises LookupError, naming the workflow
+        return False
+    return bool(matter.state == name)
+
+
+@register.filter
 def local_name(obj: Any) -> str:
     """An organisation's or person's name for the reader: the English name for English readers
     where one is recorded (foreign readers), the Chinese name otherwise."""

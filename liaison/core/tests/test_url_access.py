@@ -177,6 +177,8 @@ def world():  # type: ignore[no-untyped-def]
         "notifications:mark-read": ("post", [notification.pk]),
         "publicinterest:reporter": ("get", [clue.pk]),
         "publicinterest:addition-reporter": ("get", [clue.pk, addition.pk]),
+        "identities:reveal": ("get", [clue.pk, "reporter"]),
+        "identities:reveal-item": ("get", [clue.pk, "reporter", addition.pk]),
         "publicinterest:observe": ("post", [case.pk]),
         "publicinterest:add-evidence": ("post", [case.pk]),
         "publicinterest:supervision": ("get", [followed.pk]),

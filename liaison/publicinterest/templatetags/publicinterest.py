@@ -1,7 +1,8 @@
-"""Template helpers for public-interest litigation: the masked name, a case's evidence,
-observations and supervisors, a clue's additions and duplicates, and its own forms. Who may see
-or do what is the matter type's policy's (``{% may matter "act" %}`` from the workflow's
-``policy`` tags); these helpers ask it too, and decide nothing themselves."""
+"""Template helpers for public-interest litigation: a case's evidence, observations and
+supervisors, a clue's additions and duplicates, and its own forms. Who may see or do what is the
+matter type's policy's (``{% may matter "act" %}`` from the workflow's ``policy`` tags); these
+helpers ask it too, and decide nothing themselves. (Who reported a clue: ``{% identity matter
+"reporter" %}``.)"""
 
 from typing import Any
 
@@ -12,7 +13,6 @@ from liaison.attachments.models import Attachment
 from liaison.core.access import Access
 from liaison.workflow.policy import reading_for
 
-from ..actions import ReporterIdentity, masked_identity
 from ..duplicates import coarse_place_of
 from ..forms import EvidenceForm, ObservationForm, ReviewForm, SupervisorForm
 from ..models import ClueAddition, EvidenceKind, Observation
@@ -32,9 +32,7 @@ def coarse_place(clue: Any) -> str:
     return coarse_place_of(clue)
 
 
-@register.filter
-def masked_reporter(clue: Any) -> ReporterIdentity:
-    return masked_identity(clue)
+# A page rendered without ``request.access`` (an error page) hands these filters "" instead.
 
 
 @register.filter

@@ -364,23 +364,6 @@ def test_reporters_see_neither_each_other_nor_each_others_files(client, kangbash
     assert look.status_code == 200 and "李四" in look.content.decode()
 
 
-def test_only_the_clue_officers_may_see_who_added_a_report(client, kangbashi) -> None:  # type: ignore[no-untyped-def]
-    from liaison.audit.models import AuditRecord
-    from liaison.publicinterest.tests.factories import prosecutor
-
-    clue = reported_clue()
-    addition = added_report(clue)
-    url = reverse("publicinterest:addition-reporter", args=[clue.pk, addition.pk])
-    client.force_login(prosecutor(kangbashi))
-    refused = client.get(url)
-    assert refused.status_code == 403 and "李四" not in refused.content.decode()
-    assert AuditRecord.objects.filter(action="publicinterest.reporter.refused").exists()
-    other = reported_clue(description="另一条线索，与这条补充无关，描述足够长。")
-    client.force_login(clue_officer(kangbashi))
-    wrong = reverse("publicinterest:addition-reporter", args=[other.pk, addition.pk])
-    assert client.get(wrong).status_code == 404
-
-
 def test_one_who_added_to_a_clue_reads_their_own_words_never_the_clues(client, kangbashi) -> None:  # type: ignore[no-untyped-def]
     """Adding "I see this too" makes the adder one of the clue's reporters (told how it ends),
     not a reader of what the first reporter wrote: not on the clue's page, in its title, nor
