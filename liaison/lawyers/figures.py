@@ -9,16 +9,18 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from statistics import median
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q
+from django.utils import translation
 
 from liaison.core.access import Access
+from liaison.notifications.models import Notification
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
 from liaison.orgs.selectors import figures_scope
-from liaison.workflow.models import Clock
+from liaison.workflow.models import Clock, Relation, TimelineEvent
 
-from .models import Booking, ProcedureEvent, Purpose, RightsComplaint
-from .workflows import BOOKING
+from .models import Booking, Purpose, RightsComplaint
+from .workflows import BOOKING, CASE
 
 #: Outcomes shown as columns, in this order.
 OUTCOMES = ("requested", "confirmed", "attended", "no_show", "declined", "cancelled")
@@ -78,10 +80,16 @@ def figures_for(access: Access) -> Figures:
     ]
     result.median_wait_days = _median_days(waits)
 
-    events = ProcedureEvent.objects.filter(case__owner__in=orgs.values("pk")).aggregate(
-        n=Count("pk"), told=Sum("notified")
-    )
-    result.events, result.events_delivered = events["n"], events["told"] or 0
+    # Procedural events: the case steps its lawyers of record read and are told of
+    # (``workflows.PROCEDURAL``), and the notifications of them delivered to lawyers.
+    reading = CASE.reading_for(Relation.COUNSEL) or {}
+    with translation.override(None):
+        sentences = sorted({str(text) for text in reading.values()})
+    cases = Q(matter__owner__in=orgs.values("pk"), matter__matter_type=CASE.name)
+    result.events = TimelineEvent.objects.filter(cases, action__in=sorted(reading)).count()
+    result.events_delivered = Notification.objects.filter(
+        cases, event__in=sorted(reading), text__in=sentences
+    ).count()
 
     complaints = RightsComplaint.objects.filter(owned)
     totals = complaints.aggregate(
