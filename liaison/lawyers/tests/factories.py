@@ -171,6 +171,7 @@ def url_world(org: Organisation) -> dict[str, Any]:
         "lawyers:download": ("get", [download_token(release, counsel)]),
         "lawyers:opinion": ("post", [signing.pk]),
         "lawyers:counsel": ("post", [the_case.pk]),
+        "lawyers:counsel-end": ("post", [the_case.counsel.get().pk]),
         "lawyers:release": ("post", [the_case.pk]),
         "lawyers:withdraw": ("post", [release.pk]),
     }
