@@ -139,7 +139,7 @@ def hearing_invite(*, hearing: Hearing, access: Access, person: User, role: str)
         raise WorkflowError(_("Choose the participant's role in the hearing."))
     if not person.is_active:
         raise WorkflowError(_("This person's account is closed."))
-    if Participant.objects.filter(hearing=hearing, person=person).exists():  # before the age
+    if Participant.objects.filter(hearing=hearing, person=person).exists():
         raise WorkflowError(
             _("%(name)s is already invited to this hearing.") % {"name": person.display_name}
         )
