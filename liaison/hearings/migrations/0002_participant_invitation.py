@@ -2,6 +2,7 @@
 answer, attendance and times move there, and the participant keeps its role."""
 
 import django.db.models.deletion
+from django.conf import settings
 from django.db import migrations, models
 
 
@@ -48,18 +49,30 @@ def from_invitations(apps, schema_editor):
         participant.invited_at = invitation.invited_at
         participant.invited_by_id = invitation.invited_by_id
         participant.save()
-    apps.get_model("workflow", "Invitation").objects.filter(
-        pk__in=Participant.objects.values("invitation_id")
-    ).delete()
+    ids = list(Participant.objects.values_list("invitation_id", flat=True))
+    Participant.objects.update(invitation=None)  # or deleting the invitations deletes the rows
+    apps.get_model("workflow", "Invitation").objects.filter(pk__in=ids).delete()
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("hearings", "0001_initial"),
         ("workflow", "0009_invitation_counsel"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
+        # Nullable first, so that going back re-adds it empty for the data to fill.
+        migrations.AlterField(
+            model_name="participant",
+            name="invited_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
+        ),
         migrations.AddField(
             model_name="participant",
             name="invitation",

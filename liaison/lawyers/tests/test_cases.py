@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from liaison.core.access import access_for
 from liaison.audit.models import AuditRecord
+from liaison.core.access import access_for
 from liaison.lawyers.counsel_actions import counsel_end
 from liaison.lawyers.models import CaseCounsel
 from liaison.lawyers.selectors import cases_for_lawyer

@@ -3,6 +3,7 @@ and times move there; the row keeps the lawyer and their opinion. One lawyer at 
 the workflow's rule (a lawyer is invited only from "accepted")."""
 
 import django.db.models.deletion
+from django.conf import settings
 from django.db import migrations, models
 
 
@@ -34,18 +35,30 @@ def from_invitations(apps, schema_editor):
         row.invited_at = invitation.invited_at
         row.invited_by_id = invitation.invited_by_id
         row.save()
-    apps.get_model("workflow", "Invitation").objects.filter(
-        pk__in=PetitionLawyer.objects.values("invitation_id")
-    ).delete()
+    ids = list(PetitionLawyer.objects.values_list("invitation_id", flat=True))
+    PetitionLawyer.objects.update(invitation=None)  # or deleting the invitations deletes the rows
+    apps.get_model("workflow", "Invitation").objects.filter(pk__in=ids).delete()
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("petitions", "0001_initial"),
         ("workflow", "0009_invitation_counsel"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
+        # Nullable first, so that going back re-adds it empty for the data to fill.
+        migrations.AlterField(
+            model_name="petitionlawyer",
+            name="invited_by",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
+        ),
         migrations.AddField(
             model_name="petitionlawyer",
             name="invitation",
