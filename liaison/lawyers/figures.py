@@ -22,6 +22,9 @@ from liaison.workflow.models import Clock, Relation, TimelineEvent
 from .models import Booking, Purpose, RightsComplaint
 from .workflows import BOOKING, CASE
 
+#: How the plea signing was told before its sentence named the step's field (``signed_at``).
+_EARLIER_PLEA_SENTENCE = "The plea statement in case %(number)s was signed on %(when)s."
+
 #: Outcomes shown as columns, in this order.
 OUTCOMES = ("requested", "confirmed", "attended", "no_show", "declined", "cancelled")
 
@@ -82,13 +85,15 @@ def figures_for(access: Access) -> Figures:
 
     # Procedural events: the case steps its lawyers of record read and are told of
     # (``workflows.PROCEDURAL``), and the notifications of them delivered to lawyers.
+    # Told by sentence, not by event id: the notifications sent before procedural events were
+    # the case's steps (``lawyers.case.<kind>``) say the same sentences.
     reading = CASE.reading_for(Relation.COUNSEL) or {}
     with translation.override(None):
-        sentences = sorted({str(text) for text in reading.values()})
+        sentences = sorted({str(text) for text in reading.values()} | {_EARLIER_PLEA_SENTENCE})
     cases = Q(matter__owner__in=orgs.values("pk"), matter__matter_type=CASE.name)
     result.events = TimelineEvent.objects.filter(cases, action__in=sorted(reading)).count()
     result.events_delivered = Notification.objects.filter(
-        cases, event__in=sorted(reading), text__in=sentences
+        cases, event__startswith=f"{CASE.name}.", text__in=sentences
     ).count()
 
     complaints = RightsComplaint.objects.filter(owned)
