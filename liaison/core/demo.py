@@ -871,6 +871,7 @@ def _lawyers(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
     judicial bureau, a case with a lawyer of record, reception slots and a confirmed booking,
     tomorrow's duty lawyer, and a practice-rights complaint under review."""
     from liaison.lawyers import actions as lawyers
+    from liaison.lawyers import counsel_actions
 
     kbs, bureau = orgs["kbs"], access_for(users["kbs_bureau"])
     registered = {}
@@ -889,7 +890,7 @@ def _lawyers(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
         lawyer.refresh_from_db()
         registered[username] = lawyer
     prosecutor, cmo = access_for(users["kbs_prosecutor"]), access_for(users["kbs_cmo"])
-    case = lawyers.case_open(
+    case = counsel_actions.case_open(
         access=prosecutor,
         owner=kbs,
         title="张某某涉嫌危险驾驶案",
@@ -897,7 +898,7 @@ def _lawyers(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
         cause="危险驾驶罪",
         suspect="张志远",
     )
-    lawyers.counsel_link(
+    counsel_actions.counsel_link(
         access=prosecutor, case=case, lawyer=registered["lawyer_shuzheng"], client="张志远"
     )
     start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)

@@ -17,17 +17,16 @@ from liaison.deadlines.calculator import latest_day_before
 from liaison.deadlines.calendar import current_calendar
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault, get_period
-from liaison.notifications.actions import notify
 from liaison.orgs.roles import OrganisationKind
 from liaison.volunteers.ages import minimum_age_for, too_young
-from liaison.workflow.actions import add_parties, apply_open, record_event
+from liaison.workflow.actions import apply_open
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
+from liaison.workflow.invitations import invitation_answer, invitation_send
 from liaison.workflow.models import Matter
-from liaison.workflow.selectors import people_who_are
 
 from .models import Hearing, HearingRole, Participant
 from .selectors import OPEN_STATES, holds_role_for, may_run
-from .workflows import ACCEPT_EVENT, DECLINE_EVENT, HANDLER, HEARING, INVITE_EVENT
+from .workflows import HEARING
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
@@ -126,7 +125,9 @@ def _when(hearing: Hearing) -> str:
 
 @transaction.atomic(durable=True)
 def hearing_invite(*, hearing: Hearing, access: Access, person: User, role: str) -> Participant:
-    """Invite ``person`` to the hearing in ``role`` and tell them (inbox, email, text message).
+    """Invite ``person`` to the hearing in ``role``: an engine invitation
+    (``workflow.invitations``), whose event the workflow declares and tells them of (inbox,
+    email, text message).
 
     Refused after the last day on which participants can be told of the hearing, for someone
     already invited, for a role the person does not hold (a volunteer must be one), and as a
@@ -168,68 +169,35 @@ def hearing_invite(*, hearing: Hearing, access: Access, person: User, role: str)
                 )
                 % {"name": person.display_name, "age": minimum}
             )
-    participant = Participant.objects.create(
-        hearing=hearing, person=person, role=role, invited_by=access.user
-    )
-    add_parties(matter=hearing, participants=[person])
-    record_event(
+    invitation = invitation_send(
         matter=hearing,
+        person=person,
         access=access,
-        action=INVITE_EVENT,
         note=f"{person.display_name} · {HearingRole(role).label}",
-        data={"participant": participant.pk, "role": role},
-    )
-    notify(
-        recipients=[person],
-        event="hearings.hearing.invite",
-        text=_(
-            "%(actor)s invites you to the hearing “%(title)s” on %(time)s at %(place)s. "
-            "Please accept or decline on its page."
-        ),
-        params={
-            "actor": hearing.owner.name,
-            "title": hearing.title,
+        data={
+            "role": role,
+            "owner": hearing.owner.name,
             "time": _when(hearing),
             "place": hearing.place,
         },
-        matter=hearing,
-        actor=access.user,
     )
-    return participant
+    return Participant.objects.create(
+        hearing=hearing, person=person, role=role, invitation=invitation
+    )
 
 
 @transaction.atomic(durable=True)
 def hearing_respond(*, participant: Participant, access: Access, accept: bool) -> Participant:
     """The invited person accepts or declines (and may change their mind until the hearing is
-    held); whoever handles the hearing is told."""
-    participant = (
-        Participant.objects.select_for_update().select_related("hearing").get(pk=participant.pk)
-    )
+    held); whoever handles the hearing is told (the workflow's ``notifies``)."""
+    participant = Participant.objects.select_related("hearing", "invitation").get(pk=participant.pk)
     if access.user_id != participant.person_id:
         raise TransitionForbidden(_("Only the person invited answers the invitation."))
     hearing = participant.hearing
     if hearing.state not in OPEN_STATES:
         raise WorkflowError(_("This hearing is no longer open for answers."))
-    answer = Participant.Response.ACCEPTED if accept else Participant.Response.DECLINED
-    if participant.response == answer:
-        return participant
-    participant.response, participant.responded_at = answer, timezone.now()
-    participant.save(update_fields=["response", "responded_at"])
-    record_event(
-        matter=hearing,
-        access=access,
-        action=ACCEPT_EVENT if accept else DECLINE_EVENT,
-        data={"participant": participant.pk},
+    invitation_answer(
+        matter=hearing, invitation=participant.invitation, access=access, accept=accept
     )
-    notify(
-        recipients=people_who_are(hearing, [HANDLER]),
-        event="hearings.hearing.answer",
-        text=_("%(actor)s accepted the invitation to the hearing “%(title)s”.")
-        if accept
-        else _("%(actor)s declined the invitation to the hearing “%(title)s”."),
-        params={"actor": access.user.display_name if access.user else "", "title": hearing.title},
-        matter=hearing,
-        actor=access.user,
-        channels=("email",),
-    )
+    participant.invitation.refresh_from_db()
     return participant

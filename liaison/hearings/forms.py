@@ -119,9 +119,8 @@ class InviteForm(forms.Form):
 
 class ParticipantsField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return (
-            f"{obj.person.display_name} · {obj.get_role_display()} · {obj.get_response_display()}"
-        )
+        answer = obj.invitation.get_state_display()
+        return f"{obj.person.display_name} · {obj.get_role_display()} · {answer}"
 
 
 class HoldForm(StepForm):
@@ -148,8 +147,8 @@ class HoldForm(StepForm):
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = (
             Participant.objects.filter(hearing_id=self.matter.pk)
-            .select_related("person")
-            .order_by("invited_at", "pk")
+            .select_related("person", "invitation")
+            .order_by("invitation__invited_at", "pk")
             if self.matter is not None
             else Participant.objects.none()
         )

@@ -4,8 +4,9 @@ supervisors and others on a case before deciding it.
 A ``Hearing`` is a ``workflow.Matter`` on any other matter (``case``): a public-interest case, a
 support-prosecution case, a lawyer's complaint. Its invitees are ``Participant`` rows: a person
 with a role in this hearing (volunteer, lawyer, people's supervisor, other), not a kind of user,
-so lawyers (issue 5) and volunteers (issue 4) are invited alike. Each participant is also a
-``participant`` party of the matter, which is what lets them see it and be notified.
+so lawyers (issue 5) and volunteers (issue 4) are invited alike. The invitation is the engine's
+(``workflow.Invitation``): while it stands the person is a ``participant`` party of the matter,
+which is what lets them see it and be notified.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
-from liaison.workflow.models import Matter
+from liaison.workflow.models import Invitation, Matter
 
 
 class HearingRole(models.TextChoices):
@@ -63,12 +63,9 @@ class Hearing(Matter):
 
 
 class Participant(models.Model):
-    """A person invited to a hearing in a role, their answer and whether they came."""
-
-    class Response(models.TextChoices):
-        PENDING = "pending", _("not answered yet")
-        ACCEPTED = "accepted", pgettext_lazy("invitation", "accepted")
-        DECLINED = "declined", _("declined")
+    """A person invited to a hearing in a role. The invitation itself (their answer, whether
+    they came, when) is the engine's ``Invitation`` (``workflow/invitations.py``); the role is
+    the hearing's own."""
 
     hearing = models.ForeignKey(Hearing, on_delete=models.CASCADE, related_name="participants")
     person = models.ForeignKey(
@@ -78,26 +75,19 @@ class Participant(models.Model):
         verbose_name=_("person"),
     )
     role = models.CharField(_("role in the hearing"), max_length=32, choices=HearingRole.choices)
-    response = models.CharField(
-        _("answer"), max_length=16, choices=Response.choices, default=Response.PENDING
-    )
-    responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
-    attended = models.BooleanField(_("attended"), null=True, blank=True)
-    invited_at = models.DateTimeField(_("invited"), default=timezone.now)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    invitation = models.OneToOneField(
+        Invitation, on_delete=models.CASCADE, related_name="hearing_participant"
     )
 
     class Meta:
         verbose_name = _("hearing participant")
         verbose_name_plural = _("hearing participants")
-        ordering = ["invited_at", "pk"]
+        ordering = ["invitation__invited_at", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["hearing", "person"], name="hearings_participant_invited_once"
             )
         ]
-        indexes = [models.Index(fields=["person", "response"])]
 
     def __str__(self) -> str:
         return f"{self.person} · {self.get_role_display()}"

@@ -52,20 +52,26 @@ def may_run(access: Access, hearing: Hearing) -> bool:
 
 
 def participants_of(hearing: Hearing) -> QuerySet[Participant]:
-    return hearing.participants.select_related("person").order_by("invited_at", "pk")
+    return hearing.participants.select_related("person", "invitation").order_by(
+        "invitation__invited_at", "pk"
+    )
 
 
 def participation_of(hearing: Hearing, person: Any) -> Participant | None:
     if person is None or not getattr(person, "is_authenticated", False):
         return None
-    return Participant.objects.filter(hearing=hearing, person=person).first()
+    return (
+        Participant.objects.filter(hearing=hearing, person=person)
+        .select_related("invitation")
+        .first()
+    )
 
 
 def invitations_for(person: Any) -> QuerySet[Participant]:
     """A person's invitations to hearings not yet held, soonest first."""
     return (
         Participant.objects.filter(person=person, hearing__state__in=OPEN_STATES)
-        .select_related("hearing__owner")
+        .select_related("hearing__owner", "invitation")
         .order_by("hearing__scheduled_at", "pk")
     )
 

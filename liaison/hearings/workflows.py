@@ -24,7 +24,14 @@ from django.utils.translation import pgettext_lazy
 
 from liaison.core.access import Access
 from liaison.orgs.roles import CASE_ROLES
-from liaison.workflow.definitions import Notify, Sight, Transition, Who, Workflow
+from liaison.workflow.definitions import (
+    InvitationSpec,
+    Notify,
+    Sight,
+    Transition,
+    Who,
+    Workflow,
+)
 from liaison.workflow.models import Matter, Relation
 
 from .forms import CloseForm, HoldForm, ReasonForm
@@ -116,12 +123,13 @@ def publish_announcement(matter: Matter, data: Mapping[str, Any], access: Access
 
 
 def record_hearing(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    """Who came (everyone invited is marked present or absent) and the opinions heard."""
-    from .models import Hearing, Participant
+    """Who came (every invitation not withdrawn is marked attended or absent) and the opinions
+    heard."""
+    from liaison.workflow.invitations import attendance_record
 
-    present = [p.pk for p in data.get("attended") or ()]
-    Participant.objects.filter(hearing_id=matter.pk).update(attended=False)
-    Participant.objects.filter(hearing_id=matter.pk, pk__in=present).update(attended=True)
+    from .models import Hearing
+
+    attendance_record(matter=matter, present=[p.invitation_id for p in data.get("attended") or ()])
     Hearing.objects.filter(pk=matter.pk).update(opinions=data["opinions"])
 
 
@@ -170,6 +178,39 @@ HEARING = Workflow(
         INVITE_EVENT: _("Participant invited"),
         ACCEPT_EVENT: _("Invitation accepted"),
         DECLINE_EVENT: _("Invitation declined"),
+    },
+    # The engine's invitations (``workflow/invitations.py``): an invitee may change their
+    # answer until the hearing is held, and stays a participant when they decline.
+    invitations=InvitationSpec(
+        relation=Relation.PARTICIPANT,
+        events={"invite": INVITE_EVENT, "accept": ACCEPT_EVENT, "decline": DECLINE_EVENT},
+        may_change_answer=True,
+    ),
+    notifies={
+        INVITE_EVENT: (
+            Notify(
+                (),
+                _(
+                    "%(owner)s invites you to the hearing “%(title)s” on %(time)s at %(place)s. "
+                    "Please accept or decline on its page."
+                ),
+                subject=True,
+            ),
+        ),
+        ACCEPT_EVENT: (
+            Notify(
+                (HANDLER,),
+                _("%(actor)s accepted the invitation to the hearing “%(title)s”."),
+                channels=("email",),
+            ),
+        ),
+        DECLINE_EVENT: (
+            Notify(
+                (HANDLER,),
+                _("%(actor)s declined the invitation to the hearing “%(title)s”."),
+                channels=("email",),
+            ),
+        ),
     },
     transitions=[
         Transition(

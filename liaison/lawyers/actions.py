@@ -10,26 +10,21 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.base import SessionBase
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from liaison.accounts.registration import registration_start
 from liaison.attachments.actions import attachment_upload, files_removed_on_failure
-from liaison.attachments.validators import PDF
 from liaison.audit.actions import audit_record
 from liaison.core.access import SYSTEM, Access, access_for
-from liaison.notifications.actions import notify
 from liaison.orgs.actions import membership_grant, organisation_create
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.workflow.actions import apply_open, apply_transition
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import Matter
-from liaison.workflow.selectors import stands_as
 
 from . import selectors
 from .models import (
@@ -38,21 +33,15 @@ from .models import (
     PURPOSE_FIRM_LETTER,
     PURPOSE_LICENCE,
     Booking,
-    CaseCounsel,
-    CaseFileRelease,
-    CaseParty,
     DutyAssignment,
     FileReviewApplication,
     Lawyer,
     LawyerRegistration,
-    PleaSigning,
-    ProcedureEvent,
     ProcuratorateCase,
     ReceptionSlot,
     RightsComplaint,
 )
-from .stamping import stamp_pdf
-from .workflows import BOOKING, CASE, COMPLAINT, FILE_REVIEW, REGISTRATION, RELEASE_FILE
+from .workflows import BOOKING, COMPLAINT, FILE_REVIEW, REGISTRATION
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
@@ -63,13 +52,7 @@ SLOT_FULL = _("Every place in this slot was taken a moment ago; choose another s
 NOT_ON_CASE = _("You can book only for a case you act in at this procuratorate.")
 
 
-class LinkExpired(WorkflowError):
-    default_message = _(
-        "This download link has expired. Open the list of released documents again for a new one."
-    )
-
-
-def _person(access: Access) -> User:
+def person_acting(access: Access) -> User:
     """The person acting: records that name who did it cannot be made by the system."""
     if access.user is None:
         raise TransitionForbidden(_("This is recorded with the person who does it."))
@@ -201,172 +184,6 @@ def lawyer_mark_verified(*, matter: Matter, data: Mapping[str, Any], access: Acc
     )
 
 
-# -- cases, lawyers of record, procedural events ------------------------------------------------
-
-
-@transaction.atomic(durable=True)
-def case_open(
-    *,
-    access: Access,
-    owner: Organisation,
-    title: str,
-    kind: str,
-    cause: str,
-    suspect: str,
-    victim: str = "",
-    **_ignored: Any,
-) -> ProcuratorateCase:
-    """Register a case and accept it for review; the user who registers it handles it."""
-    case = apply_open(
-        workflow=CASE,
-        owner=owner,
-        access=access,
-        fields={"title": title, "kind": kind, "cause": cause},
-        handlers=[access.user] if access.user is not None else [],
-    )
-    assert isinstance(case, ProcuratorateCase)
-    CaseParty.objects.create(case=case, role=CaseParty.Role.SUSPECT, name=suspect)
-    if victim:
-        CaseParty.objects.create(case=case, role=CaseParty.Role.VICTIM, name=victim)
-    apply_transition(matter=case, name="accept", access=access)
-    return case
-
-
-def _may_manage_case(access: Access, case: Matter) -> bool:
-    from .workflows import CASE_STAFF
-
-    return stands_as(access, case, [CASE_STAFF])
-
-
-@transaction.atomic(savepoint=False)
-def _link(*, case: ProcuratorateCase, lawyer: Lawyer, client: str, actor: Any) -> CaseCounsel:
-    if not lawyer.is_verified:
-        raise WorkflowError(_("Only a verified lawyer can be linked to a case."))
-    if CaseCounsel.objects.filter(case=case, lawyer=lawyer, ended_at__isnull=True).exists():
-        raise WorkflowError(_("This lawyer already acts in this case."))
-    counsel = CaseCounsel.objects.create(case=case, lawyer=lawyer, client=client, linked_by=actor)
-    audit_record(
-        actor=actor,
-        action="lawyers.counsel.link",
-        obj=case,
-        payload={"lawyer": lawyer.pk, "client": client},
-    )
-    notify(
-        recipients=[lawyer.user],
-        event="lawyers.counsel.link",
-        text=gettext_noop(
-            "You are recorded as a lawyer of record in case %(number)s; its procedural events "
-            "will reach you here."
-        ),
-        params={"number": case.case_number or ""},
-        actor=actor,
-    )
-    return counsel
-
-
-@transaction.atomic(durable=True)
-def counsel_link(
-    *, access: Access, case: ProcuratorateCase, lawyer: Lawyer, client: str
-) -> CaseCounsel:
-    """Staff record a verified lawyer as acting in ``case`` once the power of attorney (or the
-    legal-aid letter) is checked; from then the lawyer hears of the case's procedural events."""
-    if not _may_manage_case(access, case):
-        raise TransitionForbidden(
-            _("Only the procuratorate's staff may link lawyers to its cases.")
-        )
-    return _link(case=case, lawyer=lawyer, client=client, actor=access.user)
-
-
-@transaction.atomic(durable=True)
-def counsel_end(*, access: Access, counsel: CaseCounsel) -> None:
-    """End a lawyer's link to a case (the power of attorney was revoked)."""
-    if not _may_manage_case(access, counsel.case):
-        raise TransitionForbidden()
-    CaseCounsel.objects.filter(pk=counsel.pk, ended_at__isnull=True).update(ended_at=timezone.now())
-    audit_record(
-        actor=access.user,
-        action="lawyers.counsel.end",
-        obj=counsel.case,
-        payload={"lawyer": counsel.lawyer_id},
-    )
-
-
-def procedure_event_record(
-    *, case: Matter, kind: str, data: Mapping[str, Any], access: Access
-) -> ProcedureEvent:
-    """Record a procedural event of ``case`` and tell its lawyers of record: the kind, and only
-    the procedural particulars (a date, a court), never the reasons or anything else typed."""
-    facts = {"number": case.case_number or ""}
-    if kind == ProcedureEvent.Kind.EXTENDED:
-        facts["until"] = data["until"].isoformat()
-    if kind in {ProcedureEvent.Kind.INDICTED, ProcedureEvent.Kind.HEARING}:
-        facts["court"] = data["court"]
-    if kind == ProcedureEvent.Kind.HEARING:
-        facts["when"] = _event_time(data["when"])
-    if kind == ProcedureEvent.Kind.PLEA_SIGNED:
-        facts["when"] = _event_time(data["signed_at"])
-    told = notify(
-        recipients=[c.lawyer.user for c in selectors.live_counsel(case.pk)],
-        event=f"lawyers.case.{kind}",
-        text=ProcedureEvent.TEXTS[kind],
-        params=facts,
-        actor=access.user,
-    )
-    return ProcedureEvent.objects.create(
-        case_id=case.pk, kind=kind, facts=facts, notified=len(told)
-    )
-
-
-def plea_signing_record(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    """The ``record_plea`` step's effect: who was present, the recommendation, and the event."""
-    signing = PleaSigning.objects.create(
-        case_id=matter.pk,
-        signed_at=data["signed_at"],
-        lawyer=data["lawyer"],
-        capacity=data["capacity"],
-        prosecutor=data["prosecutor"],
-        recommendation=data["recommendation"],
-        recorded_by=_person(access),
-    )
-    procedure_event_record(
-        case=matter, kind=ProcedureEvent.Kind.PLEA_SIGNED, data=data, access=access
-    )
-    notify(
-        recipients=[signing.lawyer.user],
-        event="lawyers.plea.opinion_requested",
-        text=gettext_noop(
-            "Give your opinion on the sentencing recommendation in case %(number)s, on your "
-            "lawyer's page."
-        ),
-        params={"number": matter.case_number or ""},
-        actor=access.user,
-    )
-
-
-@transaction.atomic(durable=True)
-def plea_opinion_give(
-    *, access: Access, signing: PleaSigning, position: str, opinion: str
-) -> PleaSigning:
-    """The lawyer present at the signing gives their opinion on the recommendation, once."""
-    lawyer = selectors.verified_lawyer(access)
-    if signing.lawyer_id != lawyer.pk:
-        raise TransitionForbidden(_("Only the lawyer present at the signing gives this opinion."))
-    now = timezone.now()
-    changed = PleaSigning.objects.filter(pk=signing.pk, opinion_at__isnull=True).update(
-        position=position, opinion=opinion, opinion_at=now
-    )
-    if not changed:
-        raise WorkflowError(_("Your opinion on this recommendation is already recorded."))
-    audit_record(
-        actor=access.user,
-        action="lawyers.plea.opinion",
-        obj=signing,
-        payload={"position": position},
-    )
-    signing.position, signing.opinion, signing.opinion_at = position, opinion, now
-    return signing
-
-
 @transaction.atomic(durable=True)
 def duty_assign(
     *, access: Access, procuratorate: Organisation, day: date, lawyer: Lawyer
@@ -381,7 +198,10 @@ def duty_assign(
     try:
         with transaction.atomic():
             assignment = DutyAssignment.objects.create(
-                procuratorate=procuratorate, day=day, lawyer=lawyer, assigned_by=_person(access)
+                procuratorate=procuratorate,
+                day=day,
+                lawyer=lawyer,
+                assigned_by=person_acting(access),
             )
     except IntegrityError:
         raise WorkflowError(_("This lawyer is already on the roster that day.")) from None
@@ -588,115 +408,6 @@ def _file_review_store(
     apply_transition(matter=application, name="submit", access=access)
     assert isinstance(application, FileReviewApplication)
     return application
-
-
-def file_review_approved(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    """The ``approve`` step's effect: the papers are checked, so the lawyer is of record."""
-    assert isinstance(matter, FileReviewApplication)
-    live = CaseCounsel.objects.filter(case=matter.case, lawyer=matter.lawyer, ended_at__isnull=True)
-    if not live.exists():
-        _link(case=matter.case, lawyer=matter.lawyer, client=matter.client, actor=access.user)
-
-
-@transaction.atomic(durable=True)
-def document_release(
-    *, access: Access, case: ProcuratorateCase, attachment: Attachment
-) -> CaseFileRelease:
-    """Release a PDF of the case's file for review by its lawyers of record (the case type's
-    act ``RELEASE_FILE``)."""
-    if not case.workflow.policy.may(access, case, RELEASE_FILE):
-        raise TransitionForbidden(_("Only the procuratorate's staff may release its case files."))
-    if attachment.matter_id != case.pk or attachment.content_type != PDF:
-        raise WorkflowError(_("Only PDF documents attached to this case can be released."))
-    try:
-        with transaction.atomic():
-            release = CaseFileRelease.objects.create(
-                case=case, attachment=attachment, released_by=_person(access)
-            )
-    except IntegrityError:
-        raise WorkflowError(_("This document is already released.")) from None
-    audit_record(
-        actor=access.user,
-        action="lawyers.case_file.release",
-        obj=release,
-        payload={"case": case.pk, "attachment": attachment.pk, "name": attachment.original_name},
-    )
-    notify(
-        recipients=[c.lawyer.user for c in selectors.live_counsel(case.pk)],
-        event="lawyers.case_file.release",
-        text=gettext_noop("A document of case %(number)s was released for your review."),
-        params={"number": case.case_number or ""},
-        actor=access.user,
-    )
-    return release
-
-
-@transaction.atomic(durable=True)
-def document_withdraw(*, access: Access, release: CaseFileRelease) -> CaseFileRelease:
-    """Withdraw a released document: its links stop working at once."""
-    if not release.case.workflow.policy.may(access, release.case, RELEASE_FILE):
-        raise TransitionForbidden()
-    now = timezone.now()
-    changed = CaseFileRelease.objects.filter(pk=release.pk, withdrawn_at__isnull=True).update(
-        withdrawn_at=now, withdrawn_by=access.user
-    )
-    if not changed:
-        raise WorkflowError(_("This document was already withdrawn."))
-    audit_record(
-        actor=access.user,
-        action="lawyers.case_file.withdraw",
-        obj=release,
-        payload={"case": release.case_id, "attachment": release.attachment_id},
-    )
-    release.withdrawn_at = now
-    return release
-
-
-@transaction.atomic(durable=True)
-def document_download(*, access: Access, token: str) -> tuple[str, bytes]:
-    """The released document a signed link points at, stamped with the lawyer's name and the
-    time, for the lawyer the link was made for; every download is audited. An expired link
-    raises ``LinkExpired``; a withdrawn document or an ended link to the case,
-    ``TransitionForbidden``; a forged or foreign link, ``LookupError``."""
-    try:
-        payload = signing.loads(
-            token, salt=selectors.DOWNLOAD_SALT, max_age=selectors.download_link_seconds()
-        )
-    except signing.SignatureExpired:
-        raise LinkExpired() from None
-    except signing.BadSignature:
-        raise LookupError("bad link") from None
-    lawyer = selectors.lawyer_for(access)
-    if lawyer is None or payload.get("l") != lawyer.pk:
-        raise LookupError("not this lawyer's link")
-    release = (
-        CaseFileRelease.objects.select_related("attachment", "case")
-        .filter(pk=payload.get("r"))
-        .first()
-    )
-    if release is None:
-        raise LookupError("no such release")
-    of_record = selectors.cases_for_lawyer(lawyer).filter(pk=release.case_id).exists()
-    if release.withdrawn_at is not None or not of_record:
-        raise TransitionForbidden(_("This document is no longer released to you."))
-    at = timezone.localtime()
-    stamp = (
-        f"仅供阅卷 律师：{lawyer.user.display_name}（{lawyer.licence_number}） {at:%Y-%m-%d %H:%M}"
-    )
-    with release.attachment.file.open("rb") as source:
-        content = stamp_pdf(source, stamp, subject=f"{release.case.case_number} · {stamp}")
-    audit_record(
-        actor=access.user,
-        action="lawyers.case_file.download",
-        obj=release,
-        payload={
-            "case": release.case_id,
-            "attachment": release.attachment_id,
-            "name": release.attachment.original_name,
-            "stamp": stamp,
-        },
-    )
-    return release.attachment.original_name, content
 
 
 # -- practice-rights complaints -----------------------------------------------------------------

@@ -9,16 +9,21 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from statistics import median
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q
+from django.utils import translation
 
 from liaison.core.access import Access
+from liaison.notifications.models import Notification
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
 from liaison.orgs.selectors import figures_scope
-from liaison.workflow.models import Clock
+from liaison.workflow.models import Clock, Relation, TimelineEvent
 
-from .models import Booking, ProcedureEvent, Purpose, RightsComplaint
-from .workflows import BOOKING, COMPLAINT
+from .models import Booking, Purpose, RightsComplaint
+from .workflows import BOOKING, CASE, COMPLAINT
+
+#: How the plea signing was told before its sentence named the step's field (``signed_at``).
+_EARLIER_PLEA_SENTENCE = "The plea statement in case %(number)s was signed on %(when)s."
 
 #: Outcomes shown as columns, in this order.
 OUTCOMES = tuple(
@@ -81,10 +86,18 @@ def figures_for(access: Access) -> Figures:
     ]
     result.median_wait_days = _median_days(waits)
 
-    events = ProcedureEvent.objects.filter(case__owner__in=orgs.values("pk")).aggregate(
-        n=Count("pk"), told=Sum("notified")
-    )
-    result.events, result.events_delivered = events["n"], events["told"] or 0
+    # Procedural events: the case steps its lawyers of record read and are told of
+    # (``workflows.PROCEDURAL``), and the notifications of them delivered to lawyers.
+    # Told by sentence, not by event id: the notifications sent before procedural events were
+    # the case's steps (``lawyers.case.<kind>``) say the same sentences.
+    reading = CASE.reading_for(Relation.COUNSEL) or {}
+    with translation.override(None):
+        sentences = sorted({str(text) for text in reading.values()} | {_EARLIER_PLEA_SENTENCE})
+    cases = Q(matter__owner__in=orgs.values("pk"), matter__matter_type=CASE.name)
+    result.events = TimelineEvent.objects.filter(cases, action__in=sorted(reading)).count()
+    result.events_delivered = Notification.objects.filter(
+        cases, event__startswith=f"{CASE.name}.", text__in=sentences
+    ).count()
 
     complaints = RightsComplaint.objects.filter(owned)
     totals = complaints.aggregate(

@@ -160,6 +160,17 @@ class CounselForm(forms.Form):
     client = VisibleCharField(label=_("Acting for"), max_length=64)
 
 
+class CounselEndForm(forms.Form):
+    """The handling staff end a lawyer of record; the lawyer is told the reason."""
+
+    reason = VisibleCharField(
+        label=_("Why the lawyer no longer acts in this case"),
+        max_length=200,
+        help_text=_("E.g. the power of attorney was revoked. The lawyer is told this."),
+        error_messages={"required": _("Give the reason why the lawyer no longer acts.")},
+    )
+
+
 class ReasonForm(forms.Form):
     note = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 

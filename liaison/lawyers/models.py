@@ -1,6 +1,7 @@
 """Lawyers and the procuratorate (seed 000): lawyers' accounts, the cases they act in and the
 procedural events of those cases, reception slots and bookings, online file review, plea
-leniency and practice-rights complaints.
+leniency and practice-rights complaints. A case's procedural events are its timeline's steps,
+read by its lawyers of record through the engine (``workflow.timeline``).
 
 The matters (a registration, a case, a booking, a file-review application, a complaint) inherit
 ``workflow.Matter``; everything else here is the mechanism's own data around them.
@@ -12,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from liaison.core.masking import mask_name
 from liaison.core.validators import validate_lawyer_licence
@@ -142,8 +143,9 @@ class CaseParty(models.Model):
 
 class CaseCounsel(models.Model):
     """A lawyer of record on a case: linked by staff once the power of attorney (or legal-aid
-    letter) is checked, directly or by approving a file-review application. Ending the link
-    keeps the row, so who acted when stays known."""
+    letter) is checked, directly or by approving a file-review application. While the link is
+    live the lawyer is a ``counsel`` party of the case (``party``). Ending the link keeps the
+    row, so who acted when, and for whom, stays known."""
 
     case = models.ForeignKey(
         ProcuratorateCase, on_delete=models.PROTECT, related_name="counsel", verbose_name=_("case")
@@ -157,6 +159,15 @@ class CaseCounsel(models.Model):
     )
     linked_at = models.DateTimeField(_("linked"), auto_now_add=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    #: The lawyer's ``counsel`` party of the case while the link is live (what lets the engine
+    #: tell them of its steps and show them its procedural events); none once ended.
+    party = models.OneToOneField(
+        "workflow.MatterParty",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="case_counsel",
+    )
 
     class Meta:
         verbose_name = _("lawyer of record")
@@ -172,64 +183,6 @@ class CaseCounsel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lawyer} → {self.case_id}"
-
-
-class ProcedureEvent(models.Model):
-    """One procedural fact of a case that its lawyers of record are told: never more than the
-    kind, the time and the few procedural particulars in ``facts`` (a date, a court)."""
-
-    class Kind(models.TextChoices):
-        ACCEPTED = "accepted", _("accepted for review")
-        EXTENDED = "extended", _("time limit extended")
-        INDICTED = "indicted", _("indicted")
-        NOT_INDICTED = "not_indicted", _("decided not to indict")
-        HEARING = "hearing", _("hearing date set")
-        PLEA_SIGNED = "plea_signed", _("plea statement signed")
-        CLOSED = "closed", pgettext_lazy("state", "closed")
-
-    #: The sentence shown in the feed and sent to lawyers, per kind: English msgids with the
-    #: ``facts`` as parameters, translated when shown (as notifications are).
-    TEXTS: dict[str, str] = {
-        Kind.ACCEPTED: gettext_noop("Case %(number)s was accepted for review."),
-        Kind.EXTENDED: gettext_noop("The time limit of case %(number)s was extended to %(until)s."),
-        Kind.INDICTED: gettext_noop("Case %(number)s was indicted before %(court)s."),
-        Kind.NOT_INDICTED: gettext_noop(
-            "The procuratorate decided not to indict in case %(number)s."
-        ),
-        Kind.HEARING: gettext_noop("Case %(number)s will be heard on %(when)s at %(court)s."),
-        Kind.PLEA_SIGNED: gettext_noop(
-            "The plea statement in case %(number)s was signed on %(when)s."
-        ),
-        Kind.CLOSED: gettext_noop("Case %(number)s was closed."),
-    }
-
-    case = models.ForeignKey(
-        ProcuratorateCase,
-        on_delete=models.PROTECT,
-        related_name="procedure_events",
-        verbose_name=_("case"),
-    )
-    kind = models.CharField(_("event"), max_length=16, choices=Kind.choices)
-    at = models.DateTimeField(_("time"), auto_now_add=True)
-    facts = models.JSONField(_("particulars"), default=dict, blank=True)
-    notified = models.PositiveIntegerField(
-        _("lawyers notified"), default=0, help_text=_("Lawyers of record told of it, for figures.")
-    )
-
-    class Meta:
-        verbose_name = _("procedural event")
-        verbose_name_plural = _("procedural events")
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["case", "-at"])]
-
-    def __str__(self) -> str:
-        return f"{self.case_id} {self.kind}"
-
-    @property
-    def text(self) -> str:
-        from liaison.notifications.models import format_message
-
-        return format_message(self.TEXTS[self.kind], self.facts)
 
 
 # -- reception booking --------------------------------------------------------------------------

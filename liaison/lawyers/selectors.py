@@ -2,7 +2,9 @@
 lawyer may see of a case: the procedural events of the cases they act in, and no more.
 
 Staff read matters through the engine's visibility policy (``matters_visible_to``); lawyers see
-their own matters (as applicants) the same way, and cases only through ``cases_for_lawyer``.
+their own matters (as applicants) the same way, and cases they act in as ``counsel`` parties,
+which follow a case from outside: through ``cases_for_lawyer`` and the engine's reading of the
+case's timeline (``workflow.timeline``), never the case's own page.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from liaison.orgs.models import Organisation
 from liaison.orgs.roles import RECEPTION_ROLES, OrganisationKind, Role
 from liaison.places.selectors import area_prefix
 from liaison.workflow.errors import TransitionForbidden
+from liaison.workflow.models import Relation
 from liaison.workflow.selectors import matters_visible_to, next_due
+from liaison.workflow.timeline import ReadEntry, as_read, entries_read_by
 
 from .models import (
     Booking,
@@ -32,7 +36,6 @@ from .models import (
     FileReviewApplication,
     Lawyer,
     PleaSigning,
-    ProcedureEvent,
     ProcuratorateCase,
     ReceptionSlot,
     RightsComplaint,
@@ -83,9 +86,11 @@ def verified_lawyers(*, near: Organisation | None = None) -> QuerySet[Lawyer]:
 
 
 def cases_for_lawyer(lawyer: Lawyer) -> QuerySet[ProcuratorateCase]:
-    """The cases ``lawyer`` acts in now (a live link as lawyer of record)."""
+    """The cases ``lawyer`` acts in now: those they are a ``counsel`` party of."""
     return (
-        ProcuratorateCase.objects.filter(counsel__lawyer=lawyer, counsel__ended_at__isnull=True)
+        ProcuratorateCase.objects.filter(
+            parties__relation=Relation.COUNSEL, parties__person_id=lawyer.user_id
+        )
         .select_related("owner")
         .order_by("-created_at", "-pk")
     )
@@ -106,17 +111,17 @@ def live_counsel(case_id: int) -> QuerySet[CaseCounsel]:
     )
 
 
-def procedure_feed(lawyer: Lawyer) -> QuerySet[ProcedureEvent]:
-    """The procedural events of the cases the lawyer acts in, from the day they were linked."""
-    return (
-        ProcedureEvent.objects.filter(
-            case__counsel__lawyer=lawyer,
-            case__counsel__ended_at__isnull=True,
-            at__gte=F("case__counsel__linked_at"),
-        )
-        .select_related("case")
-        .order_by("-at", "-pk")
-    )
+def procedure_feed(lawyer: Lawyer, limit: int = 30) -> list[ReadEntry]:
+    """The procedural events of the cases the lawyer acts in, from the time they were linked:
+    the cases' timelines as a lawyer of record reads them (``workflow.timeline``)."""
+    entries = entries_read_by(lawyer.user, Relation.COUNSEL)[:limit]
+    return as_read(entries, Relation.COUNSEL)
+
+
+def procedure_events_of(case: ProcuratorateCase, lawyer: Lawyer) -> list[ReadEntry]:
+    """The procedural events of one case its lawyer of record reads, all of them."""
+    entries = entries_read_by(lawyer.user, Relation.COUNSEL, matter=case, since_held=False)
+    return as_read(entries, Relation.COUNSEL)
 
 
 def _own(access: Access, model: Any, matter_type: str) -> QuerySet[Any]:

@@ -18,6 +18,7 @@ urlpatterns = [
     path("plea/<int:pk>/opinion/", views.opinion, name="opinion"),
     path("cases/", views.cases, name="cases"),
     path("cases/<int:pk>/counsel/", views.counsel, name="counsel"),
+    path("counsel/<int:pk>/end/", views.counsel_end, name="counsel-end"),
     path("cases/<int:pk>/release/", views.release, name="release"),
     path("releases/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("slots/", views.slots, name="slots"),

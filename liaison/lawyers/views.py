@@ -30,14 +30,16 @@ from liaison.orgs.models import Organisation
 from liaison.petitions.selectors import petitions_of_lawyer
 from liaison.workflow.errors import WorkflowError
 from liaison.workflow.selectors import get_matter_for
+from liaison.workflow.views import matter_page
 
-from . import actions, selectors
+from . import actions, counsel_actions, selectors
 from .calendar import booking_ics
 from .figures import figures_for
 from .forms import (
     BookingForm,
     CaseForm,
     ComplaintForm,
+    CounselEndForm,
     CounselForm,
     DutyForm,
     FileReviewForm,
@@ -45,7 +47,15 @@ from .forms import (
     RegistrationForm,
     SlotForm,
 )
-from .models import Booking, CaseFileRelease, PleaSigning, ProcuratorateCase, Purpose, ReceptionSlot
+from .models import (
+    Booking,
+    CaseCounsel,
+    CaseFileRelease,
+    PleaSigning,
+    ProcuratorateCase,
+    Purpose,
+    ReceptionSlot,
+)
 
 T = TypeVar("T")
 
@@ -150,7 +160,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if lawyer.is_verified:
         context.update(
             cases=selectors.cases_for_lawyer(lawyer),
-            feed=selectors.procedure_feed(lawyer)[:30],
+            feed=selectors.procedure_feed(lawyer, limit=30),
             bookings=selectors.bookings_of(access, lawyer)[:30],
             file_reviews=selectors.file_reviews_of(access, lawyer)[:30],
             complaints=selectors.complaints_of(access, lawyer)[:30],
@@ -213,8 +223,9 @@ def booking_calendar(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def counsel_case(request: HttpRequest, pk: int) -> HttpResponse:
-    """A case as its lawyers of record see it: number, parties, procedural events, and the
-    documents released for review. Nothing of the staff's own record."""
+    """A case as its lawyers of record see it: number, parties, its procedural events (the
+    case's timeline as the workflow lets a lawyer of record read it), and the documents
+    released for review. Nothing of the staff's own record."""
     case, lawyer = selectors.case_for_counsel(_access(request), pk)
     releases = [
         (release, selectors.download_token(release, lawyer))
@@ -226,7 +237,7 @@ def counsel_case(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "case": case,
             "persons": case.persons.all(),
-            "events": case.procedure_events.order_by("-at", "-pk"),
+            "events": selectors.procedure_events_of(case, lawyer),
             "releases": releases,
         },
     )
@@ -254,10 +265,10 @@ def file_review_new(request: HttpRequest) -> HttpResponse:
 def download(request: HttpRequest, token: str) -> HttpResponse:
     """A released document, stamped for the lawyer, from a link that expires."""
     try:
-        name, content = actions.document_download(access=_access(request), token=token)
+        name, content = counsel_actions.document_download(access=_access(request), token=token)
     except LookupError:
         raise Http404("No such document.") from None
-    except actions.LinkExpired as refusal:
+    except counsel_actions.LinkExpired as refusal:
         return render(
             request, "lawyers/link_refused.html", {"message": refusal.message}, status=410
         )
@@ -299,7 +310,7 @@ def opinion(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No such signing.")
     signing = get_object_or_404(PleaSigning.objects.select_related("case"), pk=pk, lawyer=lawyer)
     form = OpinionForm(request.POST or None)
-    if _posted(request, form, actions.plea_opinion_give, access=access, signing=signing):
+    if _posted(request, form, counsel_actions.plea_opinion_give, access=access, signing=signing):
         messages.success(request, _("Your opinion is recorded."))
         return redirect("lawyers:home")
     of_record = selectors.cases_for_lawyer(lawyer).filter(pk=signing.case_id).exists()
@@ -320,7 +331,7 @@ def cases(request: HttpRequest) -> HttpResponse:
     access = _access(request)
     owners = selectors.case_procuratorates(access)
     form = CaseForm(request.POST or None, owners=owners)
-    case = _posted(request, form, actions.case_open, access=access)
+    case = _posted(request, form, counsel_actions.case_open, access=access)
     if case is not None:
         messages.success(request, _("Case %(number)s registered.") % {"number": case.case_number})
         return redirect("workspace:matter", pk=case.pk)
@@ -344,10 +355,36 @@ def counsel(request: HttpRequest, pk: int) -> HttpResponse:
     """Link a verified lawyer to a case as lawyer of record."""
     case = _staff_case(request, pk)
     form = CounselForm(request.POST or None)
-    if _posted(request, form, actions.counsel_link, access=_access(request), case=case):
+    if _posted(request, form, counsel_actions.counsel_link, access=_access(request), case=case):
         messages.success(request, _("The lawyer is now of record in this case."))
         return redirect("workspace:matter", pk=case.pk)
     return _form_page(request, "lawyers/counsel.html", form, {"case": case})
+
+
+@login_required
+@require_POST
+def counsel_end(request: HttpRequest, pk: int) -> HttpResponse:
+    """End a lawyer of record, from the case's page, with the reason the lawyer is told. A bad
+    or missing reason shows the case's page again with the form and its error (400)."""
+    item = get_object_or_404(CaseCounsel, pk=pk)
+    case = _staff_case(request, item.case_id)
+    form = CounselEndForm(request.POST, auto_id=f"id_counsel_end_{item.pk}_%s")
+    if form.is_valid():
+        try:
+            counsel_actions.counsel_end(
+                access=_access(request), counsel=item, reason=form.cleaned_data["reason"]
+            )
+        except WorkflowError as refusal:
+            _refused(request, form, refusal)
+        else:
+            messages.success(
+                request,
+                _("%(name)s no longer acts in this case and has been told.")
+                % {"name": item.lawyer.user.display_name},
+            )
+            return redirect("workspace:matter", pk=case.pk)
+    bound = {"counsel_end": {"counsel": item.pk, "form": form}}
+    return matter_page(request, case, forms=bound, status=400)
 
 
 @login_required
@@ -362,7 +399,7 @@ def release(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose a document of this case."))
         return redirect("workspace:matter", pk=case.pk)
     try:
-        actions.document_release(access=_access(request), case=case, attachment=attachment)
+        counsel_actions.document_release(access=_access(request), case=case, attachment=attachment)
     except WorkflowError as refusal:
         messages.error(request, refusal.message)
     else:
@@ -379,7 +416,7 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_object_or_404(CaseFileRelease, pk=pk)
     case = _staff_case(request, item.case_id)
     try:
-        actions.document_withdraw(access=_access(request), release=item)
+        counsel_actions.document_withdraw(access=_access(request), release=item)
     except WorkflowError as refusal:
         messages.error(request, refusal.message)
     else:

@@ -13,19 +13,17 @@
 
 A lawyer's matters are opened by the system on the lawyer's behalf (a lawyer holds no seat in
 the procuratorate) and then submitted by the lawyer as the matter's applicant, so the timeline
-names the lawyer. Every case step that lawyers of record hear about records a
-``ProcedureEvent`` in its effect (``actions.procedure_event_record``).
+names the lawyer. A case's lawyers of record are ``counsel`` parties: every procedural step
+tells them (``Notify``) and is what they read of the case's timeline (``Workflow.readings``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from liaison.core.access import Access
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import CASE_STAFF_ROLES, RECEPTION_ROLES, SENIOR_ROLES, Role
@@ -34,6 +32,7 @@ from liaison.workflow.definitions import (
     Effect,
     Notify,
     Outcome,
+    Reading,
     Transition,
     Who,
     Workflow,
@@ -43,7 +42,6 @@ from liaison.workflow.definitions import (
 from liaison.workflow.models import Matter, Relation
 
 from . import forms
-from .models import ProcedureEvent
 
 APPLICANT = Who(Relation.APPLICANT)
 #: Procuratorate staff who receive lawyers (the case-management office does in most places).
@@ -61,16 +59,36 @@ def _call(name: str) -> Effect:
     return deferred_effect("liaison.lawyers.actions", name)
 
 
-def _event(kind: str) -> Effect:
-    """An effect that records the procedural event ``kind`` and tells the lawyers of record."""
+def _counsel_call(name: str) -> Effect:
+    """An effect that runs ``counsel_actions.<name>``."""
+    return deferred_effect("liaison.lawyers.counsel_actions", name)
 
-    def effect(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-        from .actions import procedure_event_record
 
-        procedure_event_record(case=matter, kind=kind, data=data, access=access)
+#: A lawyer of record: a lawyer linked to a case once the power of attorney is checked. They
+#: follow the case from outside (``OUTSIDE_RELATIONS``): its procedural events, never its file.
+COUNSEL = Who(Relation.COUNSEL)
 
-    effect.__name__ = f"event_{kind}"
-    return effect
+COUNSEL_LINK_EVENT = "lawyers.case.counsel_link"
+COUNSEL_END_EVENT = "lawyers.case.counsel_end"
+FILE_RELEASE_EVENT = "lawyers.case.file_release"
+
+#: The case's procedural events, by step: what its lawyers of record are told when the step is
+#: taken and read on their page (``Workflow.readings``), with the procedural particulars only
+#: (a date, a court), never a reason or anything else typed.
+PROCEDURAL: dict[str, Any] = {
+    "accept": _("Case %(number)s was accepted for review."),
+    "extend": _("The time limit of case %(number)s was extended to %(until)s."),
+    "indict": _("Case %(number)s was indicted before %(court)s."),
+    "not_indict": _("The procuratorate decided not to indict in case %(number)s."),
+    "set_hearing": _("Case %(number)s will be heard on %(when)s at %(court)s."),
+    "record_plea": _("The plea statement in case %(number)s was signed on %(signed_at)s."),
+    "close": _("Case %(number)s was closed."),
+}
+
+
+def _told(step: str, *more: Notify) -> tuple[Notify, ...]:
+    """The step's procedural event, told to the case's lawyers of record."""
+    return (Notify((COUNSEL,), PROCEDURAL[step]), *more)
 
 
 REGISTRATION = application_workflow(
@@ -121,6 +139,41 @@ CASE = Workflow(
     },
     initial="new",
     final=frozenset({"closed"}),
+    outside_pages={Relation.COUNSEL: "lawyers:counsel-case"},
+    readings=(Reading(COUNSEL, PROCEDURAL),),
+    events={
+        COUNSEL_LINK_EVENT: _("Lawyer of record linked"),
+        COUNSEL_END_EVENT: _("Lawyer of record ended"),
+        FILE_RELEASE_EVENT: _("Document released for review"),
+    },
+    notifies={
+        COUNSEL_LINK_EVENT: (
+            Notify(
+                (),
+                _(
+                    "You are recorded as a lawyer of record in case %(number)s; its procedural "
+                    "events will reach you here."
+                ),
+                subject=True,
+            ),
+        ),
+        COUNSEL_END_EVENT: (
+            Notify(
+                (),
+                _(
+                    "You are no longer a lawyer of record in case %(number)s (%(reason)s); its "
+                    "procedural events no longer reach you."
+                ),
+                subject=True,
+            ),
+        ),
+        FILE_RELEASE_EVENT: (
+            Notify(
+                (COUNSEL,),
+                _("A document of case %(number)s was released for your review."),
+            ),
+        ),
+    },
     transitions=[
         Transition(
             "accept",
@@ -128,7 +181,7 @@ CASE = Workflow(
             "under_review",
             label=_("Accept for review"),
             who=(CASE_STAFF,),
-            effect=_event(ProcedureEvent.Kind.ACCEPTED),
+            notifies=_told("accept"),
         ),
         Transition(
             "extend",
@@ -137,8 +190,8 @@ CASE = Workflow(
             label=_("Extend the time limit"),
             who=(CASE_STAFF,),
             form=forms.ExtendForm,
-            effect=_event(ProcedureEvent.Kind.EXTENDED),
             style="outline-secondary",
+            notifies=_told("extend"),
         ),
         Transition(
             "record_plea",
@@ -147,8 +200,20 @@ CASE = Workflow(
             label=_("Record the plea-statement signing"),
             who=(CASE_STAFF,),
             form=forms.PleaSigningForm,
-            effect=_call("plea_signing_record"),
+            effect=_counsel_call("plea_signing_record"),
             style="outline-secondary",
+            notifies=_told(
+                "record_plea",
+                # The lawyer present at the signing (the step's subject) gives their opinion.
+                Notify(
+                    (),
+                    _(
+                        "Give your opinion on the sentencing recommendation in case %(number)s, "
+                        "on your lawyer's page."
+                    ),
+                    subject=True,
+                ),
+            ),
         ),
         Transition(
             "indict",
@@ -157,7 +222,7 @@ CASE = Workflow(
             label=_("Indict"),
             who=(CASE_STAFF,),
             form=forms.IndictForm,
-            effect=_event(ProcedureEvent.Kind.INDICTED),
+            notifies=_told("indict"),
         ),
         Transition(
             "not_indict",
@@ -166,8 +231,8 @@ CASE = Workflow(
             label=_("Decide not to indict"),
             who=(CASE_STAFF,),
             form=forms.ReasonForm,
-            effect=_event(ProcedureEvent.Kind.NOT_INDICTED),
             style="outline-secondary",
+            notifies=_told("not_indict"),
         ),
         Transition(
             "set_hearing",
@@ -176,8 +241,8 @@ CASE = Workflow(
             label=_("Record the hearing date"),
             who=(CASE_STAFF,),
             form=forms.HearingForm,
-            effect=_event(ProcedureEvent.Kind.HEARING),
             style="outline-secondary",
+            notifies=_told("set_hearing"),
         ),
         Transition(
             "close",
@@ -185,8 +250,8 @@ CASE = Workflow(
             "closed",
             label=_("Close the case"),
             who=(CASE_STAFF,),
-            effect=_event(ProcedureEvent.Kind.CLOSED),
             style="outline-secondary",
+            notifies=_told("close"),
         ),
     ],
 )
@@ -331,7 +396,7 @@ FILE_REVIEW = application_workflow(
                 "Your file-review application %(number)s was approved: the documents "
                 "released for review are on its page."
             ),
-            effect=_call("file_review_approved"),
+            effect=_counsel_call("file_review_approved"),
             channels=("sms",),
         ),
         Outcome(

@@ -10,15 +10,14 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from liaison.core.access import Access
-from liaison.notifications.actions import notify
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
-from liaison.workflow.actions import add_parties, apply_open, remove_parties
+from liaison.workflow.actions import apply_open
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
-from liaison.workflow.models import Matter, Relation
+from liaison.workflow.invitations import invitation_answer, invitation_send, invitation_withdraw
+from liaison.workflow.models import Invitation, Matter
 
 from .models import Petition, PetitionLawyer
 from .workflows import PETITION
@@ -76,24 +75,22 @@ def receipt_reply_record(*, matter: Matter, data: Mapping[str, Any], access: Acc
 
 
 def lawyer_invite(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    """``invite_lawyer``: the lawyer becomes a participant of the petition (so they see it and
-    are told of the invitation by the step's notification). Only a verified lawyer may be
-    invited; the form offers no other, and this holds it when the form is bypassed."""
+    """``invite_lawyer``: an engine invitation, so the lawyer becomes a participant of the
+    petition (they see it and are told of the invitation by the step's notification). Only a
+    verified lawyer may be invited; the form offers no other, and this holds it when the form
+    is bypassed."""
     lawyer = data["lawyer"]
     if not lawyer.is_verified or not lawyer.user.is_active:
         raise WorkflowError(_("Only a verified lawyer can be invited to take part."))
-    if access.user is None:
-        raise TransitionForbidden(_("An invitation is recorded with the person who sends it."))
-    PetitionLawyer.objects.create(petition_id=matter.pk, lawyer=lawyer, invited_by=access.user)
-    add_parties(matter=matter, participants=[lawyer.user])
+    invitation = invitation_send(matter=matter, person=lawyer.user, access=access)
+    PetitionLawyer.objects.create(petition_id=matter.pk, lawyer=lawyer, invitation=invitation)
 
 
-def _invitation(matter: Matter, response: str) -> PetitionLawyer:
-    """The petition's one live invitation in ``response`` (pending, or accepted)."""
+def _invitation(matter: Matter, state: str) -> PetitionLawyer:
+    """The petition's one live invitation in ``state`` (invited, or accepted)."""
     found = (
-        PetitionLawyer.objects.select_for_update()
-        .select_related("lawyer__user")
-        .filter(petition_id=matter.pk, response=response)
+        PetitionLawyer.objects.select_related("lawyer__user", "invitation")
+        .filter(petition_id=matter.pk, invitation__state=state)
         .first()
     )
     if found is None:  # pragma: no cover - the state says there is one
@@ -101,75 +98,37 @@ def _invitation(matter: Matter, response: str) -> PetitionLawyer:
     return found
 
 
-def _of_the_lawyer(invitation: PetitionLawyer, access: Access) -> None:
-    if access.is_system:
-        return
-    if invitation.lawyer.user_id != access.user_id:
-        raise TransitionForbidden(_("Only the lawyer invited answers the invitation."))
-
-
-def _end(invitation: PetitionLawyer, response: str) -> None:
-    """Close an invitation: the lawyer is no longer a participant and stops seeing the petition
-    (their answer stays on the record)."""
-    invitation.response, invitation.responded_at = response, timezone.now()
-    invitation.save(update_fields=["response", "responded_at"])
-    remove_parties(
-        matter=invitation.petition, relation=Relation.PARTICIPANT, people=[invitation.lawyer.user]
-    )
-
-
 def lawyer_join(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    invitation = _invitation(matter, PetitionLawyer.Response.PENDING)
-    _of_the_lawyer(invitation, access)
-    invitation.response, invitation.responded_at = (
-        PetitionLawyer.Response.ACCEPTED,
-        timezone.now(),
-    )
-    invitation.save(update_fields=["response", "responded_at"])
+    invited = _invitation(matter, Invitation.State.INVITED)
+    invitation_answer(matter=matter, invitation=invited.invitation, access=access, accept=True)
 
 
 def lawyer_decline(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    invitation = _invitation(matter, PetitionLawyer.Response.PENDING)
-    _of_the_lawyer(invitation, access)
-    _end(invitation, PetitionLawyer.Response.DECLINED)
-
-
-def _tell_withdrawn(matter: Matter, invitation: PetitionLawyer, access: Access) -> None:
-    notify(
-        recipients=[invitation.lawyer.user],
-        event="petitions.petition.invitation_withdrawn",
-        text=gettext_noop(
-            "The invitation to take part in resolving petition %(number)s was withdrawn."
-        ),
-        params={"number": matter.case_number or ""},
-        actor=access.user,
-        channels=("email",),
-    )
+    """Declining ends the lawyer's part: they no longer see the petition."""
+    invited = _invitation(matter, Invitation.State.INVITED)
+    invitation_answer(matter=matter, invitation=invited.invitation, access=access, accept=False)
 
 
 def lawyer_invitation_withdraw(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    """Staff withdraw an invitation the lawyer has not answered, and the lawyer is told."""
-    invitation = _invitation(matter, PetitionLawyer.Response.PENDING)
-    _end(invitation, PetitionLawyer.Response.WITHDRAWN)
-    _tell_withdrawn(matter, invitation, access)
+    """Staff withdraw an invitation the lawyer has not answered; the step tells the lawyer
+    (``Notify(subject=True)``)."""
+    invited = _invitation(matter, Invitation.State.INVITED)
+    invitation_withdraw(matter=matter, invitation=invited.invitation, access=access)
 
 
 def lawyer_work_record(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
     """The lawyer taking part records their opinion and work; recording again replaces it on
     the petition (the timeline keeps every version)."""
-    invitation = _invitation(matter, PetitionLawyer.Response.ACCEPTED)
-    _of_the_lawyer(invitation, access)
-    invitation.opinion, invitation.opinion_at = data["opinion"], timezone.now()
-    invitation.save(update_fields=["opinion", "opinion_at"])
+    taking_part = _invitation(matter, Invitation.State.ACCEPTED)
+    if not access.is_system and taking_part.invitation.person_id != access.user_id:
+        raise TransitionForbidden(_("Only the lawyer taking part records their opinion."))
+    taking_part.opinion, taking_part.opinion_at = data["opinion"], timezone.now()
+    taking_part.save(update_fields=["opinion", "opinion_at"])
 
 
 def outcome_record(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
     """``resolve`` and ``close_unresolved``: the outcome the petitioner is told. An invitation
-    still unanswered is withdrawn (and the lawyer told)."""
+    still unanswered is withdrawn (and the step tells the lawyer, ``Notify(subject=True)``)."""
     Petition.objects.filter(pk=matter.pk).update(outcome=data["outcome"])
-    pending = PetitionLawyer.objects.filter(
-        petition_id=matter.pk, response=PetitionLawyer.Response.PENDING
-    ).select_related("lawyer__user")
-    for invitation in pending:
-        _end(invitation, PetitionLawyer.Response.WITHDRAWN)
-        _tell_withdrawn(matter, invitation, access)
+    for pending in Invitation.objects.filter(matter=matter, state=Invitation.State.INVITED):
+        invitation_withdraw(matter=matter, invitation=pending, access=access)

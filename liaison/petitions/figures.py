@@ -12,7 +12,7 @@ from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
 from liaison.orgs.selectors import figures_scope
-from liaison.workflow.models import Clock
+from liaison.workflow.models import Clock, Invitation
 
 from .models import Petition, PetitionLawyer
 from .workflows import PETITION
@@ -54,7 +54,7 @@ def figures_for(access: Access) -> Figures:
     )
     lawyer_took_part = Exists(
         PetitionLawyer.objects.filter(
-            petition_id=OuterRef("pk"), response=PetitionLawyer.Response.ACCEPTED
+            petition_id=OuterRef("pk"), invitation__state=Invitation.State.ACCEPTED
         )
     )
     concluded = Q(state__in=PETITION.states_named("resolved", "closed_unresolved"))

@@ -3,21 +3,19 @@ lawyers taking part in resolving them (seed 000).
 
 A ``Petition`` is a ``workflow.Matter``; the petitioner is a private person who has no account
 here, so their name and contact are the petition's own fields, masked to everyone but the
-procuratorate's handling staff. A lawyer invited to take part is a ``PetitionLawyer`` row (their
-answer and the opinion they recorded) and, while invited or taking part, a ``participant`` party
-of the matter, which is what lets them see it and be told of its steps.
+procuratorate's handling staff. A lawyer invited to take part holds an engine ``Invitation``
+(their answer) with a ``PetitionLawyer`` row (the opinion they recorded) and, while invited or
+taking part, is a ``participant`` party of the matter, which is what lets them see it and be
+told of its steps.
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from liaison.core.validators import validate_mobile
-from liaison.workflow.models import Matter
+from liaison.workflow.models import Invitation, Matter
 
 
 class Channel(models.TextChoices):
@@ -53,15 +51,11 @@ class Petition(Matter):
 
 
 class PetitionLawyer(models.Model):
-    """A verified lawyer invited to take part in resolving a petition, their answer, and the
-    opinion or work they recorded. The row stays when they decline or the invitation is
-    withdrawn, so who was asked when stays known."""
-
-    class Response(models.TextChoices):
-        PENDING = "pending", _("not answered yet")
-        ACCEPTED = "accepted", pgettext_lazy("invitation", "accepted")
-        DECLINED = "declined", _("declined")
-        WITHDRAWN = "withdrawn", pgettext_lazy("invitation", "withdrawn")
+    """A verified lawyer invited to take part in resolving a petition, and the opinion or work
+    they recorded. The invitation itself (their answer, when) is the engine's ``Invitation``
+    (``workflow/invitations.py``); the row stays when they decline or the invitation is
+    withdrawn, so who was asked when stays known. One lawyer at a time is the workflow's rule:
+    a lawyer is invited only from "accepted", and the state moves on at once."""
 
     petition = models.ForeignKey(
         Petition, on_delete=models.CASCADE, related_name="lawyers", verbose_name=_("petition")
@@ -72,32 +66,21 @@ class PetitionLawyer(models.Model):
         related_name="petitions",
         verbose_name=_("lawyer"),
     )
-    response = models.CharField(
-        _("answer"), max_length=16, choices=Response.choices, default=Response.PENDING
+    invitation = models.OneToOneField(
+        Invitation, on_delete=models.CASCADE, related_name="petition_lawyer"
     )
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    invited_at = models.DateTimeField(_("invited"), auto_now_add=True)
-    responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
     opinion = models.TextField(_("lawyer's opinion and work"), blank=True)
     opinion_at = models.DateTimeField(_("opinion recorded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("lawyer taking part")
         verbose_name_plural = _("lawyers taking part")
-        ordering = ["invited_at", "pk"]
+        ordering = ["invitation__invited_at", "pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["petition"],
-                condition=Q(response__in=["pending", "accepted"]),
-                name="petitions_one_lawyer_at_a_time",
-            ),
             models.UniqueConstraint(
                 fields=["petition", "lawyer"], name="petitions_lawyer_invited_once"
             ),
         ]
-        indexes = [models.Index(fields=["lawyer", "response"])]
 
     def __str__(self) -> str:
-        return f"{self.petition_id} · {self.lawyer_id} · {self.response}"
+        return f"{self.petition_id} · {self.lawyer_id} · {self.invitation_id}"

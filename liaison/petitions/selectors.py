@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
+from liaison.workflow.models import Invitation
 from liaison.workflow.selectors import matters_visible_to, next_due
 
 from .models import Petition, PetitionLawyer
@@ -52,8 +53,8 @@ def petitions_visible_to(access: Access) -> QuerySet[Petition]:
 
 def lawyers_of(petition: Petition) -> QuerySet[PetitionLawyer]:
     """Every lawyer asked to take part, with their answer, in the order asked."""
-    return petition.lawyers.select_related("lawyer__user", "lawyer__firm").order_by(
-        "invited_at", "pk"
+    return petition.lawyers.select_related("lawyer__user", "lawyer__firm", "invitation").order_by(
+        "invitation__invited_at", "pk"
     )
 
 
@@ -63,8 +64,8 @@ def petitions_of_lawyer(lawyer: Any) -> QuerySet[PetitionLawyer]:
     return (
         PetitionLawyer.objects.filter(
             lawyer=lawyer,
-            response__in=[PetitionLawyer.Response.PENDING, PetitionLawyer.Response.ACCEPTED],
+            invitation__state__in=[Invitation.State.INVITED, Invitation.State.ACCEPTED],
         )
-        .select_related("petition__owner")
-        .order_by("-invited_at", "-pk")
+        .select_related("petition__owner", "invitation")
+        .order_by("-invitation__invited_at", "-pk")
     )

@@ -27,6 +27,7 @@ from liaison.orgs.roles import CASE_STAFF_ROLES, SENIOR_ROLES
 from liaison.workflow.definitions import (
     ClockSpec,
     Effect,
+    InvitationSpec,
     Notify,
     Sight,
     Transition,
@@ -52,6 +53,16 @@ LAWYER = Who(Relation.PARTICIPANT)
 _RULE = (
     "最高人民检察院信访工作“7日内程序回复、3个月内办理过程或结果答复”制度"
     "（2019年起施行；文件名称与文号待核实）"
+)
+
+
+#: The lawyer whose unanswered invitation a step withdrew (they are no longer a participant,
+#: so only as the step's subject can they be told).
+INVITATION_WITHDRAWN = Notify(
+    (),
+    _("The invitation to take part in resolving petition %(number)s was withdrawn."),
+    channels=("email",),
+    subject=True,
 )
 
 
@@ -91,6 +102,9 @@ PETITION = Workflow(
             attachments=frozenset({"lawyer_invited", "lawyer_taking_part"}),
         ),
     ),
+    # The engine's invitations (``workflow/invitations.py``): a lawyer answers once, and
+    # declining (or a withdrawal) ends their part; the steps are the timeline's entries.
+    invitations=InvitationSpec(relation=Relation.PARTICIPANT),
     clocks={
         "receipt": ClockSpec(
             _("reply of receipt"),
@@ -206,6 +220,7 @@ PETITION = Workflow(
             form=forms.ReasonForm,
             effect=_call("lawyer_invitation_withdraw"),
             style="outline-secondary",
+            notifies=(INVITATION_WITHDRAWN,),
         ),
         Transition(
             "record_work",
@@ -232,7 +247,10 @@ PETITION = Workflow(
             form=forms.OutcomeForm,
             effect=_call("outcome_record"),
             stops=("result",),
-            notifies=(Notify((LAWYER,), _("Petition %(number)s you took part in is resolved.")),),
+            notifies=(
+                Notify((LAWYER,), _("Petition %(number)s you took part in is resolved.")),
+                INVITATION_WITHDRAWN,
+            ),
         ),
         Transition(
             "close_unresolved",
@@ -249,6 +267,7 @@ PETITION = Workflow(
                     (LAWYER,),
                     _("Petition %(number)s you took part in was closed as not resolved."),
                 ),
+                INVITATION_WITHDRAWN,
             ),
         ),
     ],

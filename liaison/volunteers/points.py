@@ -40,7 +40,7 @@ def award_for_attendance(matter: Matter, data: Mapping[str, Any], access: Access
     from liaison.hearings.models import HearingRole, Participant
 
     present = Participant.objects.filter(
-        hearing_id=matter.pk, attended=True, role=HearingRole.VOLUNTEER
+        hearing_id=matter.pk, invitation__state="attended", role=HearingRole.VOLUNTEER
     ).values("person_id")
     points = points_for(PointsReason.HEARING_ATTENDED)
     for volunteer in Volunteer.objects.filter(person_id__in=present).select_related("person"):

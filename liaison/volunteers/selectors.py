@@ -99,7 +99,7 @@ def active_volunteer_count(*, under: str, days: int = ACTIVE_DAYS) -> int:
         hearing__owner__path__startswith=under,
         hearing__scheduled_at__gte=since,
         hearing__scheduled_at__lte=timezone.now(),
-        attended=True,
+        invitation__state="attended",
     ).values("person_id")
     return Volunteer.objects.filter(
         Q(person_id__in=reported) | Q(person_id__in=supervised) | Q(person_id__in=attended)

@@ -8,8 +8,9 @@ queued as rows in the same transaction and sent after commit by a task.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
@@ -23,7 +24,7 @@ from liaison.deadlines.calculator import clock_due, remind_day
 from liaison.deadlines.calendar import current_calendar
 from liaison.deadlines.periods import get_period
 
-from .definitions import ENGINE_EVENTS, Transition, Workflow
+from .definitions import ENGINE_EVENTS, Notify, Transition, Workflow
 from .errors import TransitionConflict, TransitionForbidden, TransitionInvalid, WorkflowError
 from .forms import StepForm
 from .models import (
@@ -32,7 +33,6 @@ from .models import (
     ApprovalRequest,
     CaseNumberSequence,
     Clock,
-    ClockExtension,
     Matter,
     MatterParty,
     Relation,
@@ -339,6 +339,7 @@ def apply_transition(
     matter.state, matter.version, matter.updated_at = t.target, matter.version + 1, now
     matter.closed_at, matter.awaiting_approval = closed_at, False
 
+    _subjects(matter).clear()
     if t.effect is not None:
         t.effect(matter, cleaned, access)
     for reaction in reactions_to(workflow.name, t.name):
@@ -356,7 +357,14 @@ def apply_transition(
         note=note or str(cleaned.get("note", "")),
         data=_json_safe(cleaned) | _approved_by(approval),
     )
-    _notify(matter, t, access)
+    _notify(
+        matter,
+        t.notifies,
+        event=f"{workflow.name}.{t.name}",
+        access=access,
+        data=cleaned,
+        subjects=_subjects(matter),
+    )
     audit_record(
         actor=access.user,
         action=f"{workflow.name}.{t.name}",
@@ -380,6 +388,8 @@ def _json_safe(values: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in values.items():
         if value is None or isinstance(value, bool | int | float | str):
             safe[key] = value
+        elif isinstance(value, datetime):
+            safe[key] = timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
         elif isinstance(value, date):
             safe[key] = value.isoformat()
         elif hasattr(value, "pk"):
@@ -475,15 +485,51 @@ def _move_due(clock: Clock) -> None:
     )
 
 
-def _notify(matter: Matter, t: Transition, access: Access) -> None:
+def _subjects(matter: Matter) -> list[Any]:
+    """The people the step being taken on ``matter`` is about (``Notify(subject=True)``): those
+    its effect invited, or whose invitation or relation it ended (``add_subject``)."""
+    found: list[Any] | None = matter.__dict__.get("_step_subjects")
+    if found is None:
+        found = matter.__dict__["_step_subjects"] = []
+    return found
+
+
+def add_subject(matter: Matter, person: Any) -> None:
+    """Mark ``person`` as someone the step now being taken on ``matter`` is about, so that its
+    ``Notify(subject=True)`` reaches them even when the step ended their relation."""
+    _subjects(matter).append(person)
+
+
+def _notify(
+    matter: Matter,
+    rules: Iterable[Notify],
+    *,
+    event: str,
+    access: Access,
+    data: Mapping[str, Any],
+    subjects: Iterable[Any] = (),
+) -> None:
+    """Send the declared notifications of a step or an event. Parameters: the matter's (actor,
+    number, title, state) and the step's input or the event's data (dates as days)."""
     from liaison.notifications.actions import notify
 
-    for rule in t.notifies:
+    rules = list(rules)
+    if not rules:
+        return
+    given = {k: "" if v is None else str(v) for k, v in _json_safe(data).items()}
+    for rule in rules:
+        # Only what the sentence names is kept with the notification, never the rest typed.
+        named = set(re.findall(r"%\((\w+)\)", str(rule.text)))
+        params = {k: v for k, v in given.items() if k in named} | _params(matter, access)
+        recipients = list(people_who_are(matter, rule.who)) if rule.who else []
+        if rule.subject:
+            known = {p.pk for p in recipients}
+            recipients += [p for p in subjects if p.pk not in known and p.is_active]
         notify(
-            recipients=people_who_are(matter, rule.who),
-            event=f"{matter.matter_type}.{t.name}",
+            recipients=recipients,
+            event=event,
             text=rule.text,
-            params=_params(matter, access),
+            params=params,
             matter=matter,
             actor=access.user,
             channels=rule.channels,
@@ -500,78 +546,6 @@ def _params(matter: Matter, access: Access) -> dict[str, str]:
     }
 
 
-# -- clocks by hand -----------------------------------------------------------------------------
-
-
-def _clock_action(clock: Clock, access: Access, verb: str) -> None:
-    """Only the owner organisation's staff manage a matter's clocks by hand."""
-    if not access.is_system and not access.is_staff_of(clock.matter.owner_id):
-        raise TransitionForbidden(_("Only the owner organisation's staff may change this clock."))
-
-
-def _clock_event(clock: Clock, access: Access, action: str, note: str, **data: Any) -> None:
-    record_event(
-        matter=clock.matter,
-        access=access,
-        action=f"workflow.clock.{action}",
-        note=note,
-        data={"clock": clock.name, "due_on": clock.due_on.isoformat(), **data},
-    )
-
-
-def _locked_clock(clock: Clock) -> Clock:
-    return Clock.objects.select_for_update().select_related("matter").get(pk=clock.pk)
-
-
-@transaction.atomic(durable=True)
-def clock_pause(*, clock: Clock, access: Access, reason: str) -> Clock:
-    """Pause a running clock (e.g. while waiting for an authentication), with the reason."""
-    clock = _locked_clock(clock)
-    _clock_action(clock, access, "pause")
-    if clock.state != Clock.State.RUNNING:
-        raise TransitionConflict(_("This clock is not running."))
-    _pause_clock(clock, today())
-    _clock_event(clock, access, "pause", reason)
-    return clock
-
-
-@transaction.atomic(durable=True)
-def clock_resume(*, clock: Clock, access: Access, reason: str = "") -> Clock:
-    """Resume a paused clock; the days it was paused push its due day back."""
-    clock = _locked_clock(clock)
-    _clock_action(clock, access, "resume")
-    if clock.state != Clock.State.PAUSED:
-        raise TransitionConflict(_("This clock is not paused."))
-    _resume_clock(clock, today())
-    _clock_event(clock, access, "resume", reason, paused_days=clock.paused_days)
-    return clock
-
-
-@transaction.atomic(durable=True)
-def clock_extend(*, clock: Clock, access: Access, amount: int, unit: str, reason: str) -> Clock:
-    """Extend a live clock by ``amount`` ``unit`` with the recorded reason."""
-    clock = _locked_clock(clock)
-    _clock_action(clock, access, "extend")
-    if clock.state == Clock.State.STOPPED:
-        raise TransitionConflict(_("This clock has stopped and cannot be extended."))
-    if amount < 1:
-        raise WorkflowError(_("An extension must be at least one day or month."))
-    if not reason.strip():
-        raise WorkflowError(_("Give the reason for the extension."))
-    if access.user is None:
-        raise TransitionForbidden(_("An extension is recorded with the person who granted it."))
-    ClockExtension.objects.create(
-        clock=clock, amount=amount, unit=unit, reason=reason, actor=access.user
-    )
-    before = clock.due_on
-    _move_due(clock)
-    clock.save(update_fields=list(_DUE_FIELDS))
-    _clock_event(
-        clock, access, "extend", reason, before=before.isoformat(), amount=amount, unit=unit
-    )
-    return clock
-
-
 # -- a mechanism's own events ------------------------------------------------------------------
 
 
@@ -583,6 +557,7 @@ def record_event(
     action: str,
     note: str = "",
     data: Mapping[str, Any] | None = None,
+    subject: Any = None,
 ) -> TimelineEvent:
     """Put on the timeline (and in the audit log) something that happened to a matter without
     changing its state: a comment, a participant accepting a hearing invitation, an on-site
@@ -590,7 +565,9 @@ def record_event(
     one of the workflow's declared ``events`` or one of the engine's own (``ENGINE_EVENTS``), so
     the timeline can name it in the reader's language. Reactions registered to ``action``
     (``registry.react``) run after the entry is written, with ``data`` as given (a volunteer's
-    points for an accepted supervision report)."""
+    points for an accepted supervision report); then whoever the workflow's ``notifies``
+    declares for ``action`` is told, ``subject`` (the person the event is about) included
+    where a rule says so."""
     if action not in matter.workflow.events and action not in ENGINE_EVENTS:
         raise ValueError(f"{matter.matter_type} declares no event {action!r}")
     payload = _json_safe(data or {})
@@ -600,6 +577,14 @@ def record_event(
     audit_record(actor=access.user, action=action, obj=matter, payload=payload)
     for reaction in reactions_to(matter.matter_type, action):
         reaction(matter, dict(data or {}), access)
+    _notify(
+        matter,
+        matter.workflow.notifies.get(action, ()),
+        event=action,
+        access=access,
+        data=data or {},
+        subjects=[subject] if subject is not None else [],
+    )
     return event
 
 

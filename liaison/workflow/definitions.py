@@ -110,12 +110,50 @@ class ClockSpec:
 
 @dataclass(frozen=True)
 class Notify:
-    """Tell ``who`` about a transition. ``text`` is an English msgid with placeholders
-    %(actor)s, %(number)s, %(title)s and %(state)s, shown in each recipient's language."""
+    """Tell ``who`` about a transition or an event (``Workflow.notifies``). ``text`` is an
+    English msgid with placeholders %(actor)s, %(number)s, %(title)s and %(state)s, and any of
+    the step's input or the event's data (e.g. %(until)s), shown in each recipient's language.
+
+    ``subject`` tells, besides ``who``, the person the step or event is about: the one invited,
+    answering, or whose invitation or relation was just ended (and who therefore no longer
+    holds it: ``who`` would not find them)."""
 
     who: tuple[Who, ...]
     text: Label
     channels: tuple[str, ...] = ("email", "sms")
+    subject: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.who and not self.subject:
+            raise ValueError("a notification tells somebody")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What those who are ``who`` read of a matter's timeline: the entries of the steps and
+    events named in ``texts`` (a transition's name or a declared event's id), each as its
+    sentence, with %(number)s, %(title)s and the entry's data as parameters. Nothing else, not
+    a note, not a typed reason: a lawyer of record reads a case's procedural events only
+    (``workflow.timeline``). The same sentences serve as the notifications of those steps."""
+
+    who: Who
+    texts: Mapping[str, Label]
+
+
+@dataclass(frozen=True)
+class InvitationSpec:
+    """How a workflow invites people to take part in its matters (``workflow/invitations.py``):
+    the relation the invitee holds while invited, the event recorded on the timeline at each
+    change (``invite``, ``accept``, ``decline``, ``withdraw``; a verb left out is recorded by
+    the step that makes the change instead), and whether an invitee may change their answer
+    while the matter is open (a hearing's participant may; a petition's lawyer answers once,
+    and declining ends their relation)."""
+
+    relation: str = Relation.PARTICIPANT
+    events: Mapping[str, str] = field(default_factory=dict)
+    may_change_answer: bool = False
+
+    VERBS = frozenset({"invite", "accept", "decline", "withdraw"})
 
 
 #: The relations held through an organisation (the others are held personally).
@@ -296,6 +334,13 @@ class Workflow:
     #: workflow's ``policy`` (``policy.may(access, matter, "observe")``), never by a role test
     #: of the mechanism's own.
     acts: Mapping[str, Act | tuple[Who, ...]] = field(default_factory=dict)
+    #: Whom each of the workflow's own ``events`` (or an engine event) tells, as a step's
+    #: ``notifies`` do: e.g. a hearing invitation tells the invitee (``Notify(subject=True)``).
+    notifies: Mapping[str, tuple[Notify, ...]] = field(default_factory=dict)
+    #: What a relation reads of the timeline when it may not read all of it (``Reading``).
+    readings: Sequence[Reading] = ()
+    #: Whom and how its matters invite to take part (``InvitationSpec``), if they do.
+    invitations: InvitationSpec | None = None
 
     def __post_init__(self) -> None:
         self.final = frozenset(self.final)
@@ -338,6 +383,29 @@ class Workflow:
         for relation in self.outside_pages:
             if relation not in OUTSIDE_RELATIONS:
                 raise ValueError(f"{self.name}: {relation!r} sees the matter's own page")
+        for action in self.notifies:
+            if action not in self.events and action not in ENGINE_EVENTS:
+                raise ValueError(f"{self.name}: notifies on undeclared event {action!r}")
+        for reading in self.readings:
+            for key in reading.texts:
+                if key not in self._by_name and key not in self.events:
+                    raise ValueError(f"{self.name}: {reading.who} reads unknown {key!r}")
+        if self.invitations is not None:
+            for verb, action in self.invitations.events.items():
+                if verb not in InvitationSpec.VERBS or action not in self.events:
+                    raise ValueError(f"{self.name}: invitation event {verb}={action!r}")
+
+    def reading_for(self, relation: str) -> dict[str, Label] | None:
+        """The timeline a holder of ``relation`` reads, by action id (``TimelineEvent.action``)
+        to sentence; None when the workflow declares no reading for it (they read it all)."""
+        texts: dict[str, Label] | None = None
+        for reading in self.readings:
+            if reading.who.relation != relation:
+                continue
+            texts = texts or {}
+            for key, text in reading.texts.items():
+                texts[f"{self.name}.{key}" if key in self._by_name else key] = text
+        return texts
 
     def check_sights(self) -> None:
         """Refuse a sight of a state the workflow does not have, and a step or a clock given to

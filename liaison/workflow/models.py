@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -30,6 +31,7 @@ class Relation(models.TextChoices):
     PARTICIPANT = "participant", _("participant")
     APPLICANT = "applicant", _("applicant")
     SUPERVISOR = "supervisor", _("supervisor")
+    COUNSEL = "counsel", _("lawyer of record")
 
 
 #: The relations a person holds personally (not through an organisation); each lets the person see
@@ -47,7 +49,9 @@ PERSONAL_RELATIONS = (
 #: A volunteer who supervises a public-interest case's rectification files on-site observations
 #: and reads what the agency must correct, but never the investigation file, the clue and its
 #: reporter, or the internal timeline. The relation may still be named in a ``Who``.
-OUTSIDE_RELATIONS = (Relation.SUPERVISOR,)
+#: A lawyer of record (``COUNSEL``) follows a case the same way: they read its procedural events
+#: (``Workflow.readings``) on the page the lawyers' mechanism shows them, never the case file.
+OUTSIDE_RELATIONS = (Relation.SUPERVISOR, Relation.COUNSEL)
 
 
 class Matter(models.Model):
@@ -174,6 +178,68 @@ class MatterParty(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_relation_display()}: {self.organisation or self.person}"
+
+
+class Invitation(models.Model):
+    """A person asked to take part in a matter (a hearing, a petition), and what became of it:
+    invited, then accepted or declined (or withdrawn by whoever invited them), then, once the
+    matter has taken place, attended or absent. While it is live (invited or accepted, and for
+    a workflow whose invitees may change their minds, declined) the person holds ``relation``
+    to the matter as a ``MatterParty``. Changed only through ``workflow/invitations.py``; a
+    mechanism keeps what is its own (a participant's role at a hearing, a lawyer's opinion) in
+    a row linked one-to-one to this one."""
+
+    class State(models.TextChoices):
+        INVITED = "invited", _("not answered yet")
+        ACCEPTED = "accepted", pgettext_lazy("invitation", "accepted")
+        DECLINED = "declined", _("declined")
+        WITHDRAWN = "withdrawn", pgettext_lazy("invitation", "withdrawn")
+        ATTENDED = "attended", pgettext_lazy("invitation", "attended")
+        ABSENT = "absent", pgettext_lazy("invitation", "absent")
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="invitations",
+        verbose_name=_("person"),
+    )
+    relation = models.CharField(
+        _("relation"), max_length=16, choices=Relation.choices, default=Relation.PARTICIPANT
+    )
+    state = models.CharField(
+        _("answer"), max_length=16, choices=State.choices, default=State.INVITED
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    invited_at = models.DateTimeField(_("invited"), default=timezone.now)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    attendance_at = models.DateTimeField(_("attendance recorded"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["invited_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["matter", "person"], name="workflow_invitation_once_per_person"
+            )
+        ]
+        indexes = [models.Index(fields=["person", "state"])]
+
+    def __str__(self) -> str:
+        return f"{self.matter_id} · {self.person_id} · {self.state}"
+
+    @property
+    def attended(self) -> bool | None:
+        """Whether they came, once recorded; None before."""
+        if self.state == self.State.ATTENDED:
+            return True
+        if self.state == self.State.ABSENT:
+            return False
+        return None
 
 
 class TimelineEvent(models.Model):

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from liaison.core.text import normalise_text
 
-from . import actions, approvals, selectors
+from . import actions, approvals, clocks, selectors
 from .errors import TransitionInvalid, WorkflowError
 from .forms import ApprovalDecisionForm, ClockExtendForm, ClockReasonForm, CommentForm
 from .models import Clock, Matter
@@ -191,13 +191,13 @@ def clock_control(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
         return redirect("workspace:matter", pk=matter.pk)
     try:
         if verb == "pause":
-            actions.clock_pause(clock=clock, access=access, reason=form.cleaned_data["reason"])
+            clocks.clock_pause(clock=clock, access=access, reason=form.cleaned_data["reason"])
         elif verb == "resume":
             # An optional reason, read without a form: normalised as every typed text is.
             reason = normalise_text(request.POST.get("reason", ""), multiline=True)
-            actions.clock_resume(clock=clock, access=access, reason=reason)
+            clocks.clock_resume(clock=clock, access=access, reason=reason)
         elif verb == "extend":
-            actions.clock_extend(clock=clock, access=access, **form.cleaned_data)
+            clocks.clock_extend(clock=clock, access=access, **form.cleaned_data)
         else:
             return redirect("workspace:matter", pk=matter.pk)
     except WorkflowError as refusal:

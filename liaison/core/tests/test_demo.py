@@ -42,10 +42,10 @@ def test_the_demo_loads_once_with_datongs_volunteers_at_work() -> None:
 
     hearing = Hearing.objects.get(case=case)
     assert hearing.state == "closed"
-    assert dict(hearing.participants.values_list("person", "attended")) == {
-        collector.pk: True,
-        supervisor.pk: False,
-        publicist.pk: True,
+    assert dict(hearing.participants.values_list("person", "invitation__state")) == {
+        collector.pk: "attended",
+        supervisor.pk: "absent",
+        publicist.pk: "attended",
     }
     assert {e.reason for e in points_history(collector)} == {
         PointsReason.CLUE_ACCEPTED,

@@ -106,7 +106,7 @@ def test_an_invited_volunteer_is_told_sees_the_hearing_and_accepts(client, world
     assert MatterParty.objects.filter(
         matter=hearing, relation=Relation.PARTICIPANT, person=person
     ).exists()
-    notice = Notification.objects.get(recipient=person, event="hearings.hearing.invite")
+    notice = Notification.objects.get(recipient=person, event="hearings.invitation.send")
     assert notice.params["place"] == "大同市人民检察院听证室"
     assert matters_visible_to(access_for(person)).filter(pk=hearing.pk).exists()
     assert not matters_visible_to(access_for(person)).filter(pk=world["case"].pk).exists()
@@ -115,8 +115,9 @@ def test_an_invited_volunteer_is_told_sees_the_hearing_and_accepts(client, world
     assert hearing.title in page
     client.post(reverse("hearings:respond", args=[hearing.pk]), {"answer": "accept"})
     participant.refresh_from_db()
-    assert participant.response == "accepted" and participant.responded_at is not None
-    assert Notification.objects.filter(recipient=world["luo"], event="hearings.hearing.answer")
+    assert participant.invitation.state == "accepted"
+    assert participant.invitation.answered_at is not None
+    assert Notification.objects.filter(recipient=world["luo"], event="hearings.invitation.accept")
     assert hearing.timeline.filter(action="hearings.invitation.accept").exists()
 
 
@@ -198,9 +199,9 @@ def test_a_public_hearing_is_announced_held_with_attendance_and_closed(client, w
     )
     hearing.refresh_from_db()
     assert hearing.state == "held" and hearing.opinions == "听证员一致认为整改到位。"
-    assert dict(hearing.participants.values_list("person", "attended")) == {
-        present.pk: True,
-        absent.pk: False,
+    assert dict(hearing.participants.values_list("person", "invitation__state")) == {
+        present.pk: "attended",
+        absent.pk: "absent",
     }
     assert points_total(present) == 8 and points_total(absent) == 0
     assert PointsEntry.objects.get().reason == "hearing_attended"

@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 
 from liaison.core.access import Access
+from liaison.workflow.models import Relation
 
 from ..models import ProcuratorateCase
 from ..selectors import lawyer_for
@@ -20,7 +21,8 @@ def parties_for(case: ProcuratorateCase, access: Access) -> list[tuple[str, str]
     lawyers of record, masked for every other reader (a lawyer still awaiting approval)."""
     lawyer = lawyer_for(access)
     full = access.is_staff_of(case.owner_id) or (
-        lawyer is not None and case.counsel.filter(lawyer=lawyer, ended_at__isnull=True).exists()
+        lawyer is not None
+        and case.parties.filter(relation=Relation.COUNSEL, person_id=lawyer.user_id).exists()
     )
     return [
         (str(p.get_role_display()), p.name if full else p.masked_name) for p in case.persons.all()
@@ -28,15 +30,20 @@ def parties_for(case: ProcuratorateCase, access: Access) -> list[tuple[str, str]
 
 
 @register.simple_tag
-def case_panel(case: ProcuratorateCase) -> dict[str, Any]:
+def case_panel(case: ProcuratorateCase, access: Access) -> dict[str, Any]:
     """What the staff's case panel lists, in three queries whatever their number: the live
-    lawyers of record, the PDF documents with their live release, and the plea signings."""
+    lawyers of record, the PDF documents with their live release, and the plea signings; and
+    whether the reader may link and end lawyers of record."""
+    from ..counsel_actions import may_manage_case
+    from ..forms import CounselEndForm
     from ..selectors import live_counsel, releases_for
 
     released = {r.attachment_id: r for r in releases_for(case)}
+    counsel = list(live_counsel(case.pk))
     documents = case.attachments.filter(content_type="application/pdf").order_by("pk")
     return {
-        "counsel": live_counsel(case.pk),
+        "counsel": [(c, CounselEndForm(auto_id=f"id_counsel_end_{c.pk}_%s")) for c in counsel],
         "documents": [(a, released.get(a.pk)) for a in documents],
         "signings": case.plea_signings.select_related("lawyer__user", "prosecutor"),
+        "manages": may_manage_case(access, case),
     }

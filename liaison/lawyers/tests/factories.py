@@ -15,7 +15,7 @@ from liaison.accounts.models import User
 from liaison.core.access import SYSTEM, access_for
 from liaison.core.tests.factories import PASSWORD, OrganisationFactory, member
 from liaison.core.validators import uscc_check_char
-from liaison.lawyers import actions
+from liaison.lawyers import actions, counsel_actions
 from liaison.lawyers.models import Booking, Lawyer, ProcuratorateCase, ReceptionSlot
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
@@ -85,7 +85,7 @@ def case(
 ) -> ProcuratorateCase:
     owner = owner or procuratorate()
     by = by or staff(owner, Role.PROSECUTOR)
-    return actions.case_open(
+    return counsel_actions.case_open(
         access=access_for(by),
         owner=owner,
         title=fields.pop("title", "张某某涉嫌盗窃案"),
@@ -97,7 +97,7 @@ def case(
 
 
 def of_record(the_case: ProcuratorateCase, the_lawyer: Lawyer, client: str = "张三丰") -> None:
-    actions.counsel_link(access=SYSTEM, case=the_case, lawyer=the_lawyer, client=client)
+    counsel_actions.counsel_link(access=SYSTEM, case=the_case, lawyer=the_lawyer, client=client)
 
 
 def slot(
@@ -152,7 +152,7 @@ def url_world(org: Organisation) -> dict[str, Any]:
     the_slot = slot(org)
     made = booking(counsel, the_slot, the_case)
     document = attachment_upload(file=pdf(), uploaded_by=prosecutor, matter=the_case)
-    release = actions.document_release(
+    release = counsel_actions.document_release(
         access=access_for(prosecutor), case=the_case, attachment=document
     )
     signing = PleaSigning.objects.create(
@@ -171,6 +171,7 @@ def url_world(org: Organisation) -> dict[str, Any]:
         "lawyers:download": ("get", [download_token(release, counsel)]),
         "lawyers:opinion": ("post", [signing.pk]),
         "lawyers:counsel": ("post", [the_case.pk]),
+        "lawyers:counsel-end": ("post", [the_case.counsel.get().pk]),
         "lawyers:release": ("post", [the_case.pk]),
         "lawyers:withdraw": ("post", [release.pk]),
     }

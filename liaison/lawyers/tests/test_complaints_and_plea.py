@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from liaison.core.access import access_for
-from liaison.lawyers import actions
+from liaison.lawyers import actions, counsel_actions
 from liaison.lawyers.models import DutyAssignment, PleaSigning, RightsComplaint
 from liaison.orgs.roles import Role
 from liaison.workflow.actions import transition
@@ -134,8 +134,10 @@ def test_the_plea_signing_records_who_was_present_and_the_lawyer_gives_an_opinio
     transition(matter=the_case, name="record_plea", access=access_for(prosecutor), data=data)
     signing = PleaSigning.objects.get()
     assert (signing.lawyer, signing.capacity, signing.prosecutor) == (duty, "duty", prosecutor)
-    assert counsel.user.notifications.filter(event="lawyers.case.plea_signed").exists()
-    assert duty.user.notifications.filter(event="lawyers.plea.opinion_requested").exists()
+    told = counsel.user.notifications.get(event="lawyers.case.record_plea")
+    assert "plea statement" in told.text and "判处" not in str(told.params)
+    asked = duty.user.notifications.get(event="lawyers.case.record_plea")
+    assert asked.text.startswith("Give your opinion")
 
     client.force_login(duty.user)
     page = client.get(reverse("lawyers:opinion", args=[signing.pk])).content.decode()
@@ -148,7 +150,7 @@ def test_the_plea_signing_records_who_was_present_and_the_lawyer_gives_an_opinio
     signing.refresh_from_db()
     assert signing.position == "partly" and signing.opinion_at
     with pytest.raises(WorkflowError, match="already recorded"):
-        actions.plea_opinion_give(
+        counsel_actions.plea_opinion_give(
             access=access_for(duty.user), signing=signing, position="agree", opinion="x"
         )
     client.force_login(counsel.user)

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from liaison.attachments.actions import attachment_upload
 from liaison.audit.models import AuditRecord
 from liaison.core.access import access_for
-from liaison.lawyers import actions
+from liaison.lawyers import actions, counsel_actions
 from liaison.lawyers.models import CaseCounsel, FileReviewApplication
 from liaison.lawyers.selectors import download_token
 from liaison.notifications.models import Delivery
@@ -68,7 +68,7 @@ def test_bind_approve_release_download_withdraw(client, settings, world) -> None
     document = attachment_upload(
         file=pdf("起诉意见书.pdf"), uploaded_by=prosecutor, matter=the_case
     )
-    release = actions.document_release(
+    release = counsel_actions.document_release(
         access=access_for(prosecutor), case=the_case, attachment=document
     )
     client.force_login(counsel.user)
@@ -96,7 +96,7 @@ def test_bind_approve_release_download_withdraw(client, settings, world) -> None
     settings.LIAISON_FILE_LINK_SECONDS = 600
 
     # withdrawn: the link stops working at once
-    actions.document_withdraw(access=access_for(prosecutor), release=release)
+    counsel_actions.document_withdraw(access=access_for(prosecutor), release=release)
     assert client.get(url).status_code == 403
     assert AuditRecord.objects.filter(action="lawyers.case_file.download").count() == 1
 
@@ -154,7 +154,9 @@ def test_only_pdfs_of_the_case_are_released(world) -> None:  # type: ignore[no-u
     _org, _officer, prosecutor, the_case, _counsel = world
     other = attachment_upload(file=pdf(), uploaded_by=prosecutor, matter=case(the_case.owner))
     with pytest.raises(WorkflowError, match="PDF"):
-        actions.document_release(access=access_for(prosecutor), case=the_case, attachment=other)
+        counsel_actions.document_release(
+            access=access_for(prosecutor), case=the_case, attachment=other
+        )
 
 
 def test_the_applicant_sees_the_parties_masked_until_approved(client, world) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ def test_a_verified_lawyer_is_invited_to_a_public_hearing_and_sees_it(client) ->
     hearing = scheduled_hearing(by=holder, case=case_of(org), title=title)
     verified = lawyer(at=org)
     hearing_invite(hearing=hearing, access=access_for(holder), person=verified.user, role="lawyer")
-    assert verified.user.notifications.filter(event="hearings.hearing.invite").exists()
+    assert verified.user.notifications.filter(event="hearings.invitation.send").exists()
     client.force_login(verified.user)
     page = client.get(reverse("lawyers:home")).content.decode()
     assert title in page

@@ -140,7 +140,7 @@ def test_staff_invite_a_verified_lawyer_who_is_told_and_then_sees_the_petition(w
     invited(made, counsel, by=world["prosecutor"])
     assert made.state == "lawyer_invited"
     invitation = PetitionLawyer.objects.get(petition=made)
-    assert invitation.lawyer == counsel and invitation.response == "pending"
+    assert invitation.lawyer == counsel and invitation.invitation.state == "invited"
     assert matters_visible_to(access_for(counsel.user)).filter(pk=made.pk).exists()
     assert my_work(access_for(counsel.user)).filter(pk=made.pk).exists()
     told = Notification.objects.get(
@@ -196,7 +196,8 @@ def test_the_lawyer_joins_records_their_work_and_the_handler_is_told(world) -> N
         data={"opinion": "已向信访人释明再审申请期限与证据规则，建议依法申请民事再审。"},
     )
     invitation = PetitionLawyer.objects.get(petition=made)
-    assert invitation.response == "accepted" and invitation.responded_at is not None
+    assert invitation.invitation.state == "accepted"
+    assert invitation.invitation.answered_at is not None
     assert invitation.opinion.startswith("已向信访人释明") and invitation.opinion_at is not None
     events = set(
         Notification.objects.filter(recipient=world["prosecutor"]).values_list("event", flat=True)
@@ -241,7 +242,7 @@ def test_a_lawyer_who_declines_no_longer_sees_it_and_another_may_be_invited(worl
         matter=made, name="decline", access=access_for(first.user), data={"note": "利益冲突"}
     )
     assert made.state == "accepted"
-    assert PetitionLawyer.objects.get(lawyer=first).response == "declined"
+    assert PetitionLawyer.objects.get(lawyer=first).invitation.state == "declined"
     assert not matters_visible_to(access_for(first.user)).filter(pk=made.pk).exists()
     with pytest.raises(TransitionInvalid) as refused:  # asked once already
         invited(made, first, by=world["prosecutor"])
@@ -268,9 +269,9 @@ def test_staff_withdraw_an_unanswered_invitation_and_the_lawyer_is_told(world) -
         data={"note": "律师未答复"},
     )
     assert made.state == "accepted"
-    assert PetitionLawyer.objects.get(petition=made).response == "withdrawn"
+    assert PetitionLawyer.objects.get(petition=made).invitation.state == "withdrawn"
     assert Notification.objects.filter(
-        recipient=counsel.user, event="petitions.petition.invitation_withdrawn"
+        recipient=counsel.user, event="petitions.petition.withdraw_invitation"
     ).exists()
     assert not matters_visible_to(access_for(counsel.user)).filter(pk=made.pk).exists()
 
@@ -330,7 +331,14 @@ def test_closing_unresolved_is_for_a_department_head_and_withdraws_a_pending_inv
     transition(matter=made, name="close_unresolved", access=access_for(world["head"]), data=outcome)
     made.refresh_from_db()
     assert made.state == "closed_unresolved" and made.outcome == outcome["outcome"]
-    assert PetitionLawyer.objects.get(petition=made).response == "withdrawn"
+    assert PetitionLawyer.objects.get(petition=made).invitation.state == "withdrawn"
+    # the lawyer whose invitation the closing withdrew is told so, not that they took part
+    told = Notification.objects.filter(
+        recipient=world["lawyer"].user, event="petitions.petition.close_unresolved"
+    )
+    assert [n.text for n in told] == [
+        "The invitation to take part in resolving petition %(number)s was withdrawn."
+    ]
     assert not Clock.objects.filter(matter=made).exclude(state=Clock.State.STOPPED).exists()
 
 

@@ -11,7 +11,7 @@ from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.deadlines.models import Period
 from liaison.notifications.models import Notification
 from liaison.orgs.roles import Role
-from liaison.workflow import actions
+from liaison.workflow import actions, clocks
 from liaison.workflow.errors import TransitionConflict, TransitionForbidden, WorkflowError
 from liaison.workflow.models import Clock, TimelineEvent
 from liaison.workflow.reminders import send_deadline_reminders
@@ -33,9 +33,9 @@ def test_pause_and_resume_push_the_due_day_back(clock_and_people, monkeypatch) -
     clock, prosecutor, _judge = clock_and_people
     start = clock.started_on
     monkeypatch.setattr(actions, "today", lambda: start + timedelta(days=2))
-    actions.clock_pause(clock=clock, access=access_for(prosecutor), reason="等待鉴定意见")
+    clocks.clock_pause(clock=clock, access=access_for(prosecutor), reason="等待鉴定意见")
     monkeypatch.setattr(actions, "today", lambda: start + timedelta(days=12))
-    resumed = actions.clock_resume(clock=clock, access=access_for(prosecutor))
+    resumed = clocks.clock_resume(clock=clock, access=access_for(prosecutor))
     assert resumed.paused_days == 10
     assert resumed.due_on >= clock.due_on + timedelta(days=10)
     notes = list(TimelineEvent.objects.filter(matter=clock.matter).values_list("action", "note"))
@@ -45,10 +45,10 @@ def test_pause_and_resume_push_the_due_day_back(clock_and_people, monkeypatch) -
 def test_extension_needs_a_reason_and_moves_the_due_day(clock_and_people) -> None:  # type: ignore[no-untyped-def]
     clock, prosecutor, _judge = clock_and_people
     with pytest.raises(WorkflowError):
-        actions.clock_extend(
+        clocks.clock_extend(
             clock=clock, access=access_for(prosecutor), amount=5, unit="days", reason=" "
         )
-    extended = actions.clock_extend(
+    extended = clocks.clock_extend(
         clock=clock,
         access=access_for(prosecutor),
         amount=1,
@@ -62,13 +62,13 @@ def test_extension_needs_a_reason_and_moves_the_due_day(clock_and_people) -> Non
 def test_only_the_owner_staff_manage_clocks(clock_and_people) -> None:  # type: ignore[no-untyped-def]
     clock, _prosecutor, judge = clock_and_people
     with pytest.raises(TransitionForbidden):
-        actions.clock_pause(clock=clock, access=access_for(judge), reason="x")
+        clocks.clock_pause(clock=clock, access=access_for(judge), reason="x")
 
 
 def test_resuming_a_running_clock_is_refused(clock_and_people) -> None:  # type: ignore[no-untyped-def]
     clock, prosecutor, _judge = clock_and_people
     with pytest.raises(TransitionConflict):
-        actions.clock_resume(clock=clock, access=access_for(prosecutor))
+        clocks.clock_resume(clock=clock, access=access_for(prosecutor))
 
 
 def test_a_clock_keeps_the_period_it_started_with(clock_and_people) -> None:  # type: ignore[no-untyped-def]

@@ -199,3 +199,41 @@ def test_a_complaint_goes_from_filing_to_written_reply(
     complaint = RightsComplaint.objects.get()
     assert complaint.state == "replied" and complaint.founded
     assert timedelta(0) <= complaint.replied_at - complaint.created_at
+
+
+def test_the_handling_prosecutor_ends_a_lawyer_of_record_who_then_no_longer_sees_the_case(
+    live: Any, page: Any, screenshot: Any
+) -> None:
+    from liaison.lawyers.models import CaseCounsel
+
+    org = kangbashi()
+    prosecutor = staff(org, Role.PROSECUTOR, username="lijianguo", name="李建国")
+    the_case = case(org, by=prosecutor, title="王某某涉嫌诈骗案")
+    counsel = lawyer(at=org, username="mali", name="马力")
+    of_record(the_case, counsel, client="张三丰")
+    link = CaseCounsel.objects.get(case=the_case, lawyer=counsel)
+
+    log_in(page, live.url, "mali")
+    page.goto(f"{live.url}/lawyers/")
+    expect(page.get_by_test_id("cases")).to_contain_text(the_case.case_number)
+
+    log_in(page, live.url, "lijianguo")
+    page.goto(f"{live.url}/matters/{the_case.pk}/")
+    panel = page.get_by_test_id(f"end-counsel-{link.pk}")
+    panel.locator("summary").click()
+    panel.get_by_test_id("end-counsel").click()  # no reason: refused, nothing changed
+    expect(page.get_by_test_id(f"end-counsel-{link.pk}")).to_contain_text("理由")
+    panel = page.get_by_test_id(f"end-counsel-{link.pk}")
+    panel.locator("input[name=reason]").fill("委托人已解除委托")
+    screenshot("end-counsel")
+    panel.get_by_test_id("end-counsel").click()
+    expect(page.get_by_test_id("counsel")).not_to_contain_text("马力")
+    expect(page.locator("body")).to_contain_text("律师代理结束")
+
+    log_in(page, live.url, "mali")
+    page.goto(f"{live.url}/lawyers/")
+    expect(page.get_by_test_id("cases")).not_to_contain_text(the_case.case_number)
+    response = page.goto(f"{live.url}/lawyers/my-cases/{the_case.pk}/")
+    assert response is not None and response.status == 404
+    page.goto(f"{live.url}/inbox/")
+    expect(page.locator("body")).to_contain_text("委托人已解除委托")

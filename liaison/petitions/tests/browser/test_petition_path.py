@@ -82,5 +82,5 @@ def test_staff_invite_a_lawyer_who_takes_part_and_staff_resolve(
 
     petition = Petition.objects.get()
     assert petition.state == "resolved" and petition.petitioner_mobile == "13904770188"
-    assert PetitionLawyer.objects.get().response == "accepted"
+    assert PetitionLawyer.objects.get().invitation.state == "accepted"
     assert AuditRecord.objects.filter(action="petitions.petitioner.view").count() == 1
