@@ -341,7 +341,7 @@ class ReportForm(forms.Form):
         """A point must agree with the place named (``places.agreement``): one outside China's
         region is refused; one far from the place is a question, answered by correcting the
         address or the point, or by ticking ``point_confirmed``."""
-        from .actions import POINT_OUTSIDE, point_question
+        from .clue_actions import POINT_OUTSIDE, point_question
 
         division, latitude = data.get("division"), data.get("latitude")
         if division is None or latitude is None or data.get("longitude") is None:

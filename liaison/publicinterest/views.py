@@ -41,10 +41,7 @@ from liaison.workflow.views import matter_page
 from . import documents
 from .actions import (
     ClueClosed,
-    NoJurisdiction,
-    PointDisagrees,
     clue_add_to,
-    clue_submit,
     masked_identity,
     may_observe,
     observation_file,
@@ -53,6 +50,7 @@ from .actions import (
     supervisor_assign,
     supervisor_withdraw,
 )
+from .clue_actions import NoJurisdiction, PointDisagrees, clue_submit
 from .duplicates import public_clue
 from .forms import (
     EvidenceForm,

@@ -14,8 +14,8 @@ from liaison.core.tests.factories import UserFactory, division
 from liaison.deadlines.models import Period
 from liaison.notifications.models import Notification
 from liaison.orgs.models import Organisation
-from liaison.publicinterest import actions
-from liaison.publicinterest.actions import PORTAL_USERNAME, NoJurisdiction
+from liaison.publicinterest import clue_actions as actions
+from liaison.publicinterest.clue_actions import PORTAL_USERNAME, NoJurisdiction
 from liaison.publicinterest.codes import ALPHABET
 from liaison.publicinterest.models import Clue
 from liaison.workflow.models import Clock, MatterParty, TimelineEvent
