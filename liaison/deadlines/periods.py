@@ -15,6 +15,7 @@ from typing import Any
 from django.apps import apps as global_apps
 from django.apps.registry import Apps
 from django.db import DEFAULT_DB_ALIAS, router, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext
 
 from .models import Period, PeriodOverride, Unit
@@ -90,30 +91,34 @@ def get_period(code: str, organisation: Any = None) -> Period:
     the organisation or an organisation above it. The result is then an unsaved copy of the
     period carrying that length, so callers read ``amount``/``unit`` the same way either way.
     """
-    try:
-        period = Period.objects.get(code=code)
-    except Period.DoesNotExist:
+    periods = Period.objects.filter(code=code)
+    if organisation is not None:
+        # One query: the organisation's nearest override comes with the period, if it has one.
+        ancestors = [int(part) for part in organisation.path.strip("/").split("/") if part]
+        nearest = PeriodOverride.objects.filter(
+            period=OuterRef("pk"), organisation_id__in=ancestors
+        ).order_by("-organisation__path")  # the longest path is the nearest organisation
+        periods = periods.annotate(
+            own_amount=Subquery(nearest.values("amount")[:1]),
+            own_unit=Subquery(nearest.values("unit")[:1]),
+            own_remind=Subquery(nearest.values("remind_before_days")[:1]),
+        )
+    period = periods.first()
+    if period is None:
         raise LookupError(
             gettext(
                 "No statutory period with code “%(code)s”. Run migrate to load the defaults, "
                 "or add it in the administration."
             )
             % {"code": code}
-        ) from None
-    if organisation is None:
-        return period
-    ancestors = [int(part) for part in organisation.path.strip("/").split("/") if part]
-    override = (
-        PeriodOverride.objects.filter(period=period, organisation_id__in=ancestors)
-        .order_by("-organisation__path")  # the longest path is the nearest organisation
-        .first()
-    )
-    if override is None:
+        )
+    own_amount = getattr(period, "own_amount", None)
+    if own_amount is None:
         return period
     own = copy.copy(period)
-    own.amount, own.unit = override.amount, override.unit
-    if override.remind_before_days is not None:
-        own.remind_before_days = override.remind_before_days
+    own.amount, own.unit = own_amount, period.own_unit  # type: ignore[attr-defined]
+    if period.own_remind is not None:  # type: ignore[attr-defined]
+        own.remind_before_days = period.own_remind  # type: ignore[attr-defined]
     return own
 
 

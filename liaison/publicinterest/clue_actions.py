@@ -15,14 +15,17 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.auth.hashers import make_password
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
+from django.db.models import BooleanField, Q, Value
 from django.utils.translation import gettext_lazy as _
 
-from liaison.attachments.actions import attachment_upload
+from liaison.attachments.actions import attachment_upload, attachments_upload
 from liaison.attachments.validators import MP4
 from liaison.core.access import SYSTEM, access_for
+from liaison.core.batching import rows_batched
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.orgs.selectors import procuratorate_for_division
@@ -43,7 +46,7 @@ from .models import (
     ClueSource,
     Field,
 )
-from .selectors import addition_for_submission, clue_for_submission
+from .selectors import clue_for_submission
 from .videos import strip_video_metadata
 from .workflows import CLUE
 
@@ -80,14 +83,20 @@ POINT_OUTSIDE = _(
 
 
 def _point_far_km(
-    division: Division, latitude: Any, longitude: Any, system: str, confirmed: bool
+    division: Division,
+    latitude: Any,
+    longitude: Any,
+    system: str,
+    confirmed: bool,
+    verdict: Verdict | None = None,
 ) -> int | None:
     """How far the point lies from the place named, when the reporter confirmed a point that
     far (the triage queue flags it); None for a point that agrees, or none. Routing never
     reads the point: a clue goes to the procuratorate of the division named."""
     if latitude is None or longitude is None:
         return None
-    verdict = point_verdict(division, latitude, longitude, system)
+    if verdict is None:
+        verdict = point_verdict(division, latitude, longitude, system)
     if verdict.outside:
         raise PointDisagrees(POINT_OUTSIDE)
     if not verdict.far:
@@ -110,11 +119,19 @@ class NoJurisdiction(WorkflowError):
         )
 
 
+#: Where the portal account's row is kept once read (``portal_account``).
+PORTAL_CACHE_KEY = "publicinterest.portal-account"
+
+
 def portal_account() -> User:
     """The account under which photos of anonymous reports are stored (an attachment names its
-    uploader). It cannot log in and belongs to no organisation."""
+    uploader). It cannot log in and belongs to no organisation. Created on first use, then
+    kept in the cache: it is never changed or removed, and every anonymous photo names it."""
     from liaison.accounts.models import User
 
+    cached = cache.get(PORTAL_CACHE_KEY)
+    if isinstance(cached, User):
+        return cached
     user, _created = User.objects.get_or_create(
         username=PORTAL_USERNAME,
         defaults={
@@ -123,6 +140,7 @@ def portal_account() -> User:
             "password": make_password(None),
         },
     )
+    transaction.on_commit(lambda: cache.set(PORTAL_CACHE_KEY, user, None))
     return user
 
 
@@ -135,6 +153,35 @@ def unused_query_code() -> str:
             or ClueAddition.objects.filter(query_code=code).exists()
         ):
             return code
+    raise RuntimeError("could not draw an unused query code")  # pragma: no cover - 31^10 codes
+
+
+def _claimed(key: uuid.UUID) -> tuple[Clue | None, str]:
+    """The clue already stored under the submission ``key`` (or None), and a query code that
+    no clue and no addition has; refuses a key an addition was stored under. One query for
+    both questions, however rarely a drawn code is taken (31^10 codes)."""
+    for _attempt in range(5):
+        code = new_query_code()
+        claims = (
+            Clue.objects.filter(Q(submission_key=key) | Q(query_code=code))
+            .order_by()
+            .annotate(addition=Value(False, output_field=BooleanField()))
+            .values_list("addition", "submission_key")
+            .union(
+                ClueAddition.objects.filter(Q(submission_key=key) | Q(query_code=code))
+                .order_by()
+                .annotate(addition=Value(True, output_field=BooleanField()))
+                .values_list("addition", "submission_key"),
+                all=True,
+            )
+        )
+        by_key = {addition for addition, found in claims if found == key}
+        if True in by_key:
+            raise WorkflowError(_("This report was already added to another clue."))
+        if by_key:
+            return clue_for_submission(key), code
+        if not claims:
+            return None, code
     raise RuntimeError("could not draw an unused query code")  # pragma: no cover - 31^10 codes
 
 
@@ -162,6 +209,7 @@ def clue_submit(
     reporter_mobile: str = "",
     photos: Iterable[tuple[Any, str]] = (),
     reporter: User | None = None,
+    verdict: Verdict | None = None,
     **_ignored: Any,
 ) -> tuple[Clue, bool]:
     """Store a clue from the public and send it to the procuratorate whose jurisdiction covers
@@ -173,16 +221,20 @@ def clue_submit(
     anything is stored. ``photos`` are (file, content type) pairs already checked by content,
     photos and short MP4 videos; their metadata is stripped (photos by ``attachment_upload``,
     videos by ``videos.strip_video_metadata``) and only the stripped copy is kept.
-    The reporter's name and mobile are kept only when the report is not anonymous; a logged-in
+    ``verdict`` is how the point stands to the place, when the caller (the report form)
+    has judged it already. The reporter's name and mobile are kept only when the report is not
+    anonymous; a logged-in
     reporter who is not anonymous also becomes the clue's reporter party (for "my clues"), and
     the clue counts as a volunteer's when they hold a volunteer's seat.
+
+    Everything is written in one transaction, a statement per table (``docs/benchmarks.md``):
+    the key, the query code and the place are looked up once, the database holds the unique
+    and check constraints, and the rows of the timeline, the audit and the files go together.
     """
-    existing = clue_for_submission(submission_key)
+    existing, query_code = _claimed(submission_key)
     if existing is not None:
         return existing, False
-    if addition_for_submission(submission_key) is not None:
-        raise WorkflowError(_("This report was already added to another clue."))
-    owner = procuratorate_for_division(division.code)
+    owner = procuratorate_for_division(division.code, division=division)
     if owner is None:
         raise NoJurisdiction(place=division.full_name)
     person = reporter if reporter is not None and reporter.is_authenticated else None
@@ -199,14 +251,14 @@ def clue_submit(
         "longitude": longitude,
         "coordinate_system": coordinate_system if latitude is not None else "",
         "point_far_km": _point_far_km(
-            division, latitude, longitude, coordinate_system, point_confirmed
+            division, latitude, longitude, coordinate_system, point_confirmed, verdict
         ),
         "seen_on": seen_on,
         "anonymous": anonymous,
         "reporter_name": reporter_name,
         "reporter_mobile": reporter_mobile,
         "reported_by": person,
-        "query_code": unused_query_code(),
+        "query_code": query_code,
         "submission_key": submission_key,
         "source": ClueSource.VOLUNTEER if volunteer else ClueSource.PUBLIC,
     }
@@ -249,16 +301,18 @@ def _store(
     photos: Iterable[tuple[Any, str]],
     stored: list[Attachment],
 ) -> Clue:
-    clue = apply_open(
-        workflow=CLUE,
-        owner=owner,
-        access=SYSTEM,
-        fields=fields,
-        reporters=[person] if person is not None else [],
-        start="submit",
-    )
-    assert isinstance(clue, Clue)
-    store_reporter_files(photos, uploaded_by=person, matter=clue, stored=stored)
+    with rows_batched():  # the timeline's and the audit's rows: one statement each
+        clue = apply_open(
+            workflow=CLUE,
+            owner=owner,
+            access=SYSTEM,
+            fields=fields,
+            reporters=[person] if person is not None else [],
+            start="submit",
+            constraints_by_database=True,  # generated codes and keys; _claimed checked them
+        )
+        assert isinstance(clue, Clue)
+        store_reporter_files(photos, uploaded_by=person, matter=clue, stored=stored)
     return clue
 
 
@@ -271,25 +325,18 @@ def store_reporter_files(
 ) -> None:
     """A reporter's photos and videos, stored without their metadata under the reporter's
     account (or the portal's, for a report sent without one)."""
-    uploader = uploaded_by or portal_account()
-    for file, content_type in files:
-        if content_type == MP4:
-            stored.append(
-                attachment_upload(
-                    file=strip_video_metadata(file),
-                    uploaded_by=uploader,
-                    matter=matter,
-                    purpose=VIDEO_PURPOSE,
-                )
+    uploads = [
+        (strip_video_metadata(file), VIDEO_PURPOSE)
+        if content_type == MP4
+        else (file, PHOTO_PURPOSE)
+        for file, content_type in files
+    ]
+    if uploads:
+        stored.extend(
+            attachments_upload(
+                files=uploads, uploaded_by=uploaded_by or portal_account(), matter=matter
             )
-        else:
-            store_photos(
-                [(file, content_type)],
-                uploaded_by=uploader,
-                matter=matter,
-                purpose=PHOTO_PURPOSE,
-                stored=stored,
-            )
+        )
 
 
 def store_photos(
@@ -300,18 +347,12 @@ def store_photos(
     purpose: str,
     stored: list[Attachment],
 ) -> None:
-    """Store checked photos on ``matter`` (``attachment_upload`` strips their metadata),
-    appending each to ``stored`` so that the caller can ``discard_files`` them if its transaction
-    rolls back."""
-    for file, _content_type in photos:
-        stored.append(
-            attachment_upload(
-                file=file,
-                uploaded_by=uploaded_by,
-                matter=matter,
-                purpose=purpose,
-            )
-        )
+    """Store checked photos on ``matter`` (``attachments_upload`` strips their metadata),
+    appending them to ``stored`` so that the caller can ``discard_files`` them if its
+    transaction rolls back."""
+    uploads = [(file, purpose) for file, _content_type in photos]
+    if uploads:
+        stored.extend(attachments_upload(files=uploads, uploaded_by=uploaded_by, matter=matter))
 
 
 def discard_files(attachments: list[Attachment]) -> None:
