@@ -10,8 +10,9 @@ class DeadlinesConfig(AppConfig):
     verbose_name = _("deadlines")
 
     def ready(self) -> None:
-        """Load the statutory periods after migrate; drop the cached calendar on corrections."""
-        from .models import CalendarCorrection
+        """Load the statutory periods after migrate; drop the cached calendar and periods when
+        they change."""
+        from .models import CalendarCorrection, Period, PeriodOverride
         from .periods import sync_statutory_periods
 
         post_migrate.connect(
@@ -27,6 +28,13 @@ class DeadlinesConfig(AppConfig):
             sender=CalendarCorrection,
             dispatch_uid="deadlines.calendar_cache.delete",
         )
+        for model in (Period, PeriodOverride):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_periods_on_change,
+                    sender=model,
+                    dispatch_uid=f"deadlines.periods_cache.{model.__name__}.{signal is post_save}",
+                )
 
 
 def invalidate_calendar_on_change(sender: type, using: str = "default", **kwargs: object) -> None:
@@ -39,3 +47,11 @@ def invalidate_calendar_on_change(sender: type, using: str = "default", **kwargs
 
     invalidate_calendar_cache()
     transaction.on_commit(invalidate_calendar_cache, using=using)
+
+
+def forget_periods_on_change(sender: type, using: str = "default", **kwargs: object) -> None:
+    """Drop the cached periods at once and again after commit (as the calendar's)."""
+    from .periods import forget_periods
+
+    forget_periods()
+    transaction.on_commit(forget_periods, using=using)

@@ -14,8 +14,8 @@ from typing import Any
 
 from django.apps import apps as global_apps
 from django.apps.registry import Apps
+from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, router, transaction
-from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext
 
 from .models import Period, PeriodOverride, Unit
@@ -81,7 +81,40 @@ def sync_periods(
                 code=default.code, defaults=values
             )
             created += was_created
+    if created:
+        transaction.on_commit(forget_periods, using=using)
     return created
+
+
+#: The periods and the organisations' overrides, kept in the cache (``settings.CACHES``, shared
+#: by every process where it is Redis) for this long; a period or an override saved or deleted
+#: through the ORM drops them at once (``apps.DeadlinesConfig``). Every clock started reads one.
+PERIODS_CACHE_KEY = "deadlines.periods"
+PERIODS_CACHE_SECONDS = 300
+
+#: (period code, organisation id, amount, unit, remind before days) of every override.
+OverrideRow = tuple[str, int, int, str, int | None]
+
+
+def _periods() -> tuple[dict[str, Period], list[OverrideRow]]:
+    """Both tables (a few dozen rows), from the cache or two queries."""
+    held = cache.get(PERIODS_CACHE_KEY)
+    if held is None:
+        held = (
+            {period.code: period for period in Period.objects.all()},
+            list(
+                PeriodOverride.objects.values_list(
+                    "period__code", "organisation_id", "amount", "unit", "remind_before_days"
+                )
+            ),
+        )
+        cache.set(PERIODS_CACHE_KEY, held, PERIODS_CACHE_SECONDS)
+    return held
+
+
+def forget_periods() -> None:
+    """Drop the cached periods (a period or an override changed)."""
+    cache.delete(PERIODS_CACHE_KEY)
 
 
 def get_period(code: str, organisation: Any = None) -> Period:
@@ -90,20 +123,10 @@ def get_period(code: str, organisation: Any = None) -> Period:
     With an ``organisation``, its own length (``PeriodOverride``) wins: the nearest one set on
     the organisation or an organisation above it. The result is then an unsaved copy of the
     period carrying that length, so callers read ``amount``/``unit`` the same way either way.
+    No query while the cache holds the periods (``PERIODS_CACHE_SECONDS``).
     """
-    periods = Period.objects.filter(code=code)
-    if organisation is not None:
-        # One query: the organisation's nearest override comes with the period, if it has one.
-        ancestors = [int(part) for part in organisation.path.strip("/").split("/") if part]
-        nearest = PeriodOverride.objects.filter(
-            period=OuterRef("pk"), organisation_id__in=ancestors
-        ).order_by("-organisation__path")  # the longest path is the nearest organisation
-        periods = periods.annotate(
-            own_amount=Subquery(nearest.values("amount")[:1]),
-            own_unit=Subquery(nearest.values("unit")[:1]),
-            own_remind=Subquery(nearest.values("remind_before_days")[:1]),
-        )
-    period = periods.first()
+    periods, overrides = _periods()
+    period = periods.get(code)
     if period is None:
         raise LookupError(
             gettext(
@@ -112,13 +135,21 @@ def get_period(code: str, organisation: Any = None) -> Period:
             )
             % {"code": code}
         )
-    own_amount = getattr(period, "own_amount", None)
-    if own_amount is None:
-        return period
-    own = copy.copy(period)
-    own.amount, own.unit = own_amount, period.own_unit  # type: ignore[attr-defined]
-    if period.own_remind is not None:  # type: ignore[attr-defined]
-        own.remind_before_days = period.own_remind  # type: ignore[attr-defined]
+    own = copy.copy(period)  # the cached row is shared: callers get their own
+    if organisation is None:
+        return own
+    # The organisation's path lists it and the organisations above it, root first: the
+    # override set furthest along the path is the nearest.
+    path = [int(part) for part in organisation.path.strip("/").split("/") if part]
+    nearest = max(
+        (row for row in overrides if row[0] == code and row[1] in path),
+        key=lambda row: path.index(row[1]),
+        default=None,
+    )
+    if nearest is not None:
+        own.amount, own.unit = nearest[2], nearest[3]
+        if nearest[4] is not None:
+            own.remind_before_days = nearest[4]
     return own
 
 

@@ -16,6 +16,7 @@ class PublicInterestConfig(AppConfig):
 
         for workflow in (CLUE, ADMIN_CASE, CIVIL_CASE, RECOMMENDATION):
             register(workflow)
+        _forget_fields_when_they_change()
         navigation.register(
             navigation.NavEntry(
                 "publicinterest:triage",
@@ -39,3 +40,13 @@ class PublicInterestConfig(AppConfig):
                 public=True,
             ),
         )
+
+
+def _forget_fields_when_they_change() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import Field
+    from .selectors import forget_fields
+
+    post_save.connect(forget_fields, sender=Field, dispatch_uid="publicinterest.fields.save")
+    post_delete.connect(forget_fields, sender=Field, dispatch_uid="publicinterest.fields.delete")

@@ -140,6 +140,25 @@ class FieldChoiceField(forms.ModelChoiceField):
         return str(obj.label)
 
 
+class ActiveFieldChoiceField(FieldChoiceField):
+    """An active field: those offered are the queryset's; the one chosen is checked against
+    the cached active fields (``selectors.active_field``): every public report names one."""
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        from .selectors import active_field
+
+        found = active_field(str(value))
+        if found is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return found
+
+
 def _division_choices(
     parent: str | None, empty: Any, *, level: int | None = None
 ) -> list[tuple[str, Any]]:
@@ -158,7 +177,7 @@ class ReportForm(forms.Form):
     chosen in the province → city → district lists; the choice wins when both are given."""
 
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
-    field = FieldChoiceField(
+    field = ActiveFieldChoiceField(
         queryset=Field.objects.filter(active=True),
         to_field_name="code",
         label=_("Field"),
