@@ -50,7 +50,6 @@ def _original_name(file: Any, content_type: str) -> str:
     return name
 
 
-@transaction.atomic(savepoint=False)
 def attachment_upload(
     *, file: Any, uploaded_by: User, matter: Any = None, purpose: str = ""
 ) -> Attachment:
@@ -68,14 +67,17 @@ def attachment_upload(
     return attachment
 
 
-@transaction.atomic(savepoint=False)
 def attachments_upload(
     *, files: Iterable[tuple[Any, str]], uploaded_by: User, matter: Any = None
 ) -> list[Attachment]:
     """``attachment_upload`` for several files at once, each given with its purpose: every one
     is checked, stripped and stored as that function does; their rows are written with one
     statement and their audit records with another (or with the enclosing
-    ``core.batching.rows_batched`` block's). If anything fails, no file stays in the store."""
+    ``core.batching.rows_batched`` block's). If anything fails, no file stays in the store.
+
+    A refused file raises before any statement is sent (the caller's transaction stays
+    usable); the rows are written in the caller's transaction, or one of their own, without
+    a savepoint."""
     attachments: list[Attachment] = []
     try:
         for file, purpose in files:
@@ -84,8 +86,8 @@ def attachments_upload(
             )
         if not attachments:
             return attachments
-        Attachment.objects.bulk_create(attachments)
-        with rows_batched():
+        with transaction.atomic(savepoint=False), rows_batched():
+            Attachment.objects.bulk_create(attachments)
             for attachment in attachments:
                 audit_record(
                     actor=uploaded_by,
