@@ -82,6 +82,7 @@ def sync_periods(
             )
             created += was_created
     if created:
+        forget_periods()
         transaction.on_commit(forget_periods, using=using)
     return created
 
