@@ -18,7 +18,7 @@ APT_GET := apt-get -o DPkg::Lock::Timeout=600
 
 DOCUMENT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 
-.PHONY: run test setup assets messages gettext chromium documents lint typecheck pytest demo clean makemessages bench
+.PHONY: run test setup assets messages gettext chromium documents lint typecheck pytest demo clean makemessages bench bench-compare
 
 $(BIN)/.installed: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -106,10 +106,25 @@ test: lint typecheck pytest
 # them). e.g. make bench DATABASE_URL=postgres://postgres@127.0.0.1:5432/liaison_bench
 BENCH_CLUES ?= 1000000
 BENCH_RUNS ?= 20
+# Then public clue submissions per second: gunicorn with as many workers as cores serves the
+# platform on that database, and bench/loadgen.py (another process) sends BENCH_SECONDS of
+# submissions (docs/benchmarks.md).
+BENCH_SECONDS ?= 30
 bench: $(BIN)/.installed
 	@test -n "$(DATABASE_URL)" || { echo "make bench needs DATABASE_URL (a database of its own)"; exit 2; }
 	DATABASE_URL=$(DATABASE_URL) $(PY) manage.py migrate --noinput -v 0
 	DATABASE_URL=$(DATABASE_URL) $(PY) manage.py bench_publicinterest --clues $(BENCH_CLUES) --runs $(BENCH_RUNS)
+	DATABASE_URL=$(DATABASE_URL) $(PY) manage.py bench_public_report --seconds $(BENCH_SECONDS)
+
+# The same measure of django-helpdesk's public ticket form, in a throw-away virtualenv outside
+# the repository (HELPDESK_DIR) on a database of its own (HELPDESK_DATABASE_URL), then both
+# figures side by side.
+HELPDESK_DIR ?= /work/helpdesk-bench
+HELPDESK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/helpdesk_bench
+bench-compare: bench
+	HELPDESK_DIR=$(HELPDESK_DIR) HELPDESK_DATABASE_URL=$(HELPDESK_DATABASE_URL) \
+	  BENCH_SECONDS=$(BENCH_SECONDS) bash bench/helpdesk/run.sh
+	$(PY) bench/helpdesk/compare.py var/bench/liaison.json var/bench/helpdesk.json
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) var test-artefacts

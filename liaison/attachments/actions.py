@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from liaison.audit.actions import audit_record
+from liaison.core.batching import rows_batched
 
 from .images import PHOTO_TYPES, strip_metadata
 from .models import Attachment
@@ -49,7 +50,6 @@ def _original_name(file: Any, content_type: str) -> str:
     return name
 
 
-@transaction.atomic
 def attachment_upload(
     *, file: Any, uploaded_by: User, matter: Any = None, purpose: str = ""
 ) -> Attachment:
@@ -61,6 +61,57 @@ def attachment_upload(
     under a random name with the extension of what it really is; if the database write fails
     the stored file is removed again.
     """
+    (attachment,) = attachments_upload(
+        files=[(file, purpose)], uploaded_by=uploaded_by, matter=matter
+    )
+    return attachment
+
+
+def attachments_upload(
+    *, files: Iterable[tuple[Any, str]], uploaded_by: User, matter: Any = None
+) -> list[Attachment]:
+    """``attachment_upload`` for several files at once, each given with its purpose: every one
+    is checked, stripped and stored as that function does; their rows are written with one
+    statement and their audit records with another (or with the enclosing
+    ``core.batching.rows_batched`` block's). If anything fails, no file stays in the store.
+
+    A refused file raises before any statement is sent (the caller's transaction stays
+    usable); the rows are written in the caller's transaction, or one of their own, without
+    a savepoint."""
+    attachments: list[Attachment] = []
+    try:
+        for file, purpose in files:
+            attachments.append(
+                _stored_file(file, uploaded_by=uploaded_by, matter=matter, purpose=purpose)
+            )
+        if not attachments:
+            return attachments
+        with transaction.atomic(savepoint=False), rows_batched():
+            Attachment.objects.bulk_create(attachments)
+            for attachment in attachments:
+                audit_record(
+                    actor=uploaded_by,
+                    action="attachments.upload",
+                    obj=attachment,
+                    payload={
+                        "name": attachment.original_name,
+                        "content_type": attachment.content_type,
+                        "size": attachment.size,
+                        "sha256": attachment.sha256,
+                        "matter": getattr(matter, "pk", None),
+                        "purpose": attachment.purpose,
+                    },
+                )
+    except BaseException:
+        for attachment in attachments:
+            attachment.file.delete(save=False)
+        raise
+    return attachments
+
+
+def _stored_file(file: Any, *, uploaded_by: User, matter: Any, purpose: str) -> Attachment:
+    """The unsaved row of ``file``, checked, stripped and hashed, its content already in the
+    store under a random name."""
     if not isinstance(file, File):
         file = File(file, name=getattr(file, "name", None))
     content_type = validate_upload(file)
@@ -77,24 +128,6 @@ def attachment_upload(
         uploaded_by=uploaded_by,
     )
     attachment.file.save(f"{uuid.uuid4().hex}.{EXTENSIONS[content_type][0]}", file, save=False)
-    try:
-        attachment.save()
-        audit_record(
-            actor=uploaded_by,
-            action="attachments.upload",
-            obj=attachment,
-            payload={
-                "name": attachment.original_name,
-                "content_type": content_type,
-                "size": attachment.size,
-                "sha256": attachment.sha256,
-                "matter": getattr(matter, "pk", None),
-                "purpose": purpose,
-            },
-        )
-    except BaseException:
-        attachment.file.delete(save=False)
-        raise
     return attachment
 
 

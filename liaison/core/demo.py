@@ -577,7 +577,7 @@ def _clue(
     place: str, description: str, address: str, days_ago: int, reporter: User | None = None
 ) -> Matter:
     from liaison.places.models import Division
-    from liaison.publicinterest.actions import clue_submit
+    from liaison.publicinterest.clue_actions import clue_submit
     from liaison.publicinterest.models import Field
 
     clue, _created = clue_submit(

@@ -11,11 +11,11 @@ class DeadlinesConfig(AppConfig):
 
     def ready(self) -> None:
         """Load the declared periods after migrate and check them at start-up; drop the cached
-        calendar on corrections."""
+        calendar and periods when they change."""
         from django.core import checks
 
         from .declarations import check_periods, sync_declared_periods
-        from .models import CalendarCorrection
+        from .models import CalendarCorrection, Period, PeriodOverride
 
         post_migrate.connect(
             sync_declared_periods, sender=self, dispatch_uid="deadlines.sync_declared_periods"
@@ -31,6 +31,13 @@ class DeadlinesConfig(AppConfig):
             sender=CalendarCorrection,
             dispatch_uid="deadlines.calendar_cache.delete",
         )
+        for model in (Period, PeriodOverride):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_periods_on_change,
+                    sender=model,
+                    dispatch_uid=f"deadlines.periods_cache.{model.__name__}.{signal is post_save}",
+                )
 
 
 def invalidate_calendar_on_change(sender: type, using: str = "default", **kwargs: object) -> None:
@@ -43,3 +50,11 @@ def invalidate_calendar_on_change(sender: type, using: str = "default", **kwargs
 
     invalidate_calendar_cache()
     transaction.on_commit(invalidate_calendar_cache, using=using)
+
+
+def forget_periods_on_change(sender: type, using: str = "default", **kwargs: object) -> None:
+    """Drop the cached periods at once and again after commit (as the calendar's)."""
+    from .periods import forget_periods
+
+    forget_periods()
+    transaction.on_commit(forget_periods, using=using)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.utils.translation import gettext
 
@@ -80,7 +81,41 @@ def sync_periods(
                 code=default.code, defaults=values
             )
             created += was_created
+    if created:
+        forget_periods()
+        transaction.on_commit(forget_periods, using=using)
     return created
+
+
+#: The periods and the organisations' overrides, kept in the cache (``settings.CACHES``, shared
+#: by every process where it is Redis) for this long; a period or an override saved or deleted
+#: through the ORM drops them at once (``apps.DeadlinesConfig``). Every clock started reads one.
+PERIODS_CACHE_KEY = "deadlines.periods"
+PERIODS_CACHE_SECONDS = 300
+
+#: (period code, organisation id, amount, unit, remind before days) of every override.
+OverrideRow = tuple[str, int, int, str, int | None]
+
+
+def _periods() -> tuple[dict[str, Period], list[OverrideRow]]:
+    """Both tables (a few dozen rows), from the cache or two queries."""
+    held = cache.get(PERIODS_CACHE_KEY)
+    if held is None:
+        held = (
+            {period.code: period for period in Period.objects.all()},
+            list(
+                PeriodOverride.objects.values_list(
+                    "period__code", "organisation_id", "amount", "unit", "remind_before_days"
+                )
+            ),
+        )
+        cache.set(PERIODS_CACHE_KEY, held, PERIODS_CACHE_SECONDS)
+    return held
+
+
+def forget_periods() -> None:
+    """Drop the cached periods (a period or an override changed)."""
+    cache.delete(PERIODS_CACHE_KEY)
 
 
 def get_period(code: str, organisation: Any = None) -> Period:
@@ -89,29 +124,31 @@ def get_period(code: str, organisation: Any = None) -> Period:
     With an ``organisation``, its own length (``PeriodOverride``) wins: the nearest one set on
     the organisation or an organisation above it. The result is then an unsaved copy of the
     period carrying that length, so callers read ``amount``/``unit`` the same way either way.
+    No query while the cache holds the periods (``PERIODS_CACHE_SECONDS``).
     """
-    try:
-        period = Period.objects.get(code=code)
-    except Period.DoesNotExist:
+    periods, overrides = _periods()
+    period = periods.get(code)
+    if period is None:
         raise LookupError(
             gettext(
                 "No statutory period with code “%(code)s”. Run migrate to load the defaults, "
                 "or add it in the administration."
             )
             % {"code": code}
-        ) from None
+        )
+    own = copy.copy(period)  # the cached row is shared: callers get their own
     if organisation is None:
-        return period
-    ancestors = [int(part) for part in organisation.path.strip("/").split("/") if part]
-    override = (
-        PeriodOverride.objects.filter(period=period, organisation_id__in=ancestors)
-        .order_by("-organisation__path")  # the longest path is the nearest organisation
-        .first()
+        return own
+    # The organisation's path lists it and the organisations above it, root first: the
+    # override set furthest along the path is the nearest.
+    path = [int(part) for part in organisation.path.strip("/").split("/") if part]
+    nearest = max(
+        (row for row in overrides if row[0] == code and row[1] in path),
+        key=lambda row: path.index(row[1]),
+        default=None,
     )
-    if override is None:
-        return period
-    own = copy.copy(period)
-    own.amount, own.unit = override.amount, override.unit
-    if override.remind_before_days is not None:
-        own.remind_before_days = override.remind_before_days
+    if nearest is not None:
+        own.amount, own.unit = nearest[2], nearest[3]
+        if nearest[4] is not None:
+            own.remind_before_days = nearest[4]
     return own

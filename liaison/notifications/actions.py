@@ -51,22 +51,30 @@ def _address(user: User, channel: str) -> str:
     return (user.mobile or "").strip()
 
 
+#: Deliveries handed to one task: a change's recipients go together (one row of the database
+#: queue, whatever their number); a long backlog is still spread over several workers.
+DELIVERIES_PER_TASK = 50
+
+
 def enqueue_deliveries(delivery_ids: Iterable[int]) -> int:
-    """Hand deliveries to the task queue; returns how many were enqueued.
+    """Hand deliveries to the task queue, up to ``DELIVERIES_PER_TASK`` to a task; returns how
+    many were enqueued.
 
     A queue that refuses is logged, not raised: the Delivery rows stay pending and
     ``retry_deliveries`` picks them up, and the caller's request has already committed.
     """
-    from .tasks import deliver_notification
+    from .tasks import deliver_notifications
 
+    ids = list(delivery_ids)
     count = 0
-    for delivery_id in delivery_ids:
+    for start in range(0, len(ids), DELIVERIES_PER_TASK):
+        batch = ids[start : start + DELIVERIES_PER_TASK]
         try:
-            deliver_notification.enqueue(delivery_id)
+            deliver_notifications.enqueue(batch)
         except Exception:
-            logger.exception("Could not enqueue delivery %s; retry_deliveries will", delivery_id)
+            logger.exception("Could not enqueue deliveries %s; retry_deliveries will", batch)
         else:
-            count += 1
+            count += len(batch)
     return count
 
 

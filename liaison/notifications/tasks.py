@@ -69,6 +69,18 @@ def _send(delivery: Delivery) -> None:
 @task()
 def deliver_notification(delivery_id: int) -> str:
     """Send one delivery if it is due and nobody else has it; returns what happened."""
+    return _deliver(delivery_id)
+
+
+@task()
+def deliver_notifications(delivery_ids: list[int]) -> list[str]:
+    """Send the deliveries of one change (its recipients' emails and text messages), each as
+    ``deliver_notification`` would: one that fails is recorded and retried on its own, and
+    never keeps the others from being sent."""
+    return [_deliver(delivery_id) for delivery_id in delivery_ids]
+
+
+def _deliver(delivery_id: int) -> str:
     delivery = delivery_claim(delivery_id=delivery_id)
     if delivery is None:
         return "skipped"

@@ -22,6 +22,7 @@ from .roles import OrganisationKind, Role
 
 if TYPE_CHECKING:
     from liaison.core.access import Access
+    from liaison.places.models import Division
 
 # When two procuratorates sit on the same division code, the more local one has jurisdiction.
 _LEVEL_SPECIFICITY: dict[str, int] = {
@@ -94,7 +95,9 @@ def members_with_role(org: Organisation, roles: str | Iterable[str]) -> QuerySet
     )
 
 
-def procuratorate_for_division(code: str) -> Organisation | None:
+def procuratorate_for_division(
+    code: str, *, division: Division | None = None
+) -> Organisation | None:
     """The active procuratorate with jurisdiction over the place with this division code.
 
     That is the most specific one whose division is the place itself or, walking up, its
@@ -102,9 +105,11 @@ def procuratorate_for_division(code: str) -> Organisation | None:
     prefecture's. Follows the divisions' ``parent`` links, so a county directly under a province
     (济源市 419001) reaches the province; for a well-formed code missing from the table, the
     code's arithmetic prefecture and province are tried. A 12-digit code below county level
-    counts as its county. None when nothing matches or the code is malformed.
+    counts as its county. None when nothing matches or the code is malformed. A caller that
+    has the division already, its parents fetched with it, passes it: one query fewer.
     """
-    division = division_by_code(code)
+    if division is None or division.code != code:
+        division = division_by_code(code)
     if division is not None:
         chain = [d.code for d in ancestors(division)]
     else:

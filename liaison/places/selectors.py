@@ -12,6 +12,7 @@ import math
 from types import ModuleType
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from . import geo
@@ -59,12 +60,44 @@ def area_prefix(code: str) -> str:
     return code[:2] if code.endswith("0000") else code[:4]
 
 
+#: How long a division read by code stays in the cache (``settings.CACHES``): divisions change
+#: only when ``load_divisions`` runs at a deployment (a save or delete through the ORM forgets
+#: the division at once, ``apps.PlacesConfig``).
+DIVISION_CACHE_SECONDS = 3600
+_ABSENT = ""  # cached for a code the table lacks, so that it is not asked again either
+
+
+def division_cache_key(code: str) -> str:
+    return f"places.division:{code}"
+
+
+def divisions_by_codes(codes: list[str]) -> dict[str, Division]:
+    """The divisions with these 6-digit codes that the table has, each with its parent and
+    grandparent: from the cache, and one query for those it did not hold. Every public
+    report names a place, and every place is one of a few thousand rows that do not change."""
+    keys = {division_cache_key(code): code for code in codes}
+    held = cache.get_many(list(keys))
+    found = {keys[key]: value for key, value in held.items() if isinstance(value, Division)}
+    missing = [code for key, code in keys.items() if key not in held]
+    if missing:
+        read = {
+            d.code: d
+            for d in Division.objects.select_related("parent__parent").filter(code__in=missing)
+        }
+        cache.set_many(
+            {division_cache_key(code): read.get(code, _ABSENT) for code in missing},
+            DIVISION_CACHE_SECONDS,
+        )
+        found.update(read)
+    return found
+
+
 def division_by_code(code: str) -> Division | None:
     """The division with this 6- or 12-digit code, or None if the code is malformed or unknown."""
     six = normalise_code(code)
     if six is None:
         return None
-    return Division.objects.select_related("parent__parent").filter(code=six).first()
+    return divisions_by_codes([six]).get(six)
 
 
 def divisions_named(name: str) -> QuerySet[Division]:
@@ -111,15 +144,14 @@ def resolve_address(text: str) -> Division | None:
 
     "内蒙古鄂尔多斯市康巴什区市府大楼" gives 康巴什区. If the package knows a code the table lacks
     (the package upgraded, ``load_divisions`` not yet run), the nearest ancestor in the table is
-    returned. At most one query; the parents come with it for :func:`ancestors`.
+    returned. At most one query, none for a place the cache holds; the parents come with it
+    for :func:`ancestors`.
     """
     code = address_code((text or "").strip())
     if code is None:
         return None
     chain = jurisdiction_chain_codes(code)
-    found = {
-        d.code: d for d in Division.objects.select_related("parent__parent").filter(code__in=chain)
-    }
+    found = divisions_by_codes(chain)
     return next((found[c] for c in chain if c in found), None)
 
 

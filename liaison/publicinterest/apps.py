@@ -23,6 +23,7 @@ class PublicInterestConfig(AppConfig):
         register_kind(PRE_LITIGATION)
         register_reactions()
         reveal.register(REPORTER)
+        _forget_fields_when_they_change()
         navigation.register(
             navigation.NavEntry(
                 "publicinterest:triage",
@@ -46,3 +47,13 @@ class PublicInterestConfig(AppConfig):
                 public=True,
             ),
         )
+
+
+def _forget_fields_when_they_change() -> None:
+    from django.db.models.signals import post_delete, post_save
+
+    from .models import Field
+    from .selectors import forget_fields
+
+    post_save.connect(forget_fields, sender=Field, dispatch_uid="publicinterest.fields.save")
+    post_delete.connect(forget_fields, sender=Field, dispatch_uid="publicinterest.fields.delete")

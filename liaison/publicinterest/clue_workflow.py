@@ -85,7 +85,7 @@ def record_reason(matter: Matter, data: Mapping[str, Any], access: Access) -> No
 
 
 def transfer(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    from .actions import open_transferred_clue
+    from .clue_actions import open_transferred_clue
 
     open_transferred_clue(clue=matter, target=data["target"], reason=data.get("note", ""))
 

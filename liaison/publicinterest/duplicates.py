@@ -190,17 +190,24 @@ def open_clues_near(
     address: str = "",
     radius_m: float | None = None,
     most: int = NEARBY_SHOWN,
+    division: Division | None = None,
 ) -> list[NearbyClue]:
     """The open clues of ``field`` within ``radius_m`` (``LIAISON_NEARBY_RADIUS_M``) of the
     point, nearest first; without a point, the newest open clues of the field in the division
     whose address names the same street as ``address`` (nothing when it names none), so that
     no lookup answers more than a handful of clues about one real place: a list of divisions
     cannot be walked for every clue in the country. Two queries at most, whatever the number
-    of clues: the prefilter and the places' names."""
+    of clues: the prefilter and the places' names (none when the caller passes the
+    ``division``, its parents fetched with it)."""
     radius = nearby_radius_m() if radius_m is None else radius_m
     if latitude is None or longitude is None:
-        division = Division.objects.filter(code=division_code).select_related("parent__parent")
-        found = division.first()
+        found = (
+            division
+            if division is not None and division.code == division_code
+            else Division.objects.filter(code=division_code)
+            .select_related("parent__parent")
+            .first()
+        )
         names = [d.name for d in reversed(ancestors(found))] if found else []
         street = street_of(address, names)
         if not street:

@@ -4,6 +4,7 @@ observations, and for the triage, progress and figures pages."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -87,8 +88,35 @@ class FieldChoiceField(forms.ModelChoiceField):
         return str(obj.label)
 
 
-def _division_choices(parent: str | None, empty: Any) -> list[tuple[str, Any]]:
-    rows = Division.objects.filter(parent_id=parent) if parent else Division.objects.none()
+class ActiveFieldChoiceField(FieldChoiceField):
+    """An active field: those offered are the queryset's; the one chosen is checked against
+    the cached active fields (``selectors.active_field``): every public report names one."""
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        from .selectors import active_field
+
+        found = active_field(str(value))
+        if found is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return found
+
+
+def _division_choices(
+    parent: str | None, empty: Any, *, level: int | None = None
+) -> list[tuple[str, Any]]:
+    """The divisions under ``parent`` (or of ``level``), for a list to choose from."""
+    if level is not None:
+        rows = Division.objects.filter(level=level)
+    elif parent:
+        rows = Division.objects.filter(parent_id=parent)
+    else:
+        return [("", empty)]
     return [("", empty), *rows.order_by("code").values_list("code", "name")]
 
 
@@ -97,7 +125,7 @@ class ReportForm(forms.Form):
     chosen in the province → city → district lists; the choice wins when both are given."""
 
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
-    field = FieldChoiceField(
+    field = ActiveFieldChoiceField(
         queryset=Field.objects.filter(active=True),
         to_field_name="code",
         label=_("Field"),
@@ -205,14 +233,14 @@ class ReportForm(forms.Form):
         self.fields["seen_on"].widget.attrs["max"] = timezone.localdate().isoformat()
         province = self._chosen("province")
         prefecture = self._chosen("prefecture")
-        self.fields["province"].choices = [  # type: ignore[attr-defined]
-            ("", _("Province")),
-            *Division.objects.filter(level=Division.Level.PROVINCE)
-            .order_by("code")
-            .values_list("code", "name"),
-        ]
-        self.fields["prefecture"].choices = _division_choices(province, _("City"))  # type: ignore[attr-defined]
-        self.fields["county"].choices = _division_choices(  # type: ignore[attr-defined]
+        # Read when the lists are shown, or when a choice made in them is checked: a report
+        # that names its place by address reads none of them.
+        self.fields["province"].choices = partial(  # type: ignore[attr-defined]
+            _division_choices, None, _("Province"), level=Division.Level.PROVINCE
+        )
+        self.fields["prefecture"].choices = partial(_division_choices, province, _("City"))  # type: ignore[attr-defined]
+        self.fields["county"].choices = partial(  # type: ignore[attr-defined]
+            _division_choices,
             prefecture if prefecture and prefecture[:2] == (province or "")[:2] else None,
             _("District or county"),
         )
@@ -255,6 +283,7 @@ class ReportForm(forms.Form):
         return open_clues_near(
             field=data["field"],
             division_code=data["division"].code,
+            division=data["division"],
             latitude=data.get("latitude"),
             longitude=data.get("longitude"),
             coordinate_system=data.get("coordinate_system", ""),
@@ -289,7 +318,7 @@ class ReportForm(forms.Form):
         """A point must agree with the place named (``places.agreement``): one outside China's
         region is refused; one far from the place is a question, answered by correcting the
         address or the point, or by ticking ``point_confirmed``."""
-        from .actions import POINT_OUTSIDE, point_question
+        from .clue_actions import POINT_OUTSIDE, point_question
 
         division, latitude = data.get("division"), data.get("latitude")
         if division is None or latitude is None or data.get("longitude") is None:
@@ -297,6 +326,7 @@ class ReportForm(forms.Form):
         verdict = point_verdict(
             division, latitude, data["longitude"], data.get("coordinate_system", "")
         )
+        data["verdict"] = verdict  # ``clue_submit`` need not ask again
         if verdict.outside:
             self.add_error("latitude", ValidationError(POINT_OUTSIDE, code="point_outside"))
         elif verdict.far and not data.get("point_confirmed"):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -67,6 +69,27 @@ def works_at_procuratorate(access: Access) -> bool:
 
 def active_fields() -> QuerySet[Field]:
     return Field.objects.filter(active=True)
+
+
+#: The active fields by code, kept in the cache (``settings.CACHES``) for the report form's
+#: check of the field chosen; a field saved or deleted through the ORM drops them at once.
+FIELDS_CACHE_KEY = "publicinterest.active-fields"
+FIELDS_CACHE_SECONDS = 300
+
+
+def active_field(code: str) -> Field | None:
+    """The active field with this code, or None: no query while the cache holds the fields."""
+    fields = cache.get(FIELDS_CACHE_KEY)
+    if fields is None:
+        fields = {field.code: field for field in active_fields()}
+        cache.set(FIELDS_CACHE_KEY, fields, FIELDS_CACHE_SECONDS)
+    return fields.get(code)
+
+
+def forget_fields(**kwargs: Any) -> None:
+    """Drop the cached fields (a field changed), now and again after commit."""
+    cache.delete(FIELDS_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(FIELDS_CACHE_KEY))
 
 
 def open_cases_of(owner_id: int) -> QuerySet[PILCase]:

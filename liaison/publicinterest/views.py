@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -39,15 +40,13 @@ from liaison.workflow.views import matter_page
 
 from .actions import (
     ClueClosed,
-    NoJurisdiction,
-    PointDisagrees,
     clue_add_to,
-    clue_submit,
     observation_file,
     observation_review,
     supervisor_assign,
     supervisor_withdraw,
 )
+from .clue_actions import NoJurisdiction, PointDisagrees, clue_submit
 from .duplicates import public_clue
 from .forms import (
     EvidenceForm,
@@ -87,8 +86,7 @@ from .selectors import (
 )
 from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE, OBSERVE
 
-RECEIPT_SESSION_KEY = "publicinterest.receipt"
-ADDITION_RECEIPT_SESSION_KEY = "publicinterest.receipt.addition"
+RECEIPT_COOKIE = "publicinterest_receipt"
 TRIAGE_PAGE_SIZE = 50
 CASES_PAGE_SIZE = 50
 FIGURE_YEARS = 5
@@ -124,10 +122,37 @@ def _valid_key(value: str | None) -> bool:
 
 
 def _to_receipt(request: HttpRequest, sent: Clue | ClueAddition) -> HttpResponse:
-    added = isinstance(sent, ClueAddition)
-    request.session[ADDITION_RECEIPT_SESSION_KEY if added else RECEIPT_SESSION_KEY] = sent.pk
-    request.session.pop(RECEIPT_SESSION_KEY if added else ADDITION_RECEIPT_SESSION_KEY, None)
-    return redirect("publicinterest:receipt")
+    """To the receipt of what this browser just sent. Which one it is travels in a signed
+    cookie of its own, never in the URL: a new submission writes nothing but its own rows
+    (no session row for a reporter without an account)."""
+    response = redirect("publicinterest:receipt")
+    kind = "addition" if isinstance(sent, ClueAddition) else "clue"
+    response.set_signed_cookie(
+        RECEIPT_COOKIE,
+        f"{kind}:{sent.pk}",
+        salt=RECEIPT_COOKIE,
+        max_age=settings.SESSION_COOKIE_AGE,
+        path=reverse("publicinterest:receipt"),
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response
+
+
+def _receipt_of(request: HttpRequest) -> tuple[str, int] | None:
+    """What the receipt cookie names: ("clue" or "addition", its pk), or None."""
+    value = request.get_signed_cookie(
+        RECEIPT_COOKIE, default=None, salt=RECEIPT_COOKIE, max_age=settings.SESSION_COOKIE_AGE
+    )
+    kind, _sep, pk = str(value or "").partition(":")
+    if kind not in ("clue", "addition") or not pk.isdigit():
+        return None
+    return kind, int(pk)
+
+
+def _already_sent(key: str) -> Clue | ClueAddition | None:
+    return clue_for_submission(key) or addition_for_submission(key)
 
 
 def _report_page(request: HttpRequest, form: ReportForm, **context: Any) -> dict[str, Any]:
@@ -141,7 +166,8 @@ def report(request: HttpRequest) -> HttpResponse:
     Before a new clue is stored, the reporter is shown the open clues of the field near the
     place (the script shows them as the form is filled in; without it, the first send shows
     them and asks again). Bad input answers 400 with every message and what was typed; a
-    submission key already stored answers with that clue's (or addition's) receipt."""
+    submission key already stored answers with that clue's (or addition's) receipt: the
+    actions find it on the way in, and the pages other than the receipt look it up first."""
     if request.method != "POST":
         form = ReportForm(initial={"submission_key": uuid.uuid4(), "seen_on": timezone.localdate()})
         return render(request, "publicinterest/report.html", _report_page(request, form))
@@ -149,9 +175,6 @@ def report(request: HttpRequest) -> HttpResponse:
     key = str(data.get("submission_key", ""))
     if not _valid_key(key):
         key = data["submission_key"] = str(uuid.uuid4())
-    existing: Clue | ClueAddition | None = clue_for_submission(key) or addition_for_submission(key)
-    if existing is not None:
-        return _to_receipt(request, existing)
     form = ReportForm(data, request.FILES)
     if form.is_valid():
         user = request.user if request.user.is_authenticated else None
@@ -168,6 +191,9 @@ def report(request: HttpRequest) -> HttpResponse:
             else:
                 return _to_receipt(request, addition)
         elif nearby and not form.cleaned_data.get("nearby_seen"):
+            existing = _already_sent(key)  # a retry: the clue it stored is nearby now
+            if existing is not None:
+                return _to_receipt(request, existing)
             data["nearby_seen"] = "on"
             messages.info(
                 request,
@@ -195,8 +221,16 @@ def report(request: HttpRequest) -> HttpResponse:
                 form.add_error("address", str(refusal.message))
             except PointDisagrees as refusal:
                 form.add_error("latitude", str(refusal.message))
+            except WorkflowError:  # the key was an addition's: that receipt
+                existing = _already_sent(key)
+                if existing is None:
+                    raise
+                return _to_receipt(request, existing)
             else:
                 return _to_receipt(request, clue)
+    existing = _already_sent(key)  # a retry, even a garbled one, answers with its receipt
+    if existing is not None:
+        return _to_receipt(request, existing)
     messages.error(request, _("The clue was not sent yet: please correct what is marked below."))
     if request.FILES:
         messages.warning(
@@ -227,13 +261,13 @@ def nearby(request: HttpRequest) -> HttpResponse:
 def receipt(request: HttpRequest) -> HttpResponse:
     """The receipt of the clue (or addition) this browser just sent (kept in its session, never
     in the URL)."""
-    pk = request.session.get(ADDITION_RECEIPT_SESSION_KEY)
-    if pk:
+    sent = _receipt_of(request)
+    if sent is not None and sent[0] == "addition":
         addition = (
             ClueAddition.objects.select_related(
                 "clue__owner", "clue__field", "clue__division__parent"
             )
-            .filter(pk=pk)
+            .filter(pk=sent[1])
             .first()
         )
         if addition is not None:
@@ -242,10 +276,9 @@ def receipt(request: HttpRequest) -> HttpResponse:
                 "publicinterest/receipt.html",
                 {"clue": addition.clue, "addition": addition, "code": addition.query_code},
             )
-    pk = request.session.get(RECEIPT_SESSION_KEY)
     clue = (
-        Clue.objects.select_related("owner", "field", "division__parent").filter(pk=pk).first()
-        if pk
+        Clue.objects.select_related("owner", "field", "division__parent").filter(pk=sent[1]).first()
+        if sent is not None and sent[0] == "clue"
         else None
     )
     if clue is None:

@@ -13,13 +13,14 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.audit.actions import audit_record
 from liaison.core.access import Access
+from liaison.core.batching import insert_row
 from liaison.deadlines.calculator import clock_due, remind_day
 from liaison.deadlines.calendar import current_calendar
 from liaison.deadlines.periods import get_period
@@ -57,18 +58,27 @@ def allocate_case_number(
 ) -> tuple[int, str]:
     """The next sequence value and the formatted case number, e.g. ``康检协〔2026〕3号``.
 
-    The ``UPDATE`` takes the row lock before anything is read, so two openings at once queue
-    on it and get consecutive numbers; a rolled-back opening rolls its number back too.
+    One statement: the sequence's row is inserted at 1 or, when it exists, incremented under
+    its row lock (``INSERT … ON CONFLICT DO UPDATE … RETURNING``, PostgreSQL and SQLite alike),
+    so two openings at once queue on it and get consecutive numbers; a rolled-back opening
+    rolls its number back too.
     """
     type_code = organisation.case_type_codes.get(workflow.name, workflow.case_code)
-    keys = {"organisation": organisation, "type_code": type_code, "year": year}
-    if not CaseNumberSequence.objects.filter(**keys).update(last_value=F("last_value") + 1):
-        try:
-            with transaction.atomic():
-                CaseNumberSequence.objects.create(**keys, last_value=1)
-        except IntegrityError:
-            CaseNumberSequence.objects.filter(**keys).update(last_value=F("last_value") + 1)
-    seq = CaseNumberSequence.objects.filter(**keys).values_list("last_value", flat=True).get()
+    fields = {f.name: f for f in CaseNumberSequence._meta.concrete_fields}
+    table = connection.ops.quote_name(CaseNumberSequence._meta.db_table)
+    columns = [
+        connection.ops.quote_name(str(fields[name].column))
+        for name in ("organisation", "type_code", "year", "last_value")
+    ]
+    last = columns[3]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES (%s, %s, %s, 1) "
+            f"ON CONFLICT ({', '.join(columns[:3])}) "
+            f"DO UPDATE SET {last} = {table}.{last} + 1 RETURNING {last}",
+            [organisation.pk, type_code, year],
+        )
+        seq = int(cursor.fetchone()[0])
     number = organisation.case_number_pattern.format(
         abbr=organisation.abbreviation or organisation.name, code=type_code, year=year, seq=seq
     )
@@ -126,11 +136,18 @@ def apply_open(
     start: str | None = None,
     data: Mapping[str, Any] | None = None,
     note: str = "",
+    constraints_by_database: bool = False,
 ) -> Matter:
     """``matter_open`` inside a caller's transaction: for an action that stores more than the
     matter in one transaction (a clue and its photos), and for a transition's effect that opens
     a matter (a clue transferred to another procuratorate opens a new clue there). Whatever
-    fails afterwards in the caller's transaction rolls the opening back with it."""
+    fails afterwards in the caller's transaction rolls the opening back with it.
+
+    The fields are checked as the model checks them (``full_clean``), except what costs a
+    query and cannot be wrong: related rows given as loaded objects, and the case number the
+    engine allocated. ``constraints_by_database`` leaves the model's unique and check
+    constraints to the database too (an ``IntegrityError`` for the caller to handle), for a
+    caller that generates those values or checked them itself."""
     if isinstance(workflow, str):
         workflow = get_workflow(workflow)
     if not access.is_system and not access.has_role(owner.pk, workflow.opened_by or None):
@@ -149,7 +166,17 @@ def apply_open(
         organisation=owner, workflow=workflow, year=matter.case_year
     )
     # The case number is allocated above; created_by is None when the system opens a matter.
-    matter.full_clean(exclude=["case_number", "created_by"])
+    matter.full_clean(
+        exclude=["case_number", "case_year", "case_seq", "created_by", *_loaded_relations(matter)],
+        validate_unique=not constraints_by_database,
+        validate_constraints=not constraints_by_database,
+    )
+    first = _first_step_stored(workflow, start, access)
+    if first is not None:
+        # Nobody else sees the row before this transaction commits: it is written in the
+        # first step's state at once, instead of inserted and then updated.
+        matter.state, matter.version = first.target, 1
+        matter.closed_at = timezone.now() if first.target in workflow.final_states else None
     matter.save()
     add_parties(
         matter=matter,
@@ -158,12 +185,14 @@ def apply_open(
         reporters=reporters,
         applicants=applicants,
     )
-    TimelineEvent.objects.create(
-        matter=matter,
-        actor=access.user,
-        action=f"{workflow.name}.open",
-        to_state=workflow.initial,
-        note=note if start is None else "",
+    insert_row(
+        TimelineEvent(
+            matter=matter,
+            actor=access.user,
+            action=f"{workflow.name}.open",
+            to_state=workflow.initial,
+            note=note if start is None else "",
+        )
     )
     audit_record(
         actor=access.user,
@@ -172,8 +201,52 @@ def apply_open(
         payload={"case_number": matter.case_number, "owner": owner.pk},
     )
     if start is not None:
-        apply_transition(matter=matter, name=start, access=access, data=data, note=note)
+        apply_transition(
+            matter=matter,
+            name=start,
+            access=access,
+            data=data,
+            note=note,
+            just_opened=True,
+            stored_in_target=first is not None,
+        )
     return matter
+
+
+def _first_step_stored(workflow: Workflow, start: str | None, access: Access) -> Transition | None:
+    """The step an opening takes at once, when the opening row can be written in its target
+    state: the system takes it (no permission to ask of a matter not yet stored), from the
+    initial state, with no input, guard or approval. None otherwise, and the step is taken
+    as any other."""
+    if start is None or not access.is_system:
+        return None
+    try:
+        t = workflow.transition(start)
+    except LookupError:
+        return None
+    if (
+        workflow.initial not in t.source_states
+        or t.form is not None
+        or t.guard is not None
+        or t.approval is not None
+    ):
+        return None
+    return t
+
+
+def _loaded_relations(matter: Matter) -> list[str]:
+    """The foreign keys of ``matter`` set to objects read from the database: ``full_clean``
+    would query each again to see that it exists (the database's constraint holds anyway)."""
+    loaded = []
+    for field in matter._meta.concrete_fields:
+        if field.remote_field is None or field.remote_field.parent_link:
+            continue
+        related = field.get_cached_value(matter, default=None)  # type: ignore[attr-defined]
+        if (
+            related is not None and not related._state.adding and not field.get_limit_choices_to()  # type: ignore[attr-defined]
+        ):
+            loaded.append(field.name)
+    return loaded
 
 
 def add_parties(
@@ -279,8 +352,12 @@ def apply_transition(
     files: Mapping[str, Any] | None = None,
     note: str = "",
     approval: ApprovalRequest | None = None,
+    just_opened: bool = False,
+    stored_in_target: bool = False,
 ) -> Matter:
-    """``transition`` inside a caller's transaction (for actions that open and move at once).
+    """``transition`` inside a caller's transaction (for actions that open and move at once;
+    ``just_opened`` says the matter was opened in this transaction, so it has no clocks yet,
+    and ``stored_in_target`` that ``apply_open`` wrote it in this step's target state).
 
     A step that needs approval (``Transition.approval``) is checked here as any other, then
     submitted for approval instead of taken (``approvals.submit``); ``approvals`` takes it
@@ -296,7 +373,7 @@ def apply_transition(
         raise TransitionConflict(
             _("A step on this matter awaits approval: nothing else is done until it is decided.")
         )
-    source = matter.state
+    source = workflow.initial if stored_in_target else matter.state
     if source not in t.source_states:
         raise TransitionConflict(
             _("This step is not possible while the matter is “%(state)s”.")
@@ -320,24 +397,27 @@ def apply_transition(
         submit(matter=matter, step=t, access=access, data=data or {}, note=note)
         return matter
 
-    now = timezone.now()
-    closed_at = now if t.target in workflow.final_states else None
-    changed = Matter.objects.filter(
-        pk=matter.pk,
-        state=source,
-        version=matter.version,
-        awaiting_approval=approval is not None,
-    ).update(
-        state=t.target,
-        version=F("version") + 1,
-        updated_at=now,
-        closed_at=closed_at,
-        awaiting_approval=False,
-    )
-    if changed != 1:
-        raise TransitionConflict()
-    matter.state, matter.version, matter.updated_at = t.target, matter.version + 1, now
-    matter.closed_at, matter.awaiting_approval = closed_at, False
+    if stored_in_target:
+        closed_at = matter.closed_at
+    else:
+        now = timezone.now()
+        closed_at = now if t.target in workflow.final_states else None
+        changed = Matter.objects.filter(
+            pk=matter.pk,
+            state=source,
+            version=matter.version,
+            awaiting_approval=approval is not None,
+        ).update(
+            state=t.target,
+            version=F("version") + 1,
+            updated_at=now,
+            closed_at=closed_at,
+            awaiting_approval=False,
+        )
+        if changed != 1:
+            raise TransitionConflict()
+        matter.state, matter.version, matter.updated_at = t.target, matter.version + 1, now
+        matter.closed_at, matter.awaiting_approval = closed_at, False
 
     _subjects(matter).clear()
     if t.effect is not None:
@@ -346,16 +426,18 @@ def apply_transition(
         reaction(matter, cleaned, access)
     if closed_at is not None and workflow.on_close is not None:
         workflow.on_close(matter, cleaned, access)
-    _move_clocks(matter, t, access)
-    TimelineEvent.objects.create(
-        matter=matter,
-        actor=access.user,
-        action=f"{workflow.name}.{t.name}",
-        transition=t.name,
-        from_state=source,
-        to_state=t.target,
-        note=note or str(cleaned.get("note", "")),
-        data=_json_safe(cleaned) | _approved_by(approval),
+    _move_clocks(matter, t, access, has_clocks=not just_opened)
+    insert_row(
+        TimelineEvent(
+            matter=matter,
+            actor=access.user,
+            action=f"{workflow.name}.{t.name}",
+            transition=t.name,
+            from_state=source,
+            to_state=t.target,
+            note=note or str(cleaned.get("note", "")),
+            data=_json_safe(cleaned) | _approved_by(approval),
+        )
     )
     _notify(
         matter,
@@ -397,13 +479,15 @@ def _json_safe(values: Mapping[str, Any]) -> dict[str, Any]:
     return safe
 
 
-def _move_clocks(matter: Matter, t: Transition, access: Access) -> None:
+def _move_clocks(matter: Matter, t: Transition, access: Access, *, has_clocks: bool) -> None:
     if not (t.starts or t.stops or t.pauses or t.resumes):
         return  # most steps touch no clock: no query for them
     day = today()
-    live = {
-        c.name: c for c in Clock.objects.filter(matter=matter).exclude(state=Clock.State.STOPPED)
-    }
+    live = (
+        {c.name: c for c in Clock.objects.filter(matter=matter).exclude(state=Clock.State.STOPPED)}
+        if has_clocks
+        else {}
+    )
     for name in t.stops:
         if name in live:
             _stop_clock(live.pop(name), day)

@@ -198,3 +198,38 @@ def test_admin_retry_now_gives_an_abandoned_delivery_one_more_try(
     with django_capture_on_commit_callbacks(execute=True):
         assert deliveries_retry_now(deliveries=Delivery.objects.all(), actor=admin) == 0
     assert len(sms.outbox) == 1
+
+
+def test_a_changes_deliveries_go_to_the_queue_together_and_each_is_sent_on_its_own(
+    django_capture_on_commit_callbacks, failing_sms, monkeypatch
+) -> None:
+    """One task for a change's deliveries (one row of the database queue), in batches of at
+    most DELIVERIES_PER_TASK; a delivery that fails is recorded and retried alone, the others
+    are sent."""
+    from liaison.notifications import actions, tasks
+
+    enqueued: list[list[int]] = []
+    task = tasks.deliver_notifications
+
+    class Recorder:
+        def enqueue(self, ids: list[int]) -> object:
+            enqueued.append(list(ids))
+            return task.enqueue(ids)
+
+    monkeypatch.setattr(tasks, "deliver_notifications", Recorder())
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(
+            recipients=[make_user() for _ in range(3)],
+            event="workflow.clock.reminder",
+            text="The %(clock)s of %(number)s is due on %(due)s.",
+            params={"clock": "答复期限", "number": "康检协〔2025〕1号", "due": "2025-03-01"},
+        )
+    assert [len(batch) for batch in enqueued] == [6]  # one task for the change
+    emails = Delivery.objects.filter(channel=Delivery.Channel.EMAIL)
+    assert {d.status for d in emails} == {Delivery.Status.SENT} and len(mail.outbox) == 3
+    texts = Delivery.objects.filter(channel=Delivery.Channel.SMS)
+    assert {d.status for d in texts} == {Delivery.Status.FAILED} and failing_sms.calls == 3
+
+    many = list(range(10_000, 10_000 + 2 * actions.DELIVERIES_PER_TASK + 1))
+    assert actions.enqueue_deliveries(many) == len(many)
+    assert [len(batch) for batch in enqueued[1:]] == [50, 50, 1]

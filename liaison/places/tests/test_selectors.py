@@ -98,13 +98,28 @@ def test_resolve_address_uses_one_query_and_brings_ancestors(
         assert division.full_name == "内蒙古自治区鄂尔多斯市康巴什区"
 
 
-def test_resolve_address_caches_the_package_answer(django_assert_num_queries) -> None:
-    resolve_address("芜湖市湾沚区")
+def test_resolve_address_caches_the_package_answer_and_the_division(
+    django_assert_num_queries,
+) -> None:
+    with django_assert_num_queries(1):
+        first = resolve_address("芜湖市湾沚区")
     hits = address_code.cache_info().hits
     for _ in range(100):
-        with django_assert_num_queries(1):
-            resolve_address("芜湖市湾沚区")
+        with django_assert_num_queries(0):
+            assert resolve_address("芜湖市湾沚区") == first
     assert address_code.cache_info().hits == hits + 100
+
+
+def test_a_division_saved_or_deleted_is_read_again(django_assert_num_queries) -> None:
+    kangbashi = division_by_code("150603")
+    assert kangbashi is not None and division_by_code("150603") is not None
+    kangbashi.name = "康巴什新区"
+    kangbashi.save()
+    with django_assert_num_queries(1):
+        assert division_by_code("150603").name == "康巴什新区"
+    kangbashi.delete()
+    assert division_by_code("150603") is None
+    assert resolve_address("内蒙古鄂尔多斯市康巴什区").code == "150600"
 
 
 def test_resolve_address_falls_back_to_an_ancestor_the_table_has() -> None:

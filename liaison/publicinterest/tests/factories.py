@@ -19,7 +19,8 @@ from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, division, member
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
-from liaison.publicinterest.actions import clue_add_to, clue_submit
+from liaison.publicinterest.actions import clue_add_to
+from liaison.publicinterest.clue_actions import clue_submit
 from liaison.publicinterest.fielddata import seed_fields
 from liaison.publicinterest.models import Clue, ClueAddition, Field, PILCase
 from liaison.recommendations.models import Recommendation

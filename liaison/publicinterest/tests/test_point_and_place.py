@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from liaison.places.models import Division
 from liaison.places.selectors import point_verdict
-from liaison.publicinterest.actions import PointDisagrees, clue_submit
+from liaison.publicinterest.clue_actions import PointDisagrees, clue_submit
 from liaison.publicinterest.models import Clue
 
 from .factories import DATONG, clue_officer, field, procuratorate

@@ -9,13 +9,14 @@ from django.db import IntegrityError
 from PIL import Image
 
 from liaison.accounts.models import User
+from liaison.attachments.images import strip_metadata
 from liaison.attachments.models import Attachment
 from liaison.core.tests.factories import UserFactory, division
 from liaison.deadlines.models import Period
 from liaison.notifications.models import Notification
 from liaison.orgs.models import Organisation
-from liaison.publicinterest import actions
-from liaison.publicinterest.actions import PORTAL_USERNAME, NoJurisdiction
+from liaison.publicinterest import clue_actions as actions
+from liaison.publicinterest.clue_actions import PORTAL_USERNAME, NoJurisdiction
 from liaison.publicinterest.codes import ALPHABET
 from liaison.publicinterest.models import Clue
 from liaison.workflow.models import Clock, MatterParty, TimelineEvent
@@ -80,14 +81,16 @@ def test_two_copies_at_once_the_second_answers_with_the_first(monkeypatch, refus
     key = uuid.uuid4()
     winner = reported_clue(submission_key=key, photos=[photo()])
     calls = {"n": 0}
+    real_claimed = actions._claimed
 
     def racing_lookup(k):  # type: ignore[no-untyped-def]
         calls["n"] += 1
-        return None if calls["n"] == 1 else Clue.objects.filter(submission_key=k).first()
+        existing, code = real_claimed(k)
+        return (None, code) if calls["n"] == 1 else (existing, code)
 
-    monkeypatch.setattr(actions, "clue_for_submission", racing_lookup)
+    monkeypatch.setattr(actions, "_claimed", racing_lookup)
     loser = reported_clue(submission_key=key, photos=[photo()])
-    assert calls["n"] == 2
+    assert calls["n"] == 1
     assert loser.pk == winner.pk and loser.query_code == winner.query_code
     assert Clue.objects.count() == 1
     assert Attachment.objects.count() == 1
@@ -107,15 +110,15 @@ def test_an_unrelated_integrity_error_is_not_swallowed(monkeypatch) -> None:  # 
 def test_photos_of_a_failed_submission_are_removed_from_the_store(monkeypatch, settings) -> None:  # type: ignore[no-untyped-def]
     procuratorate()
     calls = {"n": 0}
-    real_upload = actions.attachment_upload
+    real_strip = strip_metadata
 
-    def upload_then_fail(**kwargs):  # type: ignore[no-untyped-def]
+    def strip_then_fail(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("store went away")
-        return real_upload(**kwargs)
+        return real_strip(*args, **kwargs)
 
-    monkeypatch.setattr(actions, "attachment_upload", upload_then_fail)
+    monkeypatch.setattr("liaison.attachments.actions.strip_metadata", strip_then_fail)
     with pytest.raises(RuntimeError):
         reported_clue(photos=[photo("a.jpg"), photo("b.jpg")])
     assert not Clue.objects.exists() and not Attachment.objects.exists()

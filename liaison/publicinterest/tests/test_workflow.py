@@ -184,7 +184,7 @@ def test_the_transfer_effect_refuses_an_inactive_procuratorate_and_rolls_back(
     kangbashi,
     officer,  # type: ignore[no-untyped-def]
 ) -> None:
-    from liaison.publicinterest.actions import open_transferred_clue
+    from liaison.publicinterest.clue_actions import open_transferred_clue
 
     clue = reported_clue()
     closed = procuratorate(ORDOS, level=Organisation.Level.MUNICIPAL, is_active=False)

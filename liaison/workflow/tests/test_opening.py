@@ -125,3 +125,50 @@ def test_each_steps_fields_have_ids_of_their_own() -> None:
         matter=matter,
     )
     assert first["note"].auto_id == "id_a_note" and second["note"].auto_id == "id_b_note"
+
+
+def test_a_matter_the_system_opens_is_written_in_its_first_steps_state_at_once() -> None:
+    """No INSERT-then-UPDATE: nobody sees the row before the opening commits. The timeline and
+    the audit tell the same story as a step taken afterwards."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from liaison.audit.models import AuditRecord
+
+    owner = OrganisationFactory()
+    with CaptureQueriesContext(connection) as queries:
+        matter = _open(owner)
+    assert not [
+        q for q in queries.captured_queries if q["sql"].startswith('UPDATE "workflow_matter"')
+    ]
+    stored = Matter.objects.get(pk=matter.pk)
+    assert (stored.state, stored.version) == (NOTICE.transition("send").target, 1)
+    assert (matter.state, matter.version) == (stored.state, stored.version)
+    events = TimelineEvent.objects.filter(matter=matter).order_by("pk")
+    assert [(e.action, e.from_state, e.to_state) for e in events] == [
+        (f"{NOTICE.name}.open", "", NOTICE.initial),
+        (f"{NOTICE.name}.send", NOTICE.initial, stored.state),
+    ]
+    assert AuditRecord.objects.filter(
+        object_id=str(matter.pk), action=f"{NOTICE.name}.send"
+    ).exists()
+
+
+def test_a_matter_a_person_opens_takes_its_first_step_as_any_other() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    owner = OrganisationFactory()
+    officer = member(owner, Role.PROSECUTOR)
+    with CaptureQueriesContext(connection) as queries:
+        matter = apply_open(
+            workflow=NOTICE,
+            owner=owner,
+            access=access_for(officer),
+            fields={"title": "通报", "body": "内容"},
+            partners=[court()],
+            handlers=[officer],
+            start="send",
+        )
+    assert [q for q in queries.captured_queries if q["sql"].startswith('UPDATE "workflow_matter"')]
+    assert Matter.objects.get(pk=matter.pk).version == 1
