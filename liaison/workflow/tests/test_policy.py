@@ -40,6 +40,7 @@ def announcing_case():  # type: ignore[no-untyped-def]
         remind_before_days=3,
         started_on=today - timedelta(days=28),
         due_on=today + timedelta(days=2),
+        remind_on=today - timedelta(days=1),  # three days before it is due
     )
     return case, handler, clock
 
