@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.files import File
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.audit.actions import audit_record
 from liaison.core.batching import rows_batched
+from liaison.core.transactions import file_stored
 
 from .images import PHOTO_TYPES, strip_metadata
 from .models import Attachment
@@ -128,6 +128,7 @@ def _stored_file(file: Any, *, uploaded_by: User, matter: Any, purpose: str) -> 
         uploaded_by=uploaded_by,
     )
     attachment.file.save(f"{uuid.uuid4().hex}.{EXTENSIONS[content_type][0]}", file, save=False)
+    file_stored(attachment.file)  # removed again if the action's transaction rolls back
     return attachment
 
 
@@ -145,24 +146,6 @@ def attachment_add_to_matter(
             _("You may not attach files to this matter in its present state.")
         )
     return attachment_upload(file=file, uploaded_by=access.user, matter=matter, purpose=purpose)
-
-
-@contextmanager
-def files_removed_on_failure() -> Iterator[list[Attachment]]:
-    """A list to put the attachments stored inside a transaction opened within this block: if
-    the block fails (so the transaction rolled back and their rows are gone), their files are
-    deleted too, rather than left in the storage with nothing pointing at them.
-
-        with files_removed_on_failure() as stored:
-            return _store_with_papers(..., stored=stored)  # appends each attachment_upload
-    """
-    stored: list[Attachment] = []
-    try:
-        yield stored
-    except BaseException:
-        for attachment in stored:
-            attachment.file.delete(save=False)
-        raise
 
 
 @transaction.atomic

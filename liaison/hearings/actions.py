@@ -8,11 +8,11 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
+from liaison.core.transactions import durable
 from liaison.deadlines.calculator import latest_day_before
 from liaison.deadlines.calendar import current_calendar
 from liaison.deadlines.models import Unit
@@ -78,7 +78,7 @@ def _too_late(day: date) -> ValidationError:
     )
 
 
-@transaction.atomic(durable=True)
+@durable
 def hearing_schedule(
     *,
     access: Access,
@@ -123,7 +123,7 @@ def _when(hearing: Hearing) -> str:
     return timezone.localtime(hearing.scheduled_at).strftime("%Y-%m-%d %H:%M")
 
 
-@transaction.atomic(durable=True)
+@durable
 def hearing_invite(*, hearing: Hearing, access: Access, person: User, role: str) -> Participant:
     """Invite ``person`` to the hearing in ``role``: an engine invitation
     (``workflow.invitations``), whose event the workflow declares and tells them of (inbox,
@@ -186,7 +186,7 @@ def hearing_invite(*, hearing: Hearing, access: Access, person: User, role: str)
     )
 
 
-@transaction.atomic(durable=True)
+@durable
 def hearing_respond(*, participant: Participant, access: Access, accept: bool) -> Participant:
     """The invited person accepts or declines (and may change their mind until the hearing is
     held); whoever handles the hearing is told (the workflow's ``notifies``)."""

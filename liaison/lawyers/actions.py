@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.accounts.registration import registration_start
-from liaison.attachments.actions import attachment_upload, files_removed_on_failure
+from liaison.attachments.actions import attachment_upload
 from liaison.audit.actions import audit_record
 from liaison.core.access import SYSTEM, Access, access_for
+from liaison.core.transactions import durable
 from liaison.orgs.actions import membership_grant, organisation_create
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
@@ -45,7 +46,6 @@ from .workflows import BOOKING, COMPLAINT, FILE_REVIEW, REGISTRATION
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
-    from liaison.attachments.models import Attachment
 
 SLOT_PAST = _("This slot has already begun, so it can no longer be booked; choose a later one.")
 SLOT_FULL = _("Every place in this slot was taken a moment ago; choose another slot.")
@@ -110,7 +110,7 @@ def lawyer_registration_start(
     )
 
 
-@transaction.atomic(durable=True)
+@durable
 def lawyer_register(
     *,
     name: str,
@@ -184,7 +184,7 @@ def lawyer_mark_verified(*, matter: Matter, data: Mapping[str, Any], access: Acc
     )
 
 
-@transaction.atomic(durable=True)
+@durable
 def duty_assign(
     *, access: Access, procuratorate: Organisation, day: date, lawyer: Lawyer
 ) -> DutyAssignment:
@@ -217,7 +217,7 @@ def duty_assign(
 # -- reception booking --------------------------------------------------------------------------
 
 
-@transaction.atomic(durable=True)
+@durable
 def slot_publish(
     *,
     access: Access,
@@ -269,7 +269,7 @@ def _give_back_place(slot_id: int) -> None:
     ReceptionSlot.objects.filter(pk=slot_id, booked__gt=0).update(booked=F("booked") - 1)
 
 
-@transaction.atomic(durable=True)
+@durable
 def booking_create(
     *, access: Access, slot: ReceptionSlot, case: ProcuratorateCase, request: str = ""
 ) -> Booking:
@@ -333,6 +333,7 @@ def record_reason(*, matter: Matter, data: Mapping[str, Any], access: Access) ->
 # -- online file review -------------------------------------------------------------------------
 
 
+@durable
 def file_review_apply(
     *,
     access: Access,
@@ -345,32 +346,7 @@ def file_review_apply(
 ) -> FileReviewApplication:
     """A verified lawyer binds themself to a case for file review with the three papers. The
     case is found by its number *and* the name of the party the lawyer acts for, so a number
-    alone reveals nothing."""
-    with files_removed_on_failure() as stored:
-        return _file_review_store(
-            access=access,
-            case_number=case_number,
-            client=client,
-            authority=authority,
-            papers=[
-                (licence_file, PURPOSE_LICENCE),
-                (authority_file, PURPOSE_AUTHORITY),
-                (firm_letter, PURPOSE_FIRM_LETTER),
-            ],
-            stored=stored,
-        )
-
-
-@transaction.atomic(durable=True)
-def _file_review_store(
-    *,
-    access: Access,
-    case_number: str,
-    client: str,
-    authority: str,
-    papers: list[tuple[Any, str]],
-    stored: list[Attachment],
-) -> FileReviewApplication:
+    alone reveals nothing. Its papers are kept only if it is stored (``durable``)."""
     lawyer = selectors.verified_lawyer(access)
     case = (
         ProcuratorateCase.objects.filter(
@@ -399,12 +375,12 @@ def _file_review_store(
         },
         applicants=[lawyer.user],
     )
-    for file, purpose in papers:
-        stored.append(
-            attachment_upload(
-                file=file, uploaded_by=lawyer.user, matter=application, purpose=purpose
-            )
-        )
+    for file, purpose in (
+        (licence_file, PURPOSE_LICENCE),
+        (authority_file, PURPOSE_AUTHORITY),
+        (firm_letter, PURPOSE_FIRM_LETTER),
+    ):
+        attachment_upload(file=file, uploaded_by=lawyer.user, matter=application, purpose=purpose)
     apply_transition(matter=application, name="submit", access=access)
     assert isinstance(application, FileReviewApplication)
     return application
@@ -413,6 +389,7 @@ def _file_review_store(
 # -- practice-rights complaints -----------------------------------------------------------------
 
 
+@durable
 def complaint_file(
     *,
     access: Access,
@@ -423,29 +400,6 @@ def complaint_file(
     attachment: Any = None,
 ) -> RightsComplaint:
     """A verified lawyer complains that a practice right was obstructed."""
-    with files_removed_on_failure() as stored:
-        return _complaint_store(
-            access=access,
-            procuratorate=procuratorate,
-            right=right,
-            facts=facts,
-            case_reference=case_reference,
-            attachment=attachment,
-            stored=stored,
-        )
-
-
-@transaction.atomic(durable=True)
-def _complaint_store(
-    *,
-    access: Access,
-    procuratorate: Organisation,
-    right: str,
-    facts: str,
-    case_reference: str,
-    attachment: Any,
-    stored: list[Attachment],
-) -> RightsComplaint:
     lawyer = selectors.verified_lawyer(access)
     if procuratorate.kind != OrganisationKind.PROCURATORATE:
         raise WorkflowError(_("Choose a procuratorate."))
@@ -463,13 +417,8 @@ def _complaint_store(
         applicants=[lawyer.user],
     )
     if attachment:
-        stored.append(
-            attachment_upload(
-                file=attachment,
-                uploaded_by=lawyer.user,
-                matter=complaint,
-                purpose=PURPOSE_COMPLAINT,
-            )
+        attachment_upload(
+            file=attachment, uploaded_by=lawyer.user, matter=complaint, purpose=PURPOSE_COMPLAINT
         )
     apply_transition(matter=complaint, name="submit", access=access)
     assert isinstance(complaint, RightsComplaint)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.attachments.validators import PDF
 from liaison.audit.actions import audit_record
 from liaison.core.access import Access
+from liaison.core.transactions import durable
 from liaison.orgs.models import Organisation
 from liaison.workflow.actions import (
     add_subject,
@@ -62,7 +63,7 @@ class LinkExpired(WorkflowError):
 # -- cases and their lawyers of record ----------------------------------------------------------
 
 
-@transaction.atomic(durable=True)
+@durable
 def case_open(
     *,
     access: Access,
@@ -127,7 +128,7 @@ def _link(*, case: ProcuratorateCase, lawyer: Lawyer, client: str, access: Acces
     return counsel
 
 
-@transaction.atomic(durable=True)
+@durable
 def counsel_link(
     *, access: Access, case: ProcuratorateCase, lawyer: Lawyer, client: str
 ) -> CaseCounsel:
@@ -140,7 +141,7 @@ def counsel_link(
     return _link(case=case, lawyer=lawyer, client=client, access=access)
 
 
-@transaction.atomic(durable=True)
+@durable
 def counsel_end(*, access: Access, counsel: CaseCounsel, reason: str) -> CaseCounsel:
     """The handling staff end a lawyer's link to a case (the power of attorney was revoked, the
     client changed lawyers), with the reason: the lawyer is told, stops hearing of the case and
@@ -205,7 +206,7 @@ def plea_signing_record(*, matter: Matter, data: Mapping[str, Any], access: Acce
     add_subject(matter, signing.lawyer.user)
 
 
-@transaction.atomic(durable=True)
+@durable
 def plea_opinion_give(
     *, access: Access, signing: PleaSigning, position: str, opinion: str
 ) -> PleaSigning:
@@ -232,7 +233,7 @@ def plea_opinion_give(
 # -- documents released for review --------------------------------------------------------------
 
 
-@transaction.atomic(durable=True)
+@durable
 def document_release(
     *, access: Access, case: ProcuratorateCase, attachment: Attachment
 ) -> CaseFileRelease:
@@ -265,7 +266,7 @@ def document_release(
     return release
 
 
-@transaction.atomic(durable=True)
+@durable
 def document_withdraw(*, access: Access, release: CaseFileRelease) -> CaseFileRelease:
     """Withdraw a released document: its links stop working at once."""
     if not release.case.workflow.policy.may(access, release.case, RELEASE_FILE):
@@ -286,7 +287,7 @@ def document_withdraw(*, access: Access, release: CaseFileRelease) -> CaseFileRe
     return release
 
 
-@transaction.atomic(durable=True)
+@durable
 def document_download(*, access: Access, token: str) -> tuple[str, bytes]:
     """The released document a signed link points at, stamped with the lawyer's name and the
     time, for the lawyer the link was made for; every download is audited. An expired link

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.audit.actions import audit_record
+from liaison.core.transactions import durable
 from liaison.places.models import Division
 
 from .models import Cooperation, Membership, Organisation
@@ -291,7 +292,7 @@ def _tell_administrators(
     )
 
 
-@transaction.atomic(durable=True)
+@durable
 def cooperation_record(
     *, access: Any, organisation: Organisation, partner: Organisation, agreement: str = ""
 ) -> Cooperation:
@@ -326,7 +327,7 @@ def cooperation_record(
     return cooperation
 
 
-@transaction.atomic(durable=True)
+@durable
 def cooperation_stop(
     *, access: Any, organisation: Organisation, cooperation: Cooperation, reason: str
 ) -> Cooperation:
@@ -358,7 +359,7 @@ def cooperation_stop(
     return ended
 
 
-@transaction.atomic(durable=True)
+@durable
 def organisation_set_own_area(
     *, access: Any, organisation: Organisation, works_with_own_area: bool
 ) -> Organisation:

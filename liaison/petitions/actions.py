@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
+from liaison.core.transactions import durable
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
 from liaison.workflow.actions import apply_open
@@ -23,7 +23,7 @@ from .models import Petition, PetitionLawyer
 from .workflows import PETITION
 
 
-@transaction.atomic(durable=True)
+@durable
 def petition_receive(
     *,
     access: Access,

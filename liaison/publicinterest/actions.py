@@ -15,12 +15,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.audit.actions import audit_record
 from liaison.core.access import SYSTEM, Access, access_for
+from liaison.core.transactions import durable
 from liaison.notifications.actions import notify
 from liaison.orgs.models import Organisation
 from liaison.volunteers.ages import minimum_age_for, too_young
@@ -36,7 +36,6 @@ from liaison.workflow.models import Matter, MatterParty, Relation
 from liaison.workflow.selectors import people_who_are
 
 from .clue_actions import (
-    discard_files,
     store_photos,
     store_reporter_files,
     stored_once,
@@ -76,7 +75,6 @@ from .workflows import (
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
-    from liaison.attachments.models import Attachment
 
 
 # -- "I see this too", and merging duplicates ----------------------------------------------------
@@ -135,18 +133,17 @@ def clue_add_to(
         "submission_key": submission_key,
     }
     return stored_once(
-        lambda stored: _add(clue=clue, values=values, photos=photos, stored=stored),
+        lambda: _add(clue=clue, values=values, photos=photos),
         lambda: addition_for_submission(submission_key),
     )
 
 
-@transaction.atomic(durable=True)
+@durable
 def _add(
     *,
     clue: Clue,
     values: dict[str, Any],
     photos: Iterable[tuple[Any, str]],
-    stored: list[Attachment],
 ) -> ClueAddition:
     # Locked so that a decision taken at this moment comes before or after, never beside.
     locked = Clue.objects.select_for_update(of=("matter_ptr",)).filter(pk=clue.pk).first()
@@ -157,7 +154,7 @@ def _add(
     addition.full_clean()
     addition.save()
     person = values["reporter"]
-    store_reporter_files(photos, uploaded_by=person, matter=locked, stored=stored)
+    stored = store_reporter_files(photos, uploaded_by=person, matter=locked)
     addition.files.set(stored)
     if person is not None:
         add_parties(matter=locked, reporters=[person])
@@ -332,17 +329,10 @@ def observation_file(
         values.update(review=Review.ACCEPTED, reviewed_by=author, reviewed_at=now)
     else:
         values.update(review=Review.PENDING)
-    stored: list[Attachment] = []
-    try:
-        return _observation_store(
-            case=case, author=author, access=access, values=values, photos=photos, stored=stored
-        )
-    except BaseException:
-        discard_files(stored)
-        raise
+    return _observation_store(case=case, author=author, access=access, values=values, photos=photos)
 
 
-@transaction.atomic(durable=True)
+@durable
 def _observation_store(
     *,
     case: PILCase,
@@ -350,17 +340,12 @@ def _observation_store(
     access: Access,
     values: dict[str, Any],
     photos: Iterable[tuple[Any, str]],
-    stored: list[Attachment],
 ) -> Observation:
     observation = Observation(case=case, author=author, **values)
     observation.full_clean()
     observation.save()
-    store_photos(
-        photos,
-        uploaded_by=author,
-        matter=case,
-        purpose=OBSERVATION_PHOTO_PURPOSE,
-        stored=stored,
+    stored = store_photos(
+        photos, uploaded_by=author, matter=case, purpose=OBSERVATION_PHOTO_PURPOSE
     )
     observation.photos.set(stored)
     record_event(
@@ -404,7 +389,7 @@ def _case_params(case: Matter, actor: User | None) -> dict[str, str]:
     }
 
 
-@transaction.atomic(durable=True)
+@durable
 def observation_review(
     *, observation: Observation, access: Access, accept: bool, note: str = ""
 ) -> Observation:
@@ -472,7 +457,7 @@ def _may_assign(access: Access, case: PILCase) -> None:
         raise WorkflowError(_("This case is closed: its rectification is no longer followed."))
 
 
-@transaction.atomic(durable=True)
+@durable
 def supervisor_assign(*, case: PILCase, access: Access, person: User) -> None:
     """Assign ``person``, a volunteer who took on the rectification supervisor role, to follow
     the rectification of ``case`` on site; they are told, and see the case's supervision page
@@ -523,7 +508,7 @@ def supervisor_assign(*, case: PILCase, access: Access, person: User) -> None:
     )
 
 
-@transaction.atomic(durable=True)
+@durable
 def supervisor_withdraw(*, case: PILCase, access: Access, person: User) -> None:
     """Withdraw a supervisor from ``case`` (they moved away, or asked to stop). Their reports
     stay on the case; they are told and no longer see its supervision page."""

@@ -26,6 +26,7 @@ from liaison.attachments.actions import attachment_upload, attachments_upload
 from liaison.attachments.validators import MP4
 from liaison.core.access import SYSTEM, access_for
 from liaison.core.batching import rows_batched
+from liaison.core.transactions import durable
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.orgs.selectors import procuratorate_for_division
@@ -263,43 +264,34 @@ def clue_submit(
         "source": ClueSource.VOLUNTEER if volunteer else ClueSource.PUBLIC,
     }
     return stored_once(
-        lambda stored: _store(
-            owner=owner, fields=fields, person=person, photos=photos, stored=stored
-        ),
+        lambda: _store(owner=owner, fields=fields, person=person, photos=photos),
         lambda: clue_for_submission(submission_key),
     )
 
 
 def stored_once(
-    store: Callable[[list[Attachment]], Sent], stored_already: Callable[[], Sent | None]
+    store: Callable[[], Sent], stored_already: Callable[[], Sent | None]
 ) -> tuple[Sent, bool]:
-    """Run ``store`` (a durable transaction that stores a submission and appends each file it
-    stores to the list it is given) and return what it stored, and True. When another copy of
-    the submission got in first (the model's unique check or, in a closer race, the database's
-    unique index refused this one), return that copy, and False. Either way the files of a try
-    that rolled back are removed."""
-    stored: list[Attachment] = []
+    """Run ``store`` (a ``durable`` action that stores a submission) and return what it
+    stored, and True. When another copy of the submission got in first (the model's unique
+    check or, in a closer race, the database's unique index refused this one), return that
+    copy, and False. The files of a try that rolled back are gone already (``durable``)."""
     try:
-        return store(stored), True
+        return store(), True
     except (IntegrityError, ValidationError):
-        discard_files(stored)
         existing = stored_already()
         if existing is None:
             raise
         return existing, False
-    except BaseException:
-        discard_files(stored)
-        raise
 
 
-@transaction.atomic(durable=True)
+@durable
 def _store(
     *,
     owner: Organisation,
     fields: dict[str, Any],
     person: User | None,
     photos: Iterable[tuple[Any, str]],
-    stored: list[Attachment],
 ) -> Clue:
     with rows_batched():  # the timeline's and the audit's rows: one statement each
         clue = apply_open(
@@ -312,7 +304,7 @@ def _store(
             constraints_by_database=True,  # generated codes and keys; _claimed checked them
         )
         assert isinstance(clue, Clue)
-        store_reporter_files(photos, uploaded_by=person, matter=clue, stored=stored)
+        store_reporter_files(photos, uploaded_by=person, matter=clue)
     return clue
 
 
@@ -321,8 +313,7 @@ def store_reporter_files(
     *,
     uploaded_by: User | None,
     matter: Matter,
-    stored: list[Attachment],
-) -> None:
+) -> list[Attachment]:
     """A reporter's photos and videos, stored without their metadata under the reporter's
     account (or the portal's, for a report sent without one)."""
     uploads = [
@@ -331,12 +322,11 @@ def store_reporter_files(
         else (file, PHOTO_PURPOSE)
         for file, content_type in files
     ]
-    if uploads:
-        stored.extend(
-            attachments_upload(
-                files=uploads, uploaded_by=uploaded_by or portal_account(), matter=matter
-            )
-        )
+    if not uploads:
+        return []
+    return attachments_upload(
+        files=uploads, uploaded_by=uploaded_by or portal_account(), matter=matter
+    )
 
 
 def store_photos(
@@ -345,20 +335,13 @@ def store_photos(
     uploaded_by: User,
     matter: Matter,
     purpose: str,
-    stored: list[Attachment],
-) -> None:
-    """Store checked photos on ``matter`` (``attachments_upload`` strips their metadata),
-    appending them to ``stored`` so that the caller can ``discard_files`` them if its
-    transaction rolls back."""
+) -> list[Attachment]:
+    """Store checked photos on ``matter`` (``attachments_upload`` strips their metadata); the
+    action's ``durable`` transaction removes them again if it rolls back."""
     uploads = [(file, purpose) for file, _content_type in photos]
-    if uploads:
-        stored.extend(attachments_upload(files=uploads, uploaded_by=uploaded_by, matter=matter))
-
-
-def discard_files(attachments: list[Attachment]) -> None:
-    """Remove the stored files of a submission whose transaction rolled back."""
-    for attachment in attachments:
-        attachment.file.delete(save=False)
+    if not uploads:
+        return []
+    return attachments_upload(files=uploads, uploaded_by=uploaded_by, matter=matter)
 
 
 def open_transferred_clue(*, clue: Matter, target: Organisation, reason: str = "") -> Clue:

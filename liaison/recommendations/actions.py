@@ -9,12 +9,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.actions import attachment_upload
 from liaison.core.access import Access
+from liaison.core.transactions import durable
 from liaison.orgs.models import Organisation
 from liaison.workflow.actions import add_parties, apply_open
 from liaison.workflow.errors import WorkflowError
@@ -95,7 +95,7 @@ def recommendation_draft(
     return recommendation
 
 
-@transaction.atomic(durable=True)
+@durable
 def recommendation_open(**arguments: Any) -> Recommendation:
     """``recommendation_draft`` in a transaction of its own: a recommendation drafted on its own
     (a social-governance recommendation to a company), not from another matter's step."""

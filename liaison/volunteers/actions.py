@@ -21,6 +21,7 @@ from liaison.accounts.registration import registration_start
 from liaison.attachments.actions import attachment_upload
 from liaison.audit.actions import audit_record
 from liaison.core.access import Access
+from liaison.core.transactions import durable
 from liaison.core.validators import normalise_mobile, normalise_resident_id
 from liaison.orgs.actions import membership_grant, membership_revoke
 from liaison.orgs.models import Membership, Organisation
@@ -94,7 +95,7 @@ def volunteer_registration_start(
     )
 
 
-@transaction.atomic(durable=True)
+@durable
 def volunteer_register(
     *,
     name: str,
@@ -150,7 +151,7 @@ def _volunteer(person: Any) -> Volunteer:
     return volunteer
 
 
-@transaction.atomic(durable=True)
+@durable
 def volunteer_join(*, person: User, organisation: Organisation) -> Membership:
     """Join a volunteer organisation as a volunteer (joining twice changes nothing); refused
     to a person under the organisation's minimum age."""
@@ -165,7 +166,7 @@ def volunteer_join(*, person: User, organisation: Organisation) -> Membership:
     )
 
 
-@transaction.atomic(durable=True)
+@durable
 def volunteer_leave(*, person: User, organisation: Organisation) -> None:
     """Leave a volunteer organisation; the membership is kept, ended, as history."""
     membership = Membership.objects.filter(
@@ -176,7 +177,7 @@ def volunteer_leave(*, person: User, organisation: Organisation) -> None:
     membership_revoke(actor=person, membership=membership)
 
 
-@transaction.atomic(durable=True)
+@durable
 def volunteer_set_roles(*, person: User, roles: Iterable[str]) -> set[str]:
     """Take on exactly ``roles`` (publicist, clue collector, rectification supervisor); a new
     role is refused to a person under the minimum age (``ages.minimum_age_for``)."""
@@ -234,7 +235,7 @@ def points_award(
     return entry
 
 
-@transaction.atomic(durable=True)
+@durable
 def training_publish(
     *,
     access: Access,

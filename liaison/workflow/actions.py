@@ -1,8 +1,9 @@
 """Every change to a matter. ``transition`` is the only way a matter's state changes.
 
-Each public action runs in ``transaction.atomic(durable=True)``: the permission check, the
-conditional state update, the mechanism's own changes, the timeline event, the clocks, the
-queued notifications and the audit record commit together or not at all. Notifications are
+Each public action is ``@durable`` (``core/transactions.py``: ``transaction.atomic(durable=True)``
+keeping the files stored inside only if it commits): the permission check, the conditional
+state update, the mechanism's own changes and files, the timeline event, the clocks, the queued
+notifications and the audit record commit together or not at all. Notifications are
 queued as rows in the same transaction and sent after commit by a task.
 """
 
@@ -21,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.audit.actions import audit_record
 from liaison.core.access import Access
 from liaison.core.batching import insert_row
+from liaison.core.transactions import durable
 from liaison.deadlines.calculator import clock_due, remind_day
 from liaison.deadlines.calendar import current_calendar
 from liaison.deadlines.periods import get_period
@@ -88,7 +90,7 @@ def allocate_case_number(
 # -- opening ------------------------------------------------------------------------------------
 
 
-@transaction.atomic(durable=True)
+@durable
 def matter_open(
     *,
     workflow: Workflow | str,
@@ -297,7 +299,7 @@ def remove_parties(*, matter: Matter, relation: str, people: Iterable[Any]) -> i
 # -- transitions --------------------------------------------------------------------------------
 
 
-@transaction.atomic(durable=True)
+@durable
 def transition(
     *,
     matter: Matter,
@@ -675,7 +677,7 @@ def record_event(
 # -- comments -----------------------------------------------------------------------------------
 
 
-@transaction.atomic(durable=True)
+@durable
 def matter_comment(*, matter: Matter, access: Access, text: str) -> TimelineEvent:
     """Add a comment to the timeline: whoever the matter's workflow lets comment in its state
     (``selectors.may_comment``; by default, whoever sees it)."""

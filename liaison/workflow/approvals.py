@@ -37,6 +37,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access, access_for
+from liaison.core.transactions import durable
 from liaison.orgs.roles import Role
 
 from .actions import _params, apply_transition, record_event
@@ -245,7 +246,7 @@ def _decide(request: ApprovalRequest, update: Mapping[str, Any]) -> None:
         setattr(request, key, value)
 
 
-@transaction.atomic(durable=True)
+@durable
 def approval_approve(*, matter: Matter, access: Access, comment: str = "") -> ApprovalRequest:
     """Approve the level awaited. After the last level the step is taken with its stored
     input, as the submitter took it: its effects, clocks and notifications run as if taken
@@ -354,7 +355,7 @@ def _end(
     )
 
 
-@transaction.atomic(durable=True)
+@durable
 def approval_return(*, matter: Matter, access: Access, comment: str) -> ApprovalRequest:
     """Return the step to the submitter with comments (what needs correcting): the matter is
     free again, and nothing of the step has taken effect."""
@@ -374,7 +375,7 @@ def approval_return(*, matter: Matter, access: Access, comment: str) -> Approval
     return request
 
 
-@transaction.atomic(durable=True)
+@durable
 def approval_withdraw(*, matter: Matter, access: Access) -> ApprovalRequest:
     """The submitter withdraws their step while it awaits approval (to correct it, or because
     it is no longer wanted): the matter is free again, as after a return, and the approvers

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
+from liaison.core.transactions import durable
 
 from . import actions as engine
 from .actions import record_event
@@ -38,7 +38,7 @@ def _locked_clock(clock: Clock) -> Clock:
     return Clock.objects.select_for_update().select_related("matter").get(pk=clock.pk)
 
 
-@transaction.atomic(durable=True)
+@durable
 def clock_pause(*, clock: Clock, access: Access, reason: str) -> Clock:
     """Pause a running clock (e.g. while waiting for an authentication), with the reason."""
     clock = _locked_clock(clock)
@@ -50,7 +50,7 @@ def clock_pause(*, clock: Clock, access: Access, reason: str) -> Clock:
     return clock
 
 
-@transaction.atomic(durable=True)
+@durable
 def clock_resume(*, clock: Clock, access: Access, reason: str = "") -> Clock:
     """Resume a paused clock; the days it was paused push its due day back."""
     clock = _locked_clock(clock)
@@ -62,7 +62,7 @@ def clock_resume(*, clock: Clock, access: Access, reason: str = "") -> Clock:
     return clock
 
 
-@transaction.atomic(durable=True)
+@durable
 def clock_extend(*, clock: Clock, access: Access, amount: int, unit: str, reason: str) -> Clock:
     """Extend a live clock by ``amount`` ``unit`` with the recorded reason."""
     clock = _locked_clock(clock)

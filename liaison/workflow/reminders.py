@@ -21,6 +21,8 @@ from django.db.models import Q, Value
 from django.utils import translation
 from django.utils.translation import gettext_noop
 
+from liaison.core.transactions import durable
+
 from .definitions import ClockSpec
 from .errors import WorkflowError
 from .models import Clock
@@ -160,7 +162,7 @@ def take_expiry_steps(*, today: date) -> int:
     return taken
 
 
-@transaction.atomic(durable=True)
+@durable
 def _expire(clock: Clock, access: object) -> None:
     from .actions import apply_transition
 

@@ -11,6 +11,8 @@ from django.utils import timezone
 from liaison.attachments.actions import attachment_upload
 from liaison.attachments.models import Attachment
 from liaison.audit.models import AuditRecord
+from liaison.core.tests.factories import member
+from liaison.orgs.roles import Role
 
 from .conftest import EXE, image_bytes, pdf_bytes, upload
 from .helpers import make_user
@@ -87,16 +89,57 @@ def test_a_failed_database_write_removes_the_stored_file(_media, monkeypatch) ->
     assert _stored_files(_media) == []
 
 
-def test_files_stored_in_a_block_that_fails_are_removed_and_kept_when_it_succeeds(_media) -> None:
-    from django.db import transaction
-
-    from liaison.attachments.actions import files_removed_on_failure
+def test_files_a_durable_action_stored_are_removed_when_it_fails_and_kept_when_it_commits(
+    _media,
+) -> None:
+    """The engine's one rule for files (``core.transactions.durable``): whatever an action
+    stored, through whichever helper, goes when its transaction does not commit."""
+    from liaison.core.transactions import durable
 
     person = make_user()
-    with pytest.raises(RuntimeError), files_removed_on_failure() as stored, transaction.atomic():
-        stored.append(attachment_upload(file=upload("一.png", image_bytes()), uploaded_by=person))
+
+    @durable
+    def opens_then_fails() -> None:
+        attachment_upload(file=upload("一.png", image_bytes()), uploaded_by=person)
+        attachment_upload(file=upload("二.pdf", pdf_bytes()), uploaded_by=person)
         raise RuntimeError("the matter could not be opened")
+
+    @durable
+    def opens() -> Attachment:
+        return attachment_upload(file=upload("三.png", image_bytes()), uploaded_by=person)
+
+    with pytest.raises(RuntimeError):
+        opens_then_fails()
     assert _stored_files(_media) == [] and not Attachment.objects.exists()
-    with files_removed_on_failure() as stored:
-        stored.append(attachment_upload(file=upload("二.png", image_bytes()), uploaded_by=person))
-    assert len(_stored_files(_media)) == 1
+    kept = opens()
+    assert _stored_files(_media) == [Path(kept.file.path)]
+
+
+def test_a_step_that_fails_after_it_stored_a_file_leaves_no_file(_media) -> None:
+    """For every mechanism, by the engine: a notice's acknowledge step whose reaction stored a
+    file and whose next reaction then failed keeps neither the row nor the file."""
+    from liaison.core.access import access_for
+    from liaison.workflow import actions as engine
+    from liaison.workflow.registry import react, unreact
+    from liaison.workflow.tests.factories import sent_notice
+
+    notice = sent_notice()
+    officer = member(notice.parties.get(relation="partner_org").organisation, Role.JUDGE)
+
+    def stores(matter, data, access):  # type: ignore[no-untyped-def]
+        attachment_upload(file=upload("回执.pdf", pdf_bytes()), uploaded_by=officer, matter=matter)
+
+    def fails(matter, data, access):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the reaction failed")
+
+    react(notice.matter_type, "acknowledge", stores)
+    react(notice.matter_type, "acknowledge", fails)
+    try:
+        with pytest.raises(RuntimeError):
+            engine.transition(matter=notice, name="acknowledge", access=access_for(officer))
+    finally:
+        unreact(notice.matter_type, "acknowledge", stores)
+        unreact(notice.matter_type, "acknowledge", fails)
+    assert _stored_files(_media) == [] and not Attachment.objects.filter(matter=notice).exists()
+    notice.refresh_from_db()
+    assert notice.state == "sent"
