@@ -66,6 +66,7 @@ from liaison.workflow.definitions import (
     ClockSpec,
     Effect,
     Notify,
+    Panel,
     Transition,
     Who,
     Workflow,
@@ -208,6 +209,7 @@ _CLOSED_STATES = {
 _CASE_TYPE: dict[str, Any] = {
     "model": "publicinterest.PILCase",
     "detail_template": "publicinterest/_case_detail.html",
+    "panels": (Panel("publicinterest/_case_supervisors.html", column="side"),),
     "opened_by": frozenset({Role.CLUE_OFFICER, *CASE_ROLES}),
     "initial": "opened",
     "events": {

@@ -230,6 +230,20 @@ class Act:
 
 
 @dataclass(frozen=True)
+class Panel:
+    """A part of the matter's shared page that a mechanism adds (``Workflow.panels``): its
+    template, and the column it stands in ("main", beside the steps and timeline, or "side",
+    with the deadlines, parties and files)."""
+
+    template: str
+    column: str = "main"
+
+    def __post_init__(self) -> None:
+        if self.column not in ("main", "side"):
+            raise ValueError(f"a panel stands in the main or the side column, not {self.column!r}")
+
+
+@dataclass(frozen=True)
 class Approval:
     """A step that takes effect only once approved (``approvals.py``): taking it submits it, with
     its input, to the approvers, level by level, in the owner organisation; each level is a role
@@ -309,7 +323,12 @@ class Workflow:
     periods: Sequence[PeriodDefault] = ()
     opened_by: frozenset[str] = frozenset()
     version: int = 1
+    #: The mechanism's own panel of the matter's page, first in its main column: its fields,
+    #: its forms. The engine's template knows no mechanism's fields; it includes the panels.
     detail_template: str = ""
+    #: More panels of the matter's page (``Panel``): e.g. a case's volunteer supervisors beside
+    #: its deadlines. Each template reads ``matter`` and asks the policy what it may show.
+    panels: Sequence[Panel] = ()
     #: The mechanism's own timeline events (``actions.record_event``), which are not transitions,
     #: with their labels, by action id: e.g. ``{"hearings.invitation.accept": _("Invitation
     #: accepted")}``. ``record_event`` refuses an action declared neither here nor among the
@@ -509,6 +528,20 @@ class Workflow:
             *self.sights,
             *(Sight(who, every) for who in DEFAULT_SIGHTS if who.relation not in named),
         )
+
+    def panels_in(self, column: str) -> list[Panel]:
+        """The panels of the matter's page in ``column``: the mechanism's ``detail_template``
+        first in the main one, then its ``panels`` in the order declared."""
+        own = [Panel(self.detail_template)] if self.detail_template else []
+        return [p for p in (*own, *self.panels) if p.column == column]
+
+    @property
+    def main_panels(self) -> list[Panel]:
+        return self.panels_in("main")
+
+    @property
+    def side_panels(self) -> list[Panel]:
+        return self.panels_in("side")
 
     @property
     def final_states(self) -> frozenset[str]:

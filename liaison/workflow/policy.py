@@ -179,6 +179,19 @@ def party_rows(access: Access, matter: Matter) -> list[PartyRow]:
     )
 
 
+@dataclass(frozen=True)
+class PartyShown:
+    """One party of a matter as a reader may see it: the row, and the masked name to show in
+    place of the person's (empty when they may read it)."""
+
+    party: MatterParty
+    masked: str
+
+    @property
+    def holder(self) -> Any:
+        return self.party.organisation or self.party.person
+
+
 class Reading:
     """One user's questions about one matter, answered from its party rows loaded once, and
     only when a question needs them (the owner's seats cost no query)."""
@@ -261,6 +274,26 @@ class Reading:
             and _holding(s.who).holds(self.access, self.matter, self.rows)
         ]
         return bool(held) and all(relation in PRIVATE_RELATIONS for relation in held)
+
+    def parties(self) -> list[PartyShown]:
+        """The matter's parties as the user may read them: the holder of a private relation (a
+        reporter) is named only to themselves and masked to everyone else who sees the matter;
+        to a user who sees it only through such a relation, the other holders are not shown at
+        all. The matter's page lists these; its template decides nothing."""
+        if not self.sees():
+            return []
+        only_own = self.sees_only_own()
+        shown = []
+        for party in self.matter.parties.select_related("organisation", "person").order_by(
+            "relation", "id"
+        ):
+            private = party.relation in PRIVATE_RELATIONS and party.organisation_id is None
+            theirs = party.person_id is not None and party.person_id == self.access.user_id
+            if private and only_own and not theirs:
+                continue
+            masked = party.person.masked_name if private and not theirs and party.person else ""
+            shown.append(PartyShown(party, masked))
+        return shown
 
     def shows_file(self, attachment: Attachment) -> bool:
         """Whether the user may see and fetch one of the matter's files (``attachments``)."""

@@ -198,10 +198,6 @@ def clocks_of(matter: Matter) -> QuerySet[Clock]:
     return matter.clocks.prefetch_related("extensions").order_by("state", "due_on")
 
 
-def parties_of(matter: Matter) -> QuerySet[MatterParty]:
-    return matter.parties.select_related("organisation", "person").order_by("relation", "id")
-
-
 # -- sight: who sees a matter in which state, and may comment on it and attach to it ---------------
 #
 # Read from the matter type's policy (``policy.py``), which compiles the workflow's ``sights``

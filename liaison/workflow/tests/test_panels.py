@@ -1,0 +1,35 @@
+"""A mechanism adds its panels to the shared matter page through its workflow's declaration
+(``Workflow.detail_template``, ``Workflow.panels``); the engine's template only includes them."""
+
+import pytest
+from django.urls import reverse
+
+from liaison.publicinterest.tests.factories import filed_case, procuratorate
+from liaison.publicinterest.workflows import ADMIN_CASE, CIVIL_CASE
+from liaison.workflow.definitions import Panel
+
+
+def test_a_panel_stands_in_the_main_or_the_side_column() -> None:
+    assert Panel("x.html").column == "main"
+    with pytest.raises(ValueError):
+        Panel("x.html", column="footer")
+
+
+def test_the_detail_template_comes_first_then_the_declared_panels_each_in_its_column() -> None:
+    for workflow in (ADMIN_CASE, CIVIL_CASE):
+        assert [p.template for p in workflow.main_panels] == ["publicinterest/_case_detail.html"]
+        assert [p.template for p in workflow.side_panels] == [
+            "publicinterest/_case_supervisors.html"
+        ]
+
+
+@pytest.mark.django_db
+def test_the_case_page_shows_its_supervisors_panel_in_the_side_column(client) -> None:  # type: ignore[no-untyped-def]
+    procuratorate(name="鄂尔多斯市康巴什区人民检察院")  # where the factories' clue is reported
+    case = filed_case()
+    handler = case.parties.get(relation="handler").person
+    client.force_login(handler)
+    html = client.get(reverse("workspace:matter", args=[case.pk])).content.decode()
+    main, side = html.split('<div class="col-lg-4">', 1)
+    assert 'data-testid="case"' in main and 'data-testid="supervisors"' not in main
+    assert 'data-testid="supervisors"' in side and 'data-testid="supervisor-form"' in side
