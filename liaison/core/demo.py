@@ -29,9 +29,10 @@ from liaison.orgs.models import Membership, Organisation
 from liaison.orgs.roles import OrganisationKind as K
 from liaison.orgs.roles import Role
 from liaison.places.models import Division
-from liaison.workflow.actions import matter_open, transition
+from liaison.workflow.actions import transition
 from liaison.workflow.approvals import approval_approve
 from liaison.workflow.models import Matter
+from liaison.workflow.opening import matter_open
 
 DEMO_PASSWORD = "liaison-demo-2026"
 
@@ -632,12 +633,12 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
     announced; a recommendation awaiting the chief procurator's approval; one clue waiting in
     triage and one not accepted. Filing and serving go through the department head's and the
     chief procurator's approval, as they must."""
-    from liaison.publicinterest.actions import (
+    from liaison.publicinterest.models import PILCase
+    from liaison.publicinterest.supervision_actions import (
         observation_file,
         observation_review,
         supervisor_assign,
     )
-    from liaison.publicinterest.models import PILCase
     from liaison.recommendations.models import Recommendation
 
     officer, prosecutor = access_for(users["dt_clue"]), access_for(users["dt_prosecutor"])

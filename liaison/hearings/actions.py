@@ -19,10 +19,10 @@ from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault, get_period
 from liaison.orgs.roles import OrganisationKind
 from liaison.volunteers.ages import minimum_age_for, too_young
-from liaison.workflow.actions import apply_open
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.invitations import invitation_answer, invitation_send
 from liaison.workflow.models import Matter
+from liaison.workflow.opening import apply_open
 
 from .models import Hearing, HearingRole, Participant
 from .selectors import OPEN_STATES, holds_role_for, may_run

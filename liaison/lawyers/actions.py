@@ -23,9 +23,10 @@ from liaison.core.transactions import durable
 from liaison.orgs.actions import membership_grant, organisation_create
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
-from liaison.workflow.actions import apply_open, apply_transition
+from liaison.workflow.actions import apply_transition
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import Matter
+from liaison.workflow.opening import apply_open
 
 from . import selectors
 from .models import (

@@ -19,15 +19,10 @@ from liaison.audit.actions import audit_record
 from liaison.core.access import Access
 from liaison.core.transactions import durable
 from liaison.orgs.models import Organisation
-from liaison.workflow.actions import (
-    add_subject,
-    apply_open,
-    apply_transition,
-    record_event,
-    remove_parties,
-)
+from liaison.workflow.actions import add_subject, apply_transition, record_event
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import Matter, MatterParty, Relation
+from liaison.workflow.opening import apply_open, remove_parties
 from liaison.workflow.selectors import stands_as
 
 from . import selectors

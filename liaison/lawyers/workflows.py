@@ -31,15 +31,13 @@ from liaison.workflow.definitions import (
     ClockSpec,
     Effect,
     Notify,
-    Outcome,
     Reading,
     Transition,
     Who,
     Workflow,
-    application_workflow,
-    deferred_effect,
 )
 from liaison.workflow.models import Matter, Relation
+from liaison.workflow.shapes import Outcome, application_workflow, deferred_effect
 
 from . import forms
 

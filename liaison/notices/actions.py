@@ -5,8 +5,8 @@ from typing import Any
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.selectors import organisations_reachable_from
-from liaison.workflow.actions import matter_open
 from liaison.workflow.errors import TransitionForbidden
+from liaison.workflow.opening import matter_open
 
 from .forms import NOT_REACHABLE
 from .models import InformationNotice

@@ -14,10 +14,10 @@ from liaison.core.access import Access
 from liaison.core.transactions import durable
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
-from liaison.workflow.actions import apply_open
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.invitations import invitation_answer, invitation_send, invitation_withdraw
 from liaison.workflow.models import Invitation, Matter
+from liaison.workflow.opening import apply_open
 
 from .models import Petition, PetitionLawyer
 from .workflows import PETITION

@@ -33,9 +33,9 @@ from liaison.workflow.definitions import (
     Transition,
     Who,
     Workflow,
-    deferred_effect,
 )
 from liaison.workflow.models import Relation
+from liaison.workflow.shapes import deferred_effect
 
 from . import forms
 

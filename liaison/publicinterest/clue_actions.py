@@ -33,9 +33,9 @@ from liaison.orgs.selectors import procuratorate_for_division
 from liaison.places.agreement import Verdict
 from liaison.places.coarse import street_of
 from liaison.places.selectors import point_verdict
-from liaison.workflow.actions import apply_open
 from liaison.workflow.errors import WorkflowError
 from liaison.workflow.models import Matter, Relation
+from liaison.workflow.opening import apply_open
 
 from .codes import new_query_code
 from .models import (
@@ -63,7 +63,7 @@ Sent = TypeVar("Sent", Clue, ClueAddition)
 
 class PointDisagrees(WorkflowError):
     """The point is outside China's region, or far from the place named and not confirmed:
-    the report form asks before this is ever raised (``forms.ReportForm``)."""
+    the report form asks before this is ever raised (``clue_forms.ReportForm``)."""
 
 
 def point_question(verdict: Verdict) -> str:

@@ -49,7 +49,7 @@ from liaison.orgs.roles import CASE_ROLES, STAFF_ROLES, Role
 from liaison.workflow.definitions import Act, ClockSpec, Notify, Transition, Who, Workflow
 from liaison.workflow.models import Matter, Relation
 
-from .forms import AcceptForm, MergeForm, RejectForm, TransferForm
+from .clue_forms import AcceptForm, MergeForm, RejectForm, TransferForm
 
 CLUE_OFFICER = Who(Relation.OWNER_ORG, frozenset({Role.CLUE_OFFICER}))
 REPORTER = Who(Relation.REPORTER)

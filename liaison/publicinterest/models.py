@@ -424,8 +424,9 @@ class Review(models.TextChoices):
 
 class Observation(models.Model):
     """What someone saw on site while the rectification was followed up, with photos (their
-    metadata stripped as a reporter's are). Filed through ``actions.observation_file``; a
-    volunteer supervisor's report is reviewed through ``actions.observation_review``."""
+    metadata stripped as a reporter's are). Filed through
+    ``supervision_actions.observation_file``; a volunteer supervisor's report is reviewed through
+    ``supervision_actions.observation_review``."""
 
     case = models.ForeignKey(
         PILCase, on_delete=models.PROTECT, related_name="observations", verbose_name=_("case")

@@ -38,26 +38,17 @@ from liaison.workflow.policy import reading_for
 from liaison.workflow.selectors import get_matter_for
 from liaison.workflow.views import matter_page
 
-from .actions import (
-    ClueClosed,
-    clue_add_to,
-    observation_file,
-    observation_review,
-    supervisor_assign,
-    supervisor_withdraw,
-)
+from .actions import ClueClosed, clue_add_to
 from .clue_actions import NoJurisdiction, PointDisagrees, clue_submit
+from .clue_forms import NearbyForm, ProgressForm, ReportForm, TriageFilterForm
 from .duplicates import public_clue
+from .figures import figures_for
 from .forms import (
     EvidenceForm,
     FiguresForm,
-    NearbyForm,
     ObservationForm,
-    ProgressForm,
-    ReportForm,
     ReviewForm,
     SupervisorForm,
-    TriageFilterForm,
 )
 from .maps import map_config, map_points
 from .models import (
@@ -75,7 +66,6 @@ from .selectors import (
     cases_visible_to,
     clue_for_submission,
     clues_for_triage,
-    figures_for,
     get_case_for_supervision,
     observations_for_supervision,
     progress_for_code,
@@ -83,6 +73,12 @@ from .selectors import (
     sites_of,
     triages_clues,
     works_at_procuratorate,
+)
+from .supervision_actions import (
+    observation_file,
+    observation_review,
+    supervisor_assign,
+    supervisor_withdraw,
 )
 from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE, OBSERVE
 

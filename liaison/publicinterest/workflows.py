@@ -34,12 +34,13 @@ clock's expiry) moves the case to follow-up; the announcement clock's expiry end
 announcement. So a case waiting for a partner, or for a period to run out, waits in nobody's
 "my work", and nobody can sue before the law allows. From the serving of
 the recommendation on (and again after a judgment), the rectification is followed on site
-(``actions.observation_file``), by those handling the case and by the volunteer
-rectification supervisors they assign (``actions.supervisor_assign``). A supervisor stands to
-the case from outside: they see its supervision page (what the agency must correct, what was
-seen on site), never the investigation file, and their reports count once the handling
-prosecutors accept them (which earns the volunteer points). A case is closed as rectified only
-once the latest accepted observation found the problem rectified and no report awaits review.
+(``supervision_actions.observation_file``), by those handling the case and by the volunteer
+rectification supervisors they assign (``supervision_actions.supervisor_assign``). A
+supervisor stands to the case from outside: they see its supervision page (what the agency must
+correct, what was seen on site), never the investigation file, and their reports count once the
+handling prosecutors accept them (which earns the volunteer points). A case is closed as
+rectified only once the latest accepted observation found the problem rectified and no report
+awaits review.
 Whenever a case closes, the reporters of its clues and its supervisors are told
 (``actions.case_closed``).
 
@@ -70,9 +71,9 @@ from liaison.workflow.definitions import (
     Transition,
     Who,
     Workflow,
-    deferred_effect,
 )
 from liaison.workflow.models import Matter, Relation
+from liaison.workflow.shapes import deferred_effect
 
 from .clue_workflow import (  # re-exported: the clue is declared there
     ADDITION_EVENT as ADDITION_EVENT,
@@ -105,13 +106,14 @@ HANDLING = (
 APPROVED_BY_SENIORS = Approval(default_approvers=SENIOR_ROLES)
 HANDLER = Who(Relation.HANDLER)
 
-#: A volunteer rectification supervisor assigned to the case (``actions.supervisor_assign``):
-#: an outside relation, so they see the case's supervision page, never the case's own.
+#: A volunteer rectification supervisor assigned to the case
+#: (``supervision_actions.supervisor_assign``): an outside relation, so they see the case's
+#: supervision page, never the case's own.
 SUPERVISOR = Who(Relation.SUPERVISOR)
 
-#: Who may file an on-site observation on a case (``actions.observation_file``): those handling
-#: it, whose observations count at once, and its volunteer supervisors, whose reports count
-#: once the handling prosecutors accept them.
+#: Who may file an on-site observation on a case (``supervision_actions.observation_file``):
+#: those handling it, whose observations count at once, and its volunteer supervisors, whose
+#: reports count once the handling prosecutors accept them.
 OBSERVERS: tuple[Who, ...] = (*HANDLING, SUPERVISOR)
 #: The states of a case in which the rectification is followed on site.
 OBSERVABLE_STATES = frozenset({"pre_litigation", "follow_up", "judged"})

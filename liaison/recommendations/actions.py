@@ -16,9 +16,9 @@ from liaison.attachments.actions import attachment_upload
 from liaison.core.access import Access
 from liaison.core.transactions import durable
 from liaison.orgs.models import Organisation
-from liaison.workflow.actions import add_parties, apply_open
 from liaison.workflow.errors import WorkflowError
 from liaison.workflow.models import Matter, Relation
+from liaison.workflow.opening import add_parties, apply_open
 
 from . import documents
 from .kinds import get_kind

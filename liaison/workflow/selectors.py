@@ -88,7 +88,7 @@ def may_take(access: Access, matter: Matter, transition: Transition) -> bool:
 
 def may_open(access: Access, workflow: Workflow) -> bool:
     """Whether this user may open a matter of this type for one of their organisations: the
-    question ``actions.apply_open`` asks of one organisation (its ``opened_by`` roles, any role
+    question ``opening.apply_open`` asks of one organisation (its ``opened_by`` roles, any role
     when it names none), asked before a page offers the button."""
     return bool(access.organisations_with(workflow.opened_by or None))
 

@@ -26,7 +26,7 @@ from liaison.notifications.models import Notification
 from liaison.orgs.models import Cooperation
 from liaison.orgs.roles import Role
 from liaison.petitions.tests import factories as petition_factories
-from liaison.publicinterest.actions import observation_file
+from liaison.publicinterest.supervision_actions import observation_file
 from liaison.publicinterest.tests.factories import (
     accepted_case,
     added_report,

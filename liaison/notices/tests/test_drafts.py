@@ -15,9 +15,10 @@ from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
-from liaison.workflow.actions import matter_comment, matter_open, transition
+from liaison.workflow.actions import matter_comment, transition
 from liaison.workflow.errors import WorkflowError
 from liaison.workflow.models import TimelineEvent
+from liaison.workflow.opening import matter_open
 from liaison.workflow.selectors import matters_visible_to, may_attach, may_comment, my_work, sees
 
 pytestmark = pytest.mark.django_db

@@ -292,7 +292,7 @@ def test_the_reporter_reads_the_outcome_by_query_code(client, kangbashi, handler
         data={"reply": "已整改。", "reply_outcome": "rectified"},
     )
     case.refresh_from_db()
-    from liaison.publicinterest.actions import observation_file
+    from liaison.publicinterest.supervision_actions import observation_file
 
     observation_file(
         case=case, author=handler, observed_on=timezone.localdate(), finding="rectified", note="x"

@@ -14,8 +14,7 @@ from liaison.core.tests.factories import OrganisationFactory, UserFactory, membe
 from liaison.notifications.models import Notification
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
-from liaison.publicinterest.actions import observation_file
-from liaison.publicinterest.forms import AcceptForm
+from liaison.publicinterest.clue_forms import AcceptForm
 from liaison.publicinterest.models import (
     OBSERVATION_PHOTO_PURPOSE,
     Clue,
@@ -25,6 +24,7 @@ from liaison.publicinterest.models import (
 )
 from liaison.publicinterest.recommending import PRE_LITIGATION, RECOMMENDATION
 from liaison.publicinterest.selectors import progress_for_code
+from liaison.publicinterest.supervision_actions import observation_file
 from liaison.publicinterest.workflows import ADMIN_CASE, CIVIL_CASE
 from liaison.recommendations.models import Recommendation
 from liaison.workflow.actions import transition

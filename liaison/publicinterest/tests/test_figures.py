@@ -14,8 +14,8 @@ from liaison.core.tests.factories import OrganisationFactory, UserFactory, membe
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.orgs.selectors import figures_scope
-from liaison.publicinterest.actions import observation_file
-from liaison.publicinterest.selectors import figures_for
+from liaison.publicinterest.figures import figures_for
+from liaison.publicinterest.supervision_actions import observation_file
 from liaison.workflow.actions import transition
 from liaison.workflow.models import Clock
 
@@ -258,7 +258,7 @@ def test_active_volunteers_reported_supervised_or_attended_in_the_last_90_days(t
     from liaison.hearings.actions import hearing_invite, hearing_respond
     from liaison.hearings.models import HearingRole
     from liaison.hearings.tests.factories import make_it_the_hearing_day, scheduled_hearing
-    from liaison.publicinterest.actions import supervisor_assign
+    from liaison.publicinterest.supervision_actions import supervisor_assign
     from liaison.volunteers.tests.factories import volunteer, youth_volunteers
     from liaison.workflow.models import Matter
 

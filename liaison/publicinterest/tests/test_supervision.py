@@ -15,14 +15,14 @@ from liaison.core.tests.factories import UserFactory, member
 from liaison.notifications.models import Notification
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
-from liaison.publicinterest.actions import (
+from liaison.publicinterest.models import Observation, PILCase, Review
+from liaison.publicinterest.selectors import cases_supervised_by, supervisor_candidates
+from liaison.publicinterest.supervision_actions import (
     observation_file,
     observation_review,
     supervisor_assign,
     supervisor_withdraw,
 )
-from liaison.publicinterest.models import Observation, PILCase, Review
-from liaison.publicinterest.selectors import cases_supervised_by, supervisor_candidates
 from liaison.volunteers.models import PointsEntry, PointsReason
 from liaison.volunteers.selectors import points_total
 from liaison.volunteers.tests.factories import volunteer

@@ -9,7 +9,7 @@ from liaison.core.tests.factories import OrganisationFactory, UserFactory, membe
 from liaison.notifications.models import Notification
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
-from liaison.publicinterest.forms import TransferForm
+from liaison.publicinterest.clue_forms import TransferForm
 from liaison.publicinterest.models import Clue
 from liaison.publicinterest.selectors import progress_for_code
 from liaison.publicinterest.workflows import CLUE

@@ -32,10 +32,11 @@ from liaison.publicinterest.tests.factories import (
     recommended_case,
 )
 from liaison.recommendations.models import Recommendation
-from liaison.workflow.actions import add_parties, transition
+from liaison.workflow.actions import transition
 from liaison.workflow.approvals import approval_approve, approval_return, approval_withdraw
 from liaison.workflow.errors import TransitionConflict, TransitionForbidden, TransitionInvalid
 from liaison.workflow.models import ApprovalLevel, ApprovalRule, Clock, MatterParty, TimelineEvent
+from liaison.workflow.opening import add_parties
 from liaison.workflow.selectors import (
     available_transitions,
     get_matter_for,

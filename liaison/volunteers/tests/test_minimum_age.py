@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from liaison.accounts.models import User
 from liaison.core.access import access_for
 from liaison.core.validators import resident_id_check_char
-from liaison.publicinterest.actions import supervisor_assign
 from liaison.publicinterest.selectors import supervisor_candidates
+from liaison.publicinterest.supervision_actions import supervisor_assign
 from liaison.publicinterest.tests.factories import filed_case, procuratorate, prosecutor
 from liaison.volunteers.actions import volunteer_join, volunteer_set_roles
 from liaison.volunteers.ages import age_on, birth_date, born_by, registration_minimum_age

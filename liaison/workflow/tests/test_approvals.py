@@ -18,7 +18,7 @@ from liaison.notifications.models import Notification
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
 from liaison.workflow import registry
-from liaison.workflow.actions import matter_open, transition
+from liaison.workflow.actions import transition
 from liaison.workflow.approvals import (
     approval_approve,
     approval_return,
@@ -36,6 +36,7 @@ from liaison.workflow.models import (
     Relation,
     TimelineEvent,
 )
+from liaison.workflow.opening import matter_open
 from liaison.workflow.selectors import available_transitions, my_work, timeline_of
 
 from .factories import approve_all, court

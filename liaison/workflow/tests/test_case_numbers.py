@@ -5,7 +5,7 @@ from django.db import transaction
 
 from liaison.core.tests.factories import OrganisationFactory
 from liaison.notices.workflows import NOTICE
-from liaison.workflow.actions import allocate_case_number
+from liaison.workflow.opening import allocate_case_number
 
 from .factories import court, sent_notice
 

@@ -13,9 +13,10 @@ from liaison.notices.workflows import NOTICE
 from liaison.orgs.actions import cooperation_start
 from liaison.orgs.models import Cooperation
 from liaison.orgs.roles import Role
-from liaison.workflow.actions import allocate_case_number, transition
+from liaison.workflow.actions import transition
 from liaison.workflow.errors import TransitionConflict, TransitionForbidden
 from liaison.workflow.models import TimelineEvent
+from liaison.workflow.opening import allocate_case_number
 
 from .factories import court, sent_notice
 

@@ -7,9 +7,10 @@ from liaison.audit.models import AuditRecord
 from liaison.core.access import SYSTEM, access_for
 from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.orgs.roles import Role
-from liaison.workflow.actions import add_parties, matter_comment, record_event
+from liaison.workflow.actions import matter_comment, record_event
 from liaison.workflow.definitions import ENGINE_EVENTS, Transition, Who, Workflow
 from liaison.workflow.models import MatterParty, Relation
+from liaison.workflow.opening import add_parties
 from liaison.workflow.selectors import stands_as, timeline_of
 
 from .factories import court, sent_notice

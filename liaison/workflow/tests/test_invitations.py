@@ -13,7 +13,7 @@ from liaison.core.access import SYSTEM, access_for
 from liaison.core.tests.factories import OrganisationFactory, UserFactory, member
 from liaison.notifications.models import Notification
 from liaison.orgs.roles import Role
-from liaison.workflow.actions import add_parties, record_event
+from liaison.workflow.actions import record_event
 from liaison.workflow.definitions import (
     InvitationSpec,
     Notify,
@@ -30,6 +30,7 @@ from liaison.workflow.invitations import (
     invitation_withdraw,
 )
 from liaison.workflow.models import Invitation, MatterParty, Relation
+from liaison.workflow.opening import add_parties
 from liaison.workflow.timeline import as_read, entries_read_by
 
 from .factories import sent_notice

@@ -13,10 +13,11 @@ from liaison.core.tests.factories import OrganisationFactory, UserFactory, membe
 from liaison.notices.workflows import NOTICE
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
-from liaison.workflow.actions import apply_open, bound_form, matter_open
+from liaison.workflow.actions import bound_form
 from liaison.workflow.definitions import Transition, Who
 from liaison.workflow.forms import StepForm
 from liaison.workflow.models import Matter, MatterParty, TimelineEvent
+from liaison.workflow.opening import apply_open, matter_open
 
 from .factories import court
 

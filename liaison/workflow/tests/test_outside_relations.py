@@ -12,9 +12,10 @@ from django.urls import reverse
 from liaison.core.access import Access, access_for
 from liaison.core.tests.factories import UserFactory, member
 from liaison.orgs.roles import Role
-from liaison.workflow.actions import add_parties, record_event, remove_parties, transition
+from liaison.workflow.actions import record_event, transition
 from liaison.workflow.definitions import Who, Workflow
 from liaison.workflow.models import Matter, MatterParty, Relation
+from liaison.workflow.opening import add_parties, remove_parties
 from liaison.workflow.registry import check_reactions, react, unreact
 from liaison.workflow.selectors import (
     matters_visible_to,

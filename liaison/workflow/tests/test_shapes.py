@@ -9,13 +9,9 @@ import pytest
 from django import forms
 
 from liaison.core.access import SYSTEM
-from liaison.workflow.definitions import (
-    Outcome,
-    Who,
-    application_workflow,
-    deferred_effect,
-)
+from liaison.workflow.definitions import Who
 from liaison.workflow.models import Relation
+from liaison.workflow.shapes import Outcome, application_workflow, deferred_effect
 
 APPLICANT = Who(Relation.APPLICANT)
 DECIDERS = (Who(Relation.OWNER_ORG, {"prosecutor"}), Who(Relation.PARTNER_ORG, {"bureau_officer"}))

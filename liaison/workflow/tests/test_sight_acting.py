@@ -10,10 +10,11 @@ from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.workflow import registry
-from liaison.workflow.actions import matter_open, transition
+from liaison.workflow.actions import transition
 from liaison.workflow.definitions import Sight, Transition, Who, Workflow
 from liaison.workflow.errors import TransitionForbidden
 from liaison.workflow.models import Matter, Relation
+from liaison.workflow.opening import matter_open
 from liaison.workflow.selectors import available_transitions, may_take
 
 pytestmark = pytest.mark.django_db

@@ -32,7 +32,7 @@ def test_every_declared_state_is_named_by_the_accessor() -> None:
 
 def test_the_constants_come_from_the_declarations() -> None:
     from liaison.hearings.selectors import OPEN_STATES
-    from liaison.publicinterest.selectors import SUED_STATES
+    from liaison.publicinterest.figures import SUED_STATES
 
     assert set(HEARING.states) >= OPEN_STATES and set(ADMIN_CASE.states) >= SUED_STATES
 

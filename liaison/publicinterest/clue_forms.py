@@ -1,0 +1,576 @@
+"""Input for reporting a clue (the public report form, its nearby list, the progress page)
+and for handling clues: triage, accepting, rejecting, transferring and merging."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from liaison.attachments.forms import (
+    MultipleFileField,
+    checked_files,
+)
+from liaison.attachments.images import PHOTO_TYPES
+from liaison.attachments.validators import (
+    MP4,
+    base_name,
+)
+from liaison.core.forms import IdentifierField, VisibleCharField
+from liaison.core.validators import normalise_mobile, validate_mobile
+from liaison.orgs.models import Organisation
+from liaison.orgs.roles import OrganisationKind
+from liaison.places.models import Division
+from liaison.places.selectors import division_by_code, point_verdict, resolve_address
+from liaison.workflow.forms import StepForm
+
+from .codes import normalise_query_code
+from .forms import active_agencies
+from .models import (
+    CaseKind,
+    Clue,
+    CoordinateSystem,
+    Field,
+    PILCase,
+)
+
+MAX_PHOTOS = 9
+#: What a reporter may send with a clue or an addition: photos and short MP4 videos, 9 in all.
+REPORT_FILE_TYPES: frozenset[str] = PHOTO_TYPES | {MP4}
+DESCRIPTION_MIN = 10
+DESCRIPTION_MAX = 5000
+
+
+def checked_report_files(files: Any) -> list[tuple[Any, str]]:
+    """A reporter's photos and videos (9 in all), checked by content; a video must also be a
+    well-formed MP4 (``videos.check_video``), as a photo must decode."""
+    from .videos import DamagedVideo, check_video
+
+    checked = checked_files(files, allowed=REPORT_FILE_TYPES)
+    damaged = []
+    for file, content_type in checked:
+        if content_type != MP4:
+            continue
+        try:
+            check_video(file)
+        except DamagedVideo:
+            damaged.append(
+                ValidationError(
+                    _("The video “%(name)s” is damaged or incomplete; please send it again."),
+                    code="invalid_video",
+                    params={"name": base_name(getattr(file, "name", ""))},
+                )
+            )
+    if damaged:
+        raise ValidationError(damaged)
+    return checked
+
+
+class FieldChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.label)
+
+
+class ActiveFieldChoiceField(FieldChoiceField):
+    """An active field: those offered are the queryset's; the one chosen is checked against
+    the cached active fields (``selectors.active_field``): every public report names one."""
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        from .selectors import active_field
+
+        found = active_field(str(value))
+        if found is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return found
+
+
+def _division_choices(
+    parent: str | None, empty: Any, *, level: int | None = None
+) -> list[tuple[str, Any]]:
+    """The divisions under ``parent`` (or of ``level``), for a list to choose from."""
+    if level is not None:
+        rows = Division.objects.filter(level=level)
+    elif parent:
+        rows = Division.objects.filter(parent_id=parent)
+    else:
+        return [("", empty)]
+    return [("", empty), *rows.order_by("code").values_list("code", "name")]
+
+
+class ReportForm(forms.Form):
+    """A clue from the public. The place is a typed address resolved to its division, or one
+    chosen in the province → city → district lists; the choice wins when both are given."""
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    field = ActiveFieldChoiceField(
+        queryset=Field.objects.filter(active=True),
+        to_field_name="code",
+        label=_("Field"),
+        empty_label=_("Choose the field"),
+        error_messages={"required": _("Choose the field the problem belongs to.")},
+    )
+    description = VisibleCharField(
+        label=_("What is wrong"),
+        min_length=DESCRIPTION_MIN,
+        max_length=DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What you saw, who is harmed, and since when."),
+        error_messages={
+            "required": _("Describe what is wrong."),
+            "min_length": _(
+                "Describe what is wrong in a few sentences (at least %(limit_value)d characters)."
+            ),
+        },
+    )
+    address = VisibleCharField(
+        label=_("Where"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "The address, e.g. 内蒙古鄂尔多斯市康巴什区青春山街道…; or choose the place below."
+        ),
+    )
+    province = forms.ChoiceField(label=_("Province"), required=False)
+    prefecture = forms.ChoiceField(label=_("City"), required=False)
+    county = forms.ChoiceField(label=_("District or county"), required=False)
+    latitude = forms.DecimalField(
+        label=_("Latitude"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        min_value=-90,
+        max_value=90,
+        widget=forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
+    )
+    longitude = forms.DecimalField(
+        label=_("Longitude"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        min_value=-180,
+        max_value=180,
+        widget=forms.NumberInput(attrs={"step": "0.000001", "inputmode": "decimal"}),
+    )
+    coordinate_system = forms.ChoiceField(
+        label=_("Coordinates from"), required=False, choices=CoordinateSystem.choices
+    )
+    #: The reporter's answer when the point lies far from the place named (``_check_point``).
+    point_confirmed = forms.BooleanField(
+        label=_("Both are right: the problem is where the point is, and the address is right"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+    seen_on = forms.DateField(
+        label=_("When did you see it"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Give the day you saw it (roughly is fine).")},
+    )
+    photos = MultipleFileField(
+        label=_("Photos and short videos"),
+        required=False,
+        help_text=_(
+            "Up to 9 files: photos (JPEG, PNG or WebP) and short MP4 videos, each at most "
+            "%(limit)s. Location, camera and time data are removed before they are stored; "
+            "what a picture or a video shows (and says) is kept as it is."
+        ),
+    )
+    #: The open clue nearby that the reporter adds to ("I see this too"), by its button.
+    add_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    #: Set once the reporter has been shown the open clues nearby (by the page or the script).
+    nearby_seen = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    anonymous = forms.BooleanField(
+        label=_("Report anonymously"),
+        required=False,
+        help_text=_(
+            "Nobody will know who you are; you follow the clue with its query code only, and "
+            "the procuratorate cannot ask you for more."
+        ),
+    )
+    reporter_name = VisibleCharField(label=_("Your name"), max_length=64, required=False)
+    reporter_mobile = IdentifierField(
+        label=_("Your mobile number"),
+        max_length=20,
+        required=False,
+        help_text=_("Only the clue officers of the procuratorate that handles the clue see it."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        photos = self.fields["photos"]
+        photos.widget.attrs["accept"] = ",".join(sorted(REPORT_FILE_TYPES))
+        photos.help_text = str(photos.help_text) % {
+            "limit": filesizeformat(settings.LIAISON_MAX_UPLOAD_BYTES)
+        }
+        places = reverse("publicinterest:places")
+        for name, target in (("province", "#id_prefecture"), ("prefecture", "#id_county")):
+            # With JavaScript the next list fills in place (htmx); without, the form reloads it.
+            self.fields[name].widget.attrs.update(
+                {"hx-get": places, "hx-target": target, "hx-trigger": "change"}
+            )
+        self.fields["seen_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        province = self._chosen("province")
+        prefecture = self._chosen("prefecture")
+        # Read when the lists are shown, or when a choice made in them is checked: a report
+        # that names its place by address reads none of them.
+        self.fields["province"].choices = partial(  # type: ignore[attr-defined]
+            _division_choices, None, _("Province"), level=Division.Level.PROVINCE
+        )
+        self.fields["prefecture"].choices = partial(_division_choices, province, _("City"))  # type: ignore[attr-defined]
+        self.fields["county"].choices = partial(  # type: ignore[attr-defined]
+            _division_choices,
+            prefecture if prefecture and prefecture[:2] == (province or "")[:2] else None,
+            _("District or county"),
+        )
+
+    def place_fields(self) -> list[forms.BoundField]:
+        """The province, city and district lists, in that order."""
+        return [self["province"], self["prefecture"], self["county"]]
+
+    def point_fields(self) -> list[forms.BoundField]:
+        """Latitude, longitude and the system they are in: shown and editable, map or not."""
+        return [self["latitude"], self["longitude"], self["coordinate_system"]]
+
+    def _chosen(self, name: str) -> str | None:
+        value = self.data.get(name) if self.is_bound else self.initial.get(name)
+        return str(value) if value else None
+
+    def clean_reporter_name(self) -> str:
+        return " ".join(self.cleaned_data.get("reporter_name", "").split())
+
+    def clean_reporter_mobile(self) -> str:
+        mobile = normalise_mobile(self.cleaned_data.get("reporter_mobile", ""))
+        if mobile:
+            validate_mobile(mobile)
+        return mobile
+
+    def clean_seen_on(self) -> date:
+        seen_on: date = self.cleaned_data["seen_on"]
+        if seen_on > timezone.localdate():
+            raise ValidationError(_("This day is in the future."), code="future")
+        return seen_on
+
+    def clean_photos(self) -> list[tuple[Any, str]]:
+        return checked_report_files(self.cleaned_data.get("photos"))
+
+    def nearby(self) -> list[Any]:
+        """The open clues of the chosen field near the place given (a valid form's)."""
+        from .duplicates import open_clues_near
+
+        data = self.cleaned_data
+        return open_clues_near(
+            field=data["field"],
+            division_code=data["division"].code,
+            division=data["division"],
+            latitude=data.get("latitude"),
+            longitude=data.get("longitude"),
+            coordinate_system=data.get("coordinate_system", ""),
+            address=data.get("address", ""),
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("anonymous"):
+            data["reporter_name"], data["reporter_mobile"] = "", ""
+        else:
+            if not data.get("reporter_name") and "reporter_name" not in self.errors:
+                self.add_error("reporter_name", _("Give your name, or report anonymously."))
+            if not data.get("reporter_mobile") and "reporter_mobile" not in self.errors:
+                self.add_error(
+                    "reporter_mobile", _("Give your mobile number, or report anonymously.")
+                )
+        data["division"] = self._place(data)
+        latitude, longitude = data.get("latitude"), data.get("longitude")
+        if (latitude is None) != (longitude is None):
+            raise ValidationError(
+                _("The location was incomplete; please record it again."), code="half_point"
+            )
+        if latitude is None:
+            data["coordinate_system"] = ""
+        elif not data.get("coordinate_system"):
+            data["coordinate_system"] = CoordinateSystem.WGS84  # what a browser's GPS gives
+        self._check_point(data)
+        return data
+
+    def _check_point(self, data: dict[str, Any]) -> None:
+        """A point must agree with the place named (``places.agreement``): one outside China's
+        region is refused; one far from the place is a question, answered by correcting the
+        address or the point, or by ticking ``point_confirmed``."""
+        from .clue_actions import POINT_OUTSIDE, point_question
+
+        division, latitude = data.get("division"), data.get("latitude")
+        if division is None or latitude is None or data.get("longitude") is None:
+            return
+        verdict = point_verdict(
+            division, latitude, data["longitude"], data.get("coordinate_system", "")
+        )
+        data["verdict"] = verdict  # ``clue_submit`` need not ask again
+        if verdict.outside:
+            self.add_error("latitude", ValidationError(POINT_OUTSIDE, code="point_outside"))
+        elif verdict.far and not data.get("point_confirmed"):
+            self.add_error("latitude", ValidationError(point_question(verdict), code="point_far"))
+
+    @property
+    def asks_about_the_point(self) -> bool:
+        """Whether the page asks the reporter to confirm a point far from the place named."""
+        if self.has_error("latitude", "point_far"):
+            return True
+        confirmed = self.is_bound and bool(self.data.get("point_confirmed"))
+        return confirmed and not self.has_error("latitude")
+
+    def _place(self, data: dict[str, Any]) -> Division | None:
+        code = data.get("county") or data.get("prefecture")
+        if code:
+            return division_by_code(code)
+        address = data.get("address", "")
+        if not address:
+            if "address" not in self.errors:
+                self.add_error(
+                    "address",
+                    ValidationError(
+                        _("Say where it is: type the address, or choose the place in the lists."),
+                        code="no_place",
+                    ),
+                )
+            return None
+        division = resolve_address(address)
+        if division is None:
+            self.add_error(
+                "address",
+                ValidationError(
+                    _(
+                        "We could not tell where “%(address)s” is. Add the province, city and "
+                        "district, or choose the place in the lists."
+                    ),
+                    code="unknown_place",
+                    params={"address": address},
+                ),
+            )
+        return division
+
+
+class RejectForm(forms.Form):
+    note = VisibleCharField(
+        label=_("Reason (the reporter will read it)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
+class TransferForm(StepForm):
+    """Transfer to another active procuratorate (the clue's own is not offered)."""
+
+    target = forms.ModelChoiceField(
+        queryset=Organisation.objects.filter(
+            kind=OrganisationKind.PROCURATORATE, is_active=True
+        ).order_by("path"),
+        label=_("Transfer to"),
+    )
+    note = VisibleCharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.matter is not None:
+            target = self.fields["target"]
+            assert isinstance(target, forms.ModelChoiceField)
+            target.queryset = target.queryset.exclude(pk=self.matter.owner_id)  # type: ignore[union-attr]
+
+
+class NearbyForm(forms.Form):
+    """What the report form knows so far, for the list of open clues nearby (htmx asks for it as
+    the reporter fills the form in). Whatever is missing or wrong simply finds nothing."""
+
+    field = forms.ModelChoiceField(queryset=Field.objects.filter(active=True), to_field_name="code")
+    latitude = forms.DecimalField(
+        required=False, max_digits=9, decimal_places=6, min_value=-90, max_value=90
+    )
+    longitude = forms.DecimalField(
+        required=False, max_digits=9, decimal_places=6, min_value=-180, max_value=180
+    )
+    coordinate_system = forms.ChoiceField(required=False, choices=CoordinateSystem.choices)
+    county = IdentifierField(required=False, max_length=6)
+    prefecture = IdentifierField(required=False, max_length=6)
+    address = VisibleCharField(required=False, max_length=200)
+
+    def nearby(self) -> list[Any]:
+        from .duplicates import open_clues_near
+
+        if not self.is_valid():
+            return []
+        data = self.cleaned_data
+        code = data["county"] or data["prefecture"]
+        division = division_by_code(code) if code else None
+        if division is None and data["address"]:
+            division = resolve_address(data["address"])
+        point = data["latitude"] is not None and data["longitude"] is not None
+        if division is None and not point:
+            return []
+        return open_clues_near(
+            field=data["field"],
+            division_code=division.code if division else "",
+            latitude=data["latitude"] if point else None,
+            longitude=data["longitude"] if point else None,
+            coordinate_system=data["coordinate_system"] or CoordinateSystem.WGS84,
+            address=data["address"],
+        )
+
+
+class MergeForm(StepForm):
+    """Which clue this one is merged into: one of the suggested duplicates, or another open clue
+    of the procuratorate found by its query code or case number."""
+
+    target = forms.ModelChoiceField(
+        queryset=Clue.objects.none(),
+        required=False,
+        widget=forms.RadioSelect,
+        label=_("Merge into"),
+        empty_label=None,
+    )
+    code = VisibleCharField(
+        label=_("Or the other clue's query code or case number"), required=False, max_length=64
+    )
+    note = VisibleCharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        target = self.fields["target"]
+        assert isinstance(target, forms.ModelChoiceField)
+        if isinstance(self.matter, Clue):
+            from .duplicates import suggestions_for
+
+            suggested = [s.clue.pk for s in suggestions_for(self.matter)]
+            target.queryset = Clue.objects.filter(pk__in=suggested).order_by("-created_at")
+        target.label_from_instance = lambda obj: f"{obj.case_number} {obj.title}"  # type: ignore[method-assign]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        code = " ".join((data.get("code") or "").split())
+        if data.get("target") is not None and code:
+            self.add_error("code", _("Choose one clue: a suggested one, or one by its code."))
+        elif data.get("target") is None and not code:
+            if "target" not in self.errors:
+                self.add_error("target", _("Choose the clue to merge this one into."))
+        elif code:
+            found = self._by_code(code)
+            if found is None:
+                self.add_error(
+                    "code",
+                    _(
+                        "No other clue being assessed at this procuratorate has this query code "
+                        "or case number."
+                    ),
+                )
+            data["target"] = found
+        return data
+
+    def _by_code(self, code: str) -> Clue | None:
+        if self.matter is None:
+            return None
+        from .duplicates import open_states
+
+        clues = Clue.objects.filter(owner_id=self.matter.owner_id, state__in=open_states()).exclude(
+            pk=self.matter.pk
+        )
+        found = clues.filter(case_number=code).first()
+        query = normalise_query_code(code)
+        if found is None and query is not None:
+            found = clues.filter(query_code=query).first()
+        return found
+
+
+class TriageFilterForm(forms.Form):
+    field = FieldChoiceField(
+        queryset=Field.objects.all(),
+        to_field_name="code",
+        required=False,
+        label=_("Field"),
+        empty_label=_("All fields"),
+    )
+    state = forms.ChoiceField(label=_("State"), required=False)
+    since = forms.DateField(
+        label=_("Reported from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Reported until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, states: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", _("All states")), *states]  # type: ignore[attr-defined]
+
+
+class ProgressForm(forms.Form):
+    code = IdentifierField(label=_("Query code"), max_length=32)
+
+    def clean_code(self) -> str:
+        code = normalise_query_code(self.cleaned_data["code"])
+        if code is None:
+            raise ValidationError(
+                _("A query code has 10 letters and digits, like K7M2Q-9XPRT."), code="shape"
+            )
+        return code
+
+
+class AcceptForm(StepForm):
+    """Accepting a clue opens a case, administrative or civil; or the clue joins a case already
+    open at the procuratorate (a second report of the same coal yard)."""
+
+    kind = forms.ChoiceField(
+        label=_("Open a case"),
+        choices=CaseKind.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    administrative_agency = forms.ModelChoiceField(
+        queryset=active_agencies(),
+        required=False,
+        label=_("Responsible administrative agency"),
+        help_text=_("For an administrative case, if already known; it can be set when filing."),
+    )
+    case = forms.ModelChoiceField(
+        queryset=PILCase.objects.none(),
+        required=False,
+        label=_("Or add the clue to an open case"),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.matter is not None:
+            from .selectors import open_cases_of
+
+            case = self.fields["case"]
+            assert isinstance(case, forms.ModelChoiceField)
+            case.queryset = open_cases_of(self.matter.owner_id)
+            case.label_from_instance = lambda obj: f"{obj.case_number} {obj.title}"  # type: ignore[method-assign]
+            if not case.queryset.exists():
+                del self.fields["case"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind, agency, case = data.get("kind"), data.get("administrative_agency"), data.get("case")
+        if case is not None and kind:
+            self.add_error("case", _("Either open a new case or add the clue to an open one."))
+        elif case is None and not kind:
+            self.add_error("kind", _("Choose whether the case is administrative or civil."))
+        if agency is not None and kind != CaseKind.ADMINISTRATIVE:
+            self.add_error(
+                "administrative_agency", _("Only an administrative case has a responsible agency.")
+            )
+        return data
