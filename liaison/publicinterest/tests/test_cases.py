@@ -396,7 +396,7 @@ def test_an_observation_that_fails_stores_no_photo(kangbashi, handler, monkeypat
     def broken(**kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr("liaison.publicinterest.actions.record_event", broken)
+    monkeypatch.setattr("liaison.publicinterest.supervision_actions.record_event", broken)
     with pytest.raises(RuntimeError):
         _observe(case, handler, photos=[(photo(), "image/jpeg")])
     assert not Observation.objects.exists()
