@@ -23,7 +23,6 @@ from liaison.workflow.actions import add_subject, apply_transition, record_event
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import Matter, MatterParty, Relation
 from liaison.workflow.opening import apply_open, remove_parties
-from liaison.workflow.selectors import stands_as
 
 from . import selectors
 from .actions import person_acting
@@ -42,6 +41,7 @@ from .workflows import (
     COUNSEL_END_EVENT,
     COUNSEL_LINK_EVENT,
     FILE_RELEASE_EVENT,
+    MANAGE_COUNSEL,
     RELEASE_FILE,
 )
 
@@ -88,10 +88,8 @@ def case_open(
 
 def may_manage_case(access: Access, case: Matter) -> bool:
     """Whether this user handles the case for the procuratorate (links and ends its lawyers of
-    record, releases its documents)."""
-    from .workflows import CASE_STAFF
-
-    return stands_as(access, case, [CASE_STAFF])
+    record): the case type's act ``MANAGE_COUNSEL``."""
+    return case.workflow.policy.may(access, case, MANAGE_COUNSEL)
 
 
 @transaction.atomic(savepoint=False)

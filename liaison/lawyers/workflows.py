@@ -50,6 +50,8 @@ BUREAU = Who(Relation.PARTNER_ORG, frozenset({Role.BUREAU_OFFICER}))
 #: A case's named act (``Workflow.acts``): releasing a document of its file to its lawyers of
 #: record, and withdrawing it again (``actions.document_release``, ``document_withdraw``).
 RELEASE_FILE = "release_file"
+#: Linking a lawyer of record to a case and ending the link (``counsel_actions``).
+MANAGE_COUNSEL = "manage_counsel"
 
 
 def _call(name: str) -> Effect:
@@ -126,7 +128,7 @@ CASE = Workflow(
     model="lawyers.ProcuratorateCase",
     case_code="刑",
     detail_template="lawyers/_case_detail.html",
-    acts={RELEASE_FILE: (CASE_STAFF,)},
+    acts={RELEASE_FILE: (CASE_STAFF,), MANAGE_COUNSEL: (CASE_STAFF,)},
     opened_by=CASE_STAFF.roles or frozenset(),
     states={
         "new": pgettext_lazy("state", "new"),

@@ -15,12 +15,17 @@ from liaison.core.transactions import durable
 from . import actions as engine
 from .actions import record_event
 from .errors import TransitionConflict, TransitionForbidden, WorkflowError
-from .models import Clock, ClockExtension
+from .models import Clock, ClockExtension, Matter
+
+
+def may_manage_clocks(access: Access, matter: Matter) -> bool:
+    """Whether this user may pause, resume and extend ``matter``'s clocks by hand: the owner
+    organisation's staff (the one rule the page's buttons and the actions both ask)."""
+    return access.is_system or access.is_staff_of(matter.owner_id)
 
 
 def _clock_action(clock: Clock, access: Access, verb: str) -> None:
-    """Only the owner organisation's staff manage a matter's clocks by hand."""
-    if not access.is_system and not access.is_staff_of(clock.matter.owner_id):
+    if not may_manage_clocks(access, clock.matter):
         raise TransitionForbidden(_("Only the owner organisation's staff may change this clock."))
 
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from liaison.core.text import normalise_text
 
 from . import actions, approvals, clocks, selectors
+from .clocks import may_manage_clocks
 from .errors import TransitionInvalid, WorkflowError
 from .forms import ApprovalDecisionForm, ClockExtendForm, ClockReasonForm, CommentForm
 from .models import Clock, Matter
@@ -59,7 +60,6 @@ def matter_page(
         )
         for t in transitions
     ]
-    is_owner_staff = access.is_staff_of(matter.owner_id)
     # One reading of the matter's parties answers every question the page asks the policy.
     reading = reading_for(request, matter)
     return render(
@@ -78,7 +78,7 @@ def matter_page(
             "comment_form": forms.get("_comment") or CommentForm(),
             "can_comment": reading.may_comment(),
             "can_attach": reading.may_attach(),
-            "can_manage_clocks": is_owner_staff,
+            "can_manage_clocks": may_manage_clocks(access, matter),
             "extend_form": ClockExtendForm(),
             "reason_form": ClockReasonForm(),
             "today": timezone.localdate(),

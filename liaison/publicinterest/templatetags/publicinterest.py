@@ -32,16 +32,6 @@ def coarse_place(clue: Any) -> str:
     return coarse_place_of(clue)
 
 
-# A page rendered without ``request.access`` (an error page) hands these filters "" instead.
-
-
-@register.filter
-def staff_of(access: Any, organisation_id: int) -> bool:
-    """Kept for the recommendation's page (its own mechanism is being moved out); the clue's and
-    the case's pages ask the policy (``{% may %}``)."""
-    return isinstance(access, Access) and access.is_staff_of(organisation_id)
-
-
 @register.simple_tag
 def evidence_of(case: Any) -> list[tuple[str, list[Attachment]]]:
     """The case's investigation file, grouped by what each file is, in the order of the kinds."""
