@@ -102,6 +102,9 @@ TEMPLATES = [
     },
 ]
 
+#: Django's form renderer, with select lists written in Python (``core/renderers.py``).
+FORM_RENDERER = "liaison.core.renderers.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'liaison.sqlite3'}"),

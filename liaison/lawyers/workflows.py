@@ -52,6 +52,9 @@ BUREAU = Who(Relation.PARTNER_ORG, frozenset({Role.BUREAU_OFFICER}))
 RELEASE_FILE = "release_file"
 #: Linking a lawyer of record to a case and ending the link (``counsel_actions``).
 MANAGE_COUNSEL = "manage_counsel"
+#: Reading the names of a case's parties (suspect, victim) in full; everyone else who reads the
+#: case (a lawyer whose booking or file review is about it) reads them masked.
+SEE_PARTY_NAMES = "see_party_names"
 
 
 def _call(name: str) -> Effect:
@@ -128,7 +131,11 @@ CASE = Workflow(
     model="lawyers.ProcuratorateCase",
     case_code="刑",
     detail_template="lawyers/_case_detail.html",
-    acts={RELEASE_FILE: (CASE_STAFF,), MANAGE_COUNSEL: (CASE_STAFF,)},
+    acts={
+        RELEASE_FILE: (CASE_STAFF,),
+        MANAGE_COUNSEL: (CASE_STAFF,),
+        SEE_PARTY_NAMES: (CASE_STAFF, COUNSEL),
+    },
     opened_by=CASE_STAFF.roles or frozenset(),
     states={
         "new": pgettext_lazy("state", "new"),

@@ -45,6 +45,9 @@ PETITION_STAFF_ROLES = CASE_STAFF_ROLES
 STAFF = Who(Relation.OWNER_ORG, PETITION_STAFF_ROLES)
 #: The petition's named act (``Workflow.acts``): seeing who petitioned.
 SEE_PETITIONER = "see_petitioner"
+#: The petition's named act: reading which lawyers were asked to take part and what each said
+#: (a lawyer reads only their own part, shown to them as theirs).
+SEE_LAWYERS = "see_lawyers"
 #: Closing a petition as not resolved is a decision above the handling prosecutor.
 DECIDERS = Who(Relation.OWNER_ORG, frozenset(SENIOR_ROLES))
 HANDLER = Who(Relation.HANDLER)
@@ -91,7 +94,7 @@ PETITION = Workflow(
     final=frozenset({"resolved", "closed_unresolved"}),
     # Who petitioned is seen unmasked by the handling staff alone (``identities``, audited); a
     # lawyer taking part, or the owner's other staff, see the masked name.
-    acts={SEE_PETITIONER: (STAFF,)},
+    acts={SEE_PETITIONER: (STAFF,), SEE_LAWYERS: (STAFF,)},
     # The invited lawyer sees the petition from the invitation on, never the petition's
     # reception and acceptance before it; they add to it while taking part.
     sights=(

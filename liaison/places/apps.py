@@ -9,9 +9,15 @@ def _forget_division(sender: Any, instance: Any, **kwargs: Any) -> None:
     """A division saved or deleted through the ORM is read again on its next use."""
     from django.core.cache import cache
 
-    from .selectors import division_cache_key
+    from .selectors import children_cache_key, division_cache_key
 
-    cache.delete(division_cache_key(instance.code))
+    cache.delete_many(
+        [
+            division_cache_key(instance.code),
+            children_cache_key(instance.parent_id),
+            children_cache_key(None, instance.level),
+        ]
+    )
 
 
 class PlacesConfig(AppConfig):

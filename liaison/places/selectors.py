@@ -92,6 +92,27 @@ def divisions_by_codes(codes: list[str]) -> dict[str, Division]:
     return found
 
 
+def children_cache_key(parent: str | None, level: int | None = None) -> str:
+    return f"places.children:{parent or ''}:{level or ''}"
+
+
+def children_choices(parent: str | None, level: int | None = None) -> list[tuple[str, str]]:
+    """(code, name) of the divisions under ``parent`` (or of ``level``), in code order, for a
+    list to choose from: from the cache, as divisions are (the public report page shows the
+    provinces to everyone who opens it)."""
+    key = children_cache_key(parent, level)
+    rows = cache.get(key)
+    if rows is None:
+        found = (
+            Division.objects.filter(level=level)
+            if level is not None
+            else Division.objects.filter(parent_id=parent)
+        )
+        rows = list(found.order_by("code").values_list("code", "name"))
+        cache.set(key, rows, DIVISION_CACHE_SECONDS)
+    return rows
+
+
 def division_by_code(code: str) -> Division | None:
     """The division with this 6- or 12-digit code, or None if the code is malformed or unknown."""
     six = normalise_code(code)

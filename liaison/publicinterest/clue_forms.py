@@ -29,7 +29,12 @@ from liaison.core.validators import normalise_mobile, validate_mobile
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
 from liaison.places.models import Division
-from liaison.places.selectors import division_by_code, point_verdict, resolve_address
+from liaison.places.selectors import (
+    children_choices,
+    division_by_code,
+    point_verdict,
+    resolve_address,
+)
 from liaison.workflow.forms import StepForm
 
 from .codes import normalise_query_code
@@ -102,13 +107,20 @@ def _division_choices(
     parent: str | None, empty: Any, *, level: int | None = None
 ) -> list[tuple[str, Any]]:
     """The divisions under ``parent`` (or of ``level``), for a list to choose from."""
-    if level is not None:
-        rows = Division.objects.filter(level=level)
-    elif parent:
-        rows = Division.objects.filter(parent_id=parent)
-    else:
+    if level is None and not parent:
         return [("", empty)]
-    return [("", empty), *rows.order_by("code").values_list("code", "name")]
+    return [("", empty), *children_choices(parent, level)]
+
+
+def _field_choices() -> list[tuple[str, Any]]:
+    """The active fields offered, from the cache (the list the choice is checked against),
+    named in the reader's language when the list is shown."""
+    from .selectors import cached_active_fields
+
+    return [
+        ("", _("Choose the field")),
+        *((code, f.label) for code, f in cached_active_fields().items()),
+    ]
 
 
 class ReportForm(forms.Form):
@@ -222,6 +234,7 @@ class ReportForm(forms.Form):
                 {"hx-get": places, "hx-target": target, "hx-trigger": "change"}
             )
         self.fields["seen_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        self.fields["field"].choices = _field_choices  # type: ignore[attr-defined]
         province = self._chosen("province")
         prefecture = self._chosen("prefecture")
         # Read when the lists are shown, or when a choice made in them is checked: a report

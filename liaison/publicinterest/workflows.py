@@ -73,7 +73,7 @@ from liaison.workflow.definitions import (
     Workflow,
 )
 from liaison.workflow.models import Matter, Relation
-from liaison.workflow.shapes import deferred_effect
+from liaison.workflow.shapes import HANDLING, deferred_effect
 
 from .clue_workflow import (  # re-exported: the clue is declared there
     ADDITION_EVENT as ADDITION_EVENT,
@@ -95,11 +95,6 @@ from .forms import (
 
 #: Any prosecutor of the procuratorate (before the case has a handler).
 PROSECUTORS = Who(Relation.OWNER_ORG, CASE_ROLES)
-#: The case's handler, and those above them (``SENIOR_ROLES``): who takes a filed case's steps.
-HANDLING = (
-    Who(Relation.HANDLER, CASE_ROLES),
-    Who(Relation.OWNER_ORG, frozenset(SENIOR_ROLES)),
-)
 #: Filing a case takes effect once the department head and then the chief procurator approve,
 #: unless the procuratorate configures its own approvers (serving its recommendation too: the
 #: recommendation's kind says so, ``recommending.PRE_LITIGATION``).

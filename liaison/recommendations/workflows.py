@@ -43,15 +43,11 @@ from liaison.workflow.definitions import (
     Workflow,
 )
 from liaison.workflow.models import Matter, Relation
+from liaison.workflow.shapes import HANDLING
 
 from .forms import DraftForm, ReplyForm, WithdrawForm
 from .kinds import RecommendationKind, get_kind
 
-#: Its handlers (the prosecutors of the matter it arises from), and those above them.
-HANDLING = (
-    Who(Relation.HANDLER, CASE_ROLES),
-    Who(Relation.OWNER_ORG, frozenset(SENIOR_ROLES)),
-)
 HANDLER = Who(Relation.HANDLER)
 #: The staff of the organisation it is addressed to.
 ADDRESSEE = Who(Relation.PARTNER_ORG, STAFF_ROLES)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.core.admin import ModelAdmin, TabularInline
 from liaison.orgs.roles import roles_for
 
-from .models import ApprovalLevel, ApprovalRule, Clock, Matter, TimelineEvent
+from .models import ApprovalLevel, ApprovalRule, Clock, Invitation, Matter, TimelineEvent
 from .registry import all_workflows
 
 
@@ -29,6 +29,16 @@ class ReadOnlyAdmin(ModelAdmin):
 class TimelineInline(TabularInline):
     model = TimelineEvent
     fields = readonly_fields = ("at", "actor", "action", "from_state", "to_state", "note")
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class InvitationInline(TabularInline):
+    model = Invitation
+    fields = readonly_fields = ("person", "relation", "state", "invited_at", "answered_at")
     extra = 0
     can_delete = False
 
@@ -61,7 +71,7 @@ class MatterAdmin(ReadOnlyAdmin):
     search_fields = ["case_number", "title"]
     list_select_related = ["owner"]
     show_full_result_count = False  # no COUNT(*) over millions of matters
-    inlines = [ClockInline, TimelineInline]
+    inlines = [ClockInline, InvitationInline, TimelineInline]
 
 
 @admin.register(Clock)
@@ -69,6 +79,19 @@ class ClockAdmin(ReadOnlyAdmin):
     list_display = ["matter", "name", "due_on", "state", "reminded_on", "overdue_notified_on"]
     list_filter = ["state", "name"]
     list_select_related = ["matter"]
+    show_full_result_count = False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReadOnlyAdmin):
+    """Invitations are read here, never changed: an answer or a withdrawal is the invitee's or
+    the inviter's step (``workflow/invitations.py``), with its timeline entry and notice."""
+
+    list_display = ["matter", "person", "relation", "state", "invited_at", "answered_at"]
+    list_filter = ["state", "relation"]
+    search_fields = ["matter__case_number", "person__username"]
+    list_select_related = ["matter", "person"]
+    raw_id_fields = ["matter", "person", "invited_by"]
     show_full_result_count = False
 
 

@@ -13,6 +13,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from liaison.orgs.roles import CASE_ROLES, SENIOR_ROLES
+
 from .definitions import Effect, Label, Notify, Sight, Transition, Who, Workflow
 from .models import Relation
 
@@ -20,6 +22,14 @@ if TYPE_CHECKING:
     from liaison.core.access import Access
 
     from .models import Matter
+
+
+#: A matter's handling prosecutors (its handlers who still hold a case role) and those above
+#: them in its procuratorate (``SENIOR_ROLES``): who take a case's and a recommendation's steps.
+HANDLING: tuple[Who, ...] = (
+    Who(Relation.HANDLER, CASE_ROLES),
+    Who(Relation.OWNER_ORG, frozenset(SENIOR_ROLES)),
+)
 
 
 def deferred_effect(module: str, function: str) -> Effect:

@@ -7,23 +7,20 @@ from typing import Any
 from django import template
 
 from liaison.core.access import Access
-from liaison.workflow.models import Relation
+from liaison.workflow.policy import policy_for
 
 from ..models import ProcuratorateCase
-from ..selectors import lawyer_for
+from ..workflows import SEE_PARTY_NAMES
 
 register = template.Library()
 
 
 @register.filter
 def parties_for(case: ProcuratorateCase, access: Access) -> list[tuple[str, str]]:
-    """(role, name) of the case's parties: names in full for the procuratorate's staff and the
-    lawyers of record, masked for every other reader (a lawyer still awaiting approval)."""
-    lawyer = lawyer_for(access)
-    full = access.is_staff_of(case.owner_id) or (
-        lawyer is not None
-        and case.parties.filter(relation=Relation.COUNSEL, person_id=lawyer.user_id).exists()
-    )
+    """(role, name) of the case's parties: in full for those the case's policy lets read them
+    (``see_party_names``: its staff and lawyers of record), masked for every other reader (a
+    lawyer whose file review is still awaiting approval)."""
+    full = policy_for(case).may(access, case, SEE_PARTY_NAMES)
     return [
         (str(p.get_role_display()), p.name if full else p.masked_name) for p in case.persons.all()
     ]

@@ -252,3 +252,22 @@ def test_a_relation_reads_only_the_declared_entries_as_their_sentences(world, mo
     every = entries_read_by(lawyer, Relation.COUNSEL, matter=notice, since_held=False)
     assert [e.data["day"] for e in every] == ["2026-02-03", "2026-01-02"]
     assert entries_read_by(UserFactory(), Relation.COUNSEL).count() == 0
+
+
+@pytest.mark.urls("liaison.orgs.tests.admin_urls")
+def test_administrators_read_invitations_in_the_admin_and_change_none(world, client) -> None:  # type: ignore[no-untyped-def]
+    from django.urls import reverse
+
+    notice, author, guest = world
+    invitation = invitation_send(matter=notice, person=guest, access=access_for(author))
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    listing = client.get(reverse("admin:workflow_invitation_changelist"))
+    assert listing.status_code == 200 and str(notice.case_number) in listing.content.decode()
+    page = client.get(reverse("admin:workflow_invitation_change", args=[invitation.pk]))
+    assert page.status_code == 200
+    client.post(
+        reverse("admin:workflow_invitation_change", args=[invitation.pk]), {"state": "declined"}
+    )
+    invitation.refresh_from_db()
+    assert invitation.state == Invitation.State.INVITED
+    assert client.get(reverse("admin:workflow_matter_change", args=[notice.pk])).status_code == 200
