@@ -170,9 +170,7 @@ def nearby_candidates(
 ) -> QuerySet[Clue]:
     """The prefilter of the nearby check, one indexed query: the open clues of the field in the
     box around ``here`` (a WGS-84 point), or, without one, in the division, newest first."""
-    clues = open_clues_of_field(field_id).select_related(
-        "field", "division__parent__parent", "owner"
-    )
+    clues = open_clues_of_field(field_id)
     if here is None:
         return clues.filter(division_id=division_code).order_by("-created_at", "-pk")[
             :CANDIDATES_MEASURED
@@ -196,9 +194,10 @@ def open_clues_near(
     point, nearest first; without a point, the newest open clues of the field in the division
     whose address names the same street as ``address`` (nothing when it names none), so that
     no lookup answers more than a handful of clues about one real place: a list of divisions
-    cannot be walked for every clue in the country. Two queries at most, whatever the number
-    of clues: the prefilter and the places' names (none when the caller passes the
-    ``division``, its parents fetched with it)."""
+    cannot be walked for every clue in the country. Three queries at most, whatever the number
+    of clues: the prefilter (bare columns), the clues shown (none when nothing is near) and
+    the places' names (none when the caller passes the ``division``, its parents fetched
+    with it)."""
     radius = nearby_radius_m() if radius_m is None else radius_m
     if latitude is None or longitude is None:
         found = (
@@ -212,17 +211,35 @@ def open_clues_near(
         street = street_of(address, names)
         if not street:
             return []
-        rows = nearby_candidates(field_id=field.pk, division_code=division_code)
-        same = [c for c in rows if street_of(c.address, names) == street]
-        return [NearbyClue(clue, None) for clue in same[:most]]
+        rows = nearby_candidates(field_id=field.pk, division_code=division_code).values_list(
+            "pk", "address"
+        )
+        same = [pk for pk, other in rows if street_of(other, names) == street]
+        return _shown({pk: None for pk in same[:most]})
     here = _wgs84(latitude, longitude, coordinate_system)
-    measured = []
-    for clue in nearby_candidates(field_id=field.pk, here=here, radius_m=radius):
-        distance = _distance(clue, here)
-        if distance is not None and distance <= radius:
-            measured.append(NearbyClue(clue, distance))
-    measured.sort(key=lambda n: (n.distance_m, -n.clue.pk))
-    return measured[:most]
+    measured: list[tuple[float, int]] = []
+    points = nearby_candidates(field_id=field.pk, here=here, radius_m=radius).values_list(
+        "pk", "latitude", "longitude", "coordinate_system"
+    )
+    for pk, lat, lon, system in points:
+        distance = geo.distance_m(here, _wgs84(lat, lon, system))
+        if distance <= radius:
+            measured.append((distance, -pk))
+    measured.sort()
+    return _shown({-negative: distance for distance, negative in measured[:most]})
+
+
+def _shown(chosen: dict[int, float | None]) -> list[NearbyClue]:
+    """The chosen clues, in the order given, each with its distance: the candidates are read as
+    bare columns (up to ``CANDIDATES_MEASURED`` of them about one busy place), and only the few
+    shown become clues with their field, places and procuratorate (one query, none when
+    nothing is near)."""
+    if not chosen:
+        return []
+    clues = Clue.objects.select_related("field", "division__parent__parent", "owner").in_bulk(
+        list(chosen)
+    )
+    return [NearbyClue(clues[pk], distance) for pk, distance in chosen.items() if pk in clues]
 
 
 # -- duplicates ----------------------------------------------------------------------------------

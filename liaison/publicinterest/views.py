@@ -174,8 +174,11 @@ def report(request: HttpRequest) -> HttpResponse:
     form = ReportForm(data, request.FILES)
     if form.is_valid():
         user = request.user if request.user.is_authenticated else None
-        nearby = form.nearby()
         add_to = form.cleaned_data.get("add_to")
+        # The page showed the nearby clues as the reporter typed (``nearby_seen``): asked again
+        # only to check the clue they add to, or to show them to a reporter who has not seen them.
+        seen = form.cleaned_data.get("nearby_seen")
+        nearby = form.nearby() if add_to or not seen else []
         if add_to:
             target = next((n.clue for n in nearby if n.clue.pk == add_to), None)
             try:
@@ -186,7 +189,7 @@ def report(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, str(refusal.message))
             else:
                 return _to_receipt(request, addition)
-        elif nearby and not form.cleaned_data.get("nearby_seen"):
+        elif nearby:
             existing = _already_sent(key)  # a retry: the clue it stored is nearby now
             if existing is not None:
                 return _to_receipt(request, existing)
