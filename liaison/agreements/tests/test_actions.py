@@ -23,6 +23,7 @@ from liaison.audit.models import AuditRecord
 from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory
 from liaison.notifications.models import Notification
+from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
 from liaison.workflow.errors import (
     TransitionConflict,
@@ -66,7 +67,7 @@ def test_a_prosecutor_may_not_draft_for_the_procuratorate():
 
 def test_a_party_the_owner_does_not_work_with_is_refused():
     s = sides()
-    stranger = OrganisationFactory(kind=OrganisationKind.COURT)
+    stranger: Organisation = OrganisationFactory(kind=OrganisationKind.COURT)
     with pytest.raises(WorkflowError, match="works with"):
         agreement_draft(
             access=access_for(s.chief), owner=s.procuratorate, partners=[stranger], title="x"
