@@ -2,13 +2,16 @@
 signing with its PDF, bringing into force, expiring, replacing. Bad input and the wrong user
 get a clear message and change nothing."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from liaison.agreements.actions import (
+    NOT_A_PARTNER,
     agreement_bring_into_force,
     agreement_draft,
     agreement_expire,
@@ -35,6 +38,8 @@ from liaison.workflow.errors import (
 from .factories import draft, in_force, sides, signed_pdf
 
 pytestmark = pytest.mark.django_db
+
+NO_PARTY = "Name at least one other party to the agreement."
 
 
 def _fresh(agreement: Agreement) -> Agreement:
@@ -68,11 +73,11 @@ def test_a_prosecutor_may_not_draft_for_the_procuratorate():
 def test_a_party_the_owner_does_not_work_with_is_refused():
     s = sides()
     stranger: Organisation = OrganisationFactory(kind=OrganisationKind.COURT)
-    with pytest.raises(WorkflowError, match="works with"):
+    with pytest.raises(WorkflowError, match=re.escape(str(NOT_A_PARTNER))):
         agreement_draft(
             access=access_for(s.chief), owner=s.procuratorate, partners=[stranger], title="x"
         )
-    with pytest.raises(WorkflowError, match="at least one other party"):
+    with pytest.raises(WorkflowError, match=re.escape(_(NO_PARTY))):
         agreement_draft(access=access_for(s.chief), owner=s.procuratorate, partners=[], title="x")
     assert not Agreement.objects.exists()
 

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from liaison.agreements.actions import liaison_person_name
 from liaison.agreements.models import Agreement, LiaisonPerson
@@ -70,7 +71,7 @@ def test_bad_input_keeps_what_was_typed_and_changes_nothing(client):
     )
     assert response.status_code == 400
     page = response.content.decode()
-    assert "保留的标题" in page and "Name at least one other party" in page
+    assert "保留的标题" in page and _("Name at least one other party to the agreement.") in page
     assert not Agreement.objects.exists()
 
 
