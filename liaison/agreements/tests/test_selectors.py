@@ -99,3 +99,14 @@ def test_governing_agreements_need_type_parties_and_force():
     assert list(agreements_governing(other)) == []  # the bureau is no party
     still_draft = draft(s, governs=["notices.notice"])
     assert still_draft not in agreements_governing(notice)
+
+
+def test_my_work_holds_drafts_and_signed_agreements_not_those_in_force():
+    from liaison.workflow.selectors import my_work
+
+    s = sides()
+    drafted = draft(s)
+    running = in_force(s, signed_on=date(2026, 1, 5))
+    held = {m.pk for m in my_work(access_for(s.chief))}
+    assert drafted.pk in held and running.pk not in held
+    assert not {m.pk for m in my_work(access_for(s.judge))} & {drafted.pk, running.pk}
