@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "liaison.hearings",
     "liaison.volunteers",
     "liaison.petitions",
+    "liaison.agreements",
 ]
 
 MIDDLEWARE = [

@@ -37,6 +37,7 @@ urlpatterns = [
     path("volunteers/", include("liaison.volunteers.urls")),
     path("hearings/", include("liaison.hearings.urls")),
     path("petitions/", include("liaison.petitions.urls")),
+    path("agreements/", include("liaison.agreements.urls")),
     path("identities/", include("liaison.identities.urls")),
     path("", include("liaison.notifications.urls")),
     path("", include("liaison.attachments.urls")),

@@ -529,9 +529,12 @@ class Workflow:
 
     def panels_in(self, column: str) -> list[Panel]:
         """The panels of the matter's page in ``column``: the mechanism's ``detail_template``
-        first in the main one, then its ``panels`` in the order declared."""
+        first in the main one, then its ``panels`` in the order declared, then those every
+        matter's page shows (``registry.add_shared_panel``)."""
+        from .registry import shared_panels
+
         own = [Panel(self.detail_template)] if self.detail_template else []
-        return [p for p in (*own, *self.panels) if p.column == column]
+        return [p for p in (*own, *self.panels, *shared_panels()) if p.column == column]
 
     @property
     def main_panels(self) -> list[Panel]:

@@ -16,10 +16,11 @@ from django.core import checks
 
 from liaison.deadlines.declarations import declare_periods, use_periods
 
-from .definitions import Effect, Workflow
+from .definitions import Effect, Panel, Workflow
 
 _WORKFLOWS: dict[str, Workflow] = {}
 _REACTIONS: dict[tuple[str, str], list[Effect]] = {}
+_SHARED_PANELS: list[Panel] = []
 
 
 def register(workflow: Workflow) -> Workflow:
@@ -44,6 +45,20 @@ def get_workflow(name: str) -> Workflow:
 
 def all_workflows() -> list[Workflow]:
     return list(_WORKFLOWS.values())
+
+
+def add_shared_panel(panel: Panel) -> Panel:
+    """A panel every matter's page shows, whatever its type, after the workflow's own (e.g.
+    the agreements a matter runs under, from the agreements app). Its template reads
+    ``matter`` and asks that app's selectors what it may show. Adding it again changes
+    nothing (``ready()`` may run more than once)."""
+    if panel not in _SHARED_PANELS:
+        _SHARED_PANELS.append(panel)
+    return panel
+
+
+def shared_panels() -> list[Panel]:
+    return list(_SHARED_PANELS)
 
 
 def react(matter_type: str, transitions: str | Iterable[str], effect: Effect) -> Effect:

@@ -1,0 +1,101 @@
+"""The selectors other apps read: visibility, liaison persons, governing agreements, cadence."""
+
+from datetime import date
+
+import pytest
+
+from liaison.agreements import registry
+from liaison.agreements.actions import liaison_person_name
+from liaison.agreements.selectors import (
+    agreements_governing,
+    agreements_of,
+    current_liaison_person,
+    last_meeting_on,
+    liaison_persons_of,
+    meeting_overdue,
+    next_meeting_due,
+)
+from liaison.core.access import access_for
+from liaison.workflow.opening import matter_open
+
+from .factories import draft, in_force, sides
+
+pytestmark = pytest.mark.django_db
+
+
+def test_each_partys_staff_see_it_and_nobody_else():
+    s = sides()
+    agreement = draft(s)
+    for person in (s.chief, s.prosecutor, s.judge, s.court_admin):
+        assert list(agreements_of(access_for(person))) == [agreement]
+    assert list(agreements_of(access_for(s.outsider_staff))) == []
+
+
+def test_liaison_persons_current_and_by_party():
+    s = sides()
+    agreement = draft(s)
+    assert current_liaison_person(agreement, s.court) is None
+    liaison_person_name(
+        agreement=agreement, organisation=s.court, person=s.judge, access=access_for(s.court_admin)
+    )
+    liaison_person_name(
+        agreement=agreement,
+        organisation=s.procuratorate,
+        person=s.prosecutor,
+        access=access_for(s.admin),
+    )
+    assert current_liaison_person(agreement, s.court) == s.judge
+    assert liaison_persons_of(agreement) == {s.court.pk: s.judge, s.procuratorate.pk: s.prosecutor}
+
+
+def test_next_meeting_due_from_cadence():
+    s = sides()
+    agreement = in_force(s, signed_on=date(2026, 1, 31), meeting_cadence=3)
+    assert next_meeting_due(agreement, None) == date(2026, 4, 30)
+    assert next_meeting_due(agreement, date(2026, 5, 10)) == date(2026, 8, 10)
+    agreement.meeting_cadence = None
+    assert next_meeting_due(agreement, None) is None
+
+
+def test_a_draft_has_no_meeting_due():
+    s = sides()
+    assert next_meeting_due(draft(s), None) is None
+
+
+def test_last_meeting_comes_from_the_provider_and_makes_overdue():
+    s = sides()
+    agreement = in_force(s, signed_on=date(2026, 1, 5), meeting_cadence=3)
+    assert last_meeting_on(agreement) is None
+    assert meeting_overdue(agreement, date(2026, 4, 6))
+    registry.set_last_meeting_provider(lambda a: date(2026, 3, 1))
+    try:
+        assert last_meeting_on(agreement) == date(2026, 3, 1)
+        assert not meeting_overdue(agreement, date(2026, 4, 6))
+    finally:
+        registry.set_last_meeting_provider(None)
+
+
+def test_governing_agreements_need_type_parties_and_force():
+    s = sides()
+    agreement = in_force(s, signed_on=date(2026, 1, 5))
+    notice = matter_open(
+        workflow="notices.notice",
+        owner=s.procuratorate,
+        access=access_for(s.prosecutor),
+        fields={"title": "通报", "body": "内容"},
+        partners=[s.court],
+    )
+    assert list(agreements_governing(notice)) == []  # notices are not governed by it
+    agreement.governs = ["notices.notice"]
+    agreement.save()
+    assert list(agreements_governing(notice)) == [agreement]
+    other = matter_open(
+        workflow="notices.notice",
+        owner=s.procuratorate,
+        access=access_for(s.prosecutor),
+        fields={"title": "通报", "body": "内容"},
+        partners=[s.outsider],
+    )
+    assert list(agreements_governing(other)) == []  # the bureau is no party
+    still_draft = draft(s, governs=["notices.notice"])
+    assert still_draft not in agreements_governing(notice)
