@@ -92,7 +92,7 @@ def meeting_schedule(
         workflow=MEETING,
         owner=host,
         access=access,
-        fields={"title": title, "agreement": agreement, "starts_at": starts_at, "place": place},
+        fields={"title": title, "under_agreement": agreement, "starts_at": starts_at, "place": place},
         partners=list(partners),
         handlers=[access.user],
         start="schedule",
@@ -108,7 +108,7 @@ def meeting_schedule(
 def _locked(meeting: Matter) -> JointMeeting:
     return (
         JointMeeting.objects.select_for_update(of=("matter_ptr",))
-        .select_related("owner", "agreement")
+        .select_related("owner", "under_agreement")
         .get(pk=meeting.pk)
     )
 
@@ -119,7 +119,7 @@ def meeting_invite(*, access: Access, meeting: JointMeeting, person: User) -> In
     meeting = _locked(meeting)
     if not MEETING.policy.may(access, meeting, "invite"):
         raise TransitionForbidden(_("The parties invite to a joint meeting until it is held."))
-    if not any(is_party_staff(person, pk) for pk in party_ids(meeting.agreement)):
+    if not any(is_party_staff(person, pk) for pk in party_ids(meeting.under_agreement)):
         raise WorkflowError(
             _("%(name)s is not staff of a party to this agreement.")
             % {"name": person.display_name}
@@ -142,7 +142,7 @@ def meeting_respond(*, access: Access, meeting: JointMeeting, accept: bool) -> I
 def _party_of(access: Access, meeting: JointMeeting) -> Organisation | None:
     """The party organisation the user acts for on ``meeting`` (the first where they are
     staff)."""
-    ids = sorted(party_ids(meeting.agreement) & access.staff_organisation_ids)
+    ids = sorted(party_ids(meeting.under_agreement) & access.staff_organisation_ids)
     return Organisation.objects.filter(pk=ids[0]).first() if ids else None
 
 
@@ -186,7 +186,7 @@ def minutes_approve(*, access: Access, meeting: JointMeeting) -> MinutesApproval
     meeting = _locked(meeting)
     if meeting.state != MEETING.state("minutes_drafted"):
         raise WorkflowError(_("The minutes are not awaiting approval."))
-    party = hosting_party(access, meeting.agreement)
+    party = hosting_party(access, meeting.under_agreement)
     if (
         party is None
         or access.user is None
@@ -212,7 +212,7 @@ def minutes_approve(*, access: Access, meeting: JointMeeting) -> MinutesApproval
             "organisation_id", flat=True
         )
     )
-    if party_ids(meeting.agreement) <= approved:
+    if party_ids(meeting.under_agreement) <= approved:
         apply_transition(matter=meeting, name="finalise", access=SYSTEM)
     return approval
 
@@ -221,7 +221,7 @@ def _open_item(
     resolution: Resolution, meeting: JointMeeting, owner: Organisation, person: User, task: str,
     urgent: bool,
 ) -> ActionItem:
-    if owner.pk not in party_ids(meeting.agreement):
+    if owner.pk not in party_ids(meeting.under_agreement):
         raise WorkflowError(_("An action item is owned by a party to the agreement."))
     if not is_party_staff(person, owner.pk):
         raise WorkflowError(
@@ -235,11 +235,11 @@ def _open_item(
         fields={
             "title": task,
             "resolution": resolution,
-            "agreement": meeting.agreement,
+            "under_agreement": meeting.under_agreement,
             "assigned_on": meeting.day,
             "urgent": urgent,
         },
-        partners=list(Organisation.objects.filter(pk__in=party_ids(meeting.agreement) - {owner.pk})),
+        partners=list(Organisation.objects.filter(pk__in=party_ids(meeting.under_agreement) - {owner.pk})),
         handlers=[person],
         start="assign",
     )

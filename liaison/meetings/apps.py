@@ -15,7 +15,12 @@ class MeetingsConfig(AppConfig):
         from .selectors import last_held_on, takes_part_in_meetings
         from .workflows import ACTION_ITEM, MEETING
 
+        from liaison.workflow.definitions import Panel
+        from liaison.workflow.registry import add_shared_panel
+
         register(MEETING)
+        # On an agreement's page (the template shows nothing on another matter's).
+        add_shared_panel(Panel("meetings/_agreement_meetings.html", column="side"))
         register(ACTION_ITEM)
         agreements_registry.set_last_meeting_provider(last_held_on)
         navigation.register(

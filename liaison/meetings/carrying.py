@@ -37,7 +37,7 @@ def _carry(item: ActionItem, meeting: JointMeeting) -> AgendaItem | None:
 
 def next_meeting_of(agreement_id: int) -> JointMeeting | None:
     return (
-        JointMeeting.objects.filter(agreement_id=agreement_id, state=SCHEDULED)
+        JointMeeting.objects.filter(under_agreement_id=agreement_id, state=SCHEDULED)
         .order_by("starts_at", "pk")
         .first()
     )
@@ -46,13 +46,13 @@ def next_meeting_of(agreement_id: int) -> JointMeeting | None:
 def carry_item(matter: Matter) -> AgendaItem | None:
     """Put the overdue item ``matter`` on its agreement's next scheduled meeting, if any."""
     item = ActionItem.objects.select_related("resolution").get(pk=matter.pk)
-    meeting = next_meeting_of(item.agreement_id)
+    meeting = next_meeting_of(item.under_agreement_id)
     return _carry(item, meeting) if meeting is not None else None
 
 
 def carry_pending(meeting: JointMeeting) -> int:
     """Put every overdue item of the meeting's agreement on its agenda; returns how many."""
-    items = ActionItem.objects.filter(agreement_id=meeting.agreement_id, state=OVERDUE)
+    items = ActionItem.objects.filter(under_agreement_id=meeting.under_agreement_id, state=OVERDUE)
     return sum(
         1 for item in items.select_related("resolution") if _carry(item, meeting) is not None
     )

@@ -35,7 +35,7 @@ def minutes_text(meeting: JointMeeting) -> RecommendationText:
         Block(
             "p",
             f"{when.year}年{when.month}月{when.day}日，{'、'.join(parties)}在{meeting.place}"
-            f"召开联席会议（{meeting.agreement.title}）。",
+            f"召开联席会议（{meeting.under_agreement.title}）。",
         )
     ]
     if present:

@@ -123,7 +123,7 @@ def figures_for(scope: Organisation, today: date) -> Figures:
         .order_by("title", "pk")
     )
     by_owner = (
-        ActionItem.objects.filter(agreement_id__in=ids, state__in=OPEN_ITEM_STATES)
+        ActionItem.objects.filter(under_agreement_id__in=ids, state__in=OPEN_ITEM_STATES)
         .values("owner__name")
         .annotate(n=Count("pk"))
         .order_by("-n", "owner__name")

@@ -50,7 +50,7 @@ def meeting_ics(meeting: JointMeeting, host: str) -> str:
         f"DTEND:{_stamp(meeting.starts_at + DURATION)}",
         f"SUMMARY:{_text(meeting.title)}",
         f"LOCATION:{_text(meeting.place)}",
-        f"DESCRIPTION:{_text(f'{meeting.case_number} · {meeting.agreement.title}')}",
+        f"DESCRIPTION:{_text(f'{meeting.case_number} · {meeting.under_agreement.title}')}",
         f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
         f"SEQUENCE:{meeting.version}",
         "END:VEVENT",

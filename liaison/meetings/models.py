@@ -24,7 +24,7 @@ from liaison.workflow.models import Matter
 class JointMeeting(Matter):
     """A joint meeting of an agreement's parties, hosted by the owner organisation."""
 
-    agreement = models.ForeignKey(
+    under_agreement = models.ForeignKey(
         "agreements.Agreement",
         on_delete=models.PROTECT,
         related_name="meetings",
@@ -40,7 +40,7 @@ class JointMeeting(Matter):
     class Meta:
         verbose_name = _("joint meeting")
         verbose_name_plural = _("joint meetings")
-        indexes = [models.Index(fields=["agreement", "starts_at"])]
+        indexes = [models.Index(fields=["under_agreement", "starts_at"])]
 
     @property
     def day(self) -> date:
@@ -88,7 +88,7 @@ class AgendaItem(models.Model):
 class MinutesApproval(models.Model):
     """A party's approval of one draft (``round``) of a meeting's minutes."""
 
-    meeting = models.ForeignKey(JointMeeting, on_delete=models.CASCADE, related_name="approvals")
+    meeting = models.ForeignKey(JointMeeting, on_delete=models.CASCADE, related_name="minutes_approvals")
     organisation = models.ForeignKey("orgs.Organisation", on_delete=models.PROTECT, related_name="+")
     round = models.PositiveIntegerField()
     approved_by = models.ForeignKey(
@@ -133,7 +133,7 @@ class ActionItem(Matter):
     resolution = models.ForeignKey(
         Resolution, on_delete=models.PROTECT, related_name="items", verbose_name=_("resolution")
     )
-    agreement = models.ForeignKey(
+    under_agreement = models.ForeignKey(
         "agreements.Agreement",
         on_delete=models.PROTECT,
         related_name="action_items",

@@ -39,7 +39,7 @@ def meetings_visible_to(access: Access) -> QuerySet[JointMeeting]:
     visible = matters_visible_to(access).filter(matter_type=MEETING.name).values("pk")
     return (
         JointMeeting.objects.filter(pk__in=visible)
-        .select_related("owner", "agreement")
+        .select_related("owner", "under_agreement")
         .order_by("-starts_at", "-pk")
     )
 
@@ -56,7 +56,7 @@ def action_items_visible_to(access: Access) -> QuerySet[ActionItem]:
 
 def last_held_on(agreement: Agreement) -> date | None:
     """The day of the agreement's last joint meeting held (``agreements.registry`` hook)."""
-    latest = JointMeeting.objects.filter(agreement=agreement, state__in=HELD_STATES).aggregate(
+    latest = JointMeeting.objects.filter(under_agreement=agreement, state__in=HELD_STATES).aggregate(
         at=Max("starts_at")
     )["at"]
     return timezone.localtime(latest).date() if latest is not None else None
@@ -105,16 +105,24 @@ def overdue_agreements(access: Access, today: date) -> list[tuple[Agreement, dat
     """The agreements in force this user sees whose next joint meeting was due before
     ``today`` and under which no meeting is scheduled, with the day it was due. One query for
     the agreements and one for the days of their last meetings."""
-    agreements = list(
-        agreements_of(access)
-        .filter(state=AGREEMENT.state("in_force"), meeting_cadence__isnull=False)
-        .exclude(meetings__state=SCHEDULED)
+    return overdue_agreements_among(access, None, today)
+
+
+def overdue_agreements_among(
+    access: Access, ids: list[int] | None, today: date
+) -> list[tuple[Agreement, date]]:
+    """``overdue_agreements``, among the agreements ``ids`` only (all when None)."""
+    found_in = agreements_of(access).filter(
+        state=AGREEMENT.state("in_force"), meeting_cadence__isnull=False
     )
+    if ids is not None:
+        found_in = found_in.filter(pk__in=ids)
+    agreements = list(found_in.exclude(meetings__state=SCHEDULED))
     held = dict(
-        JointMeeting.objects.filter(agreement__in=agreements, state__in=HELD_STATES)
-        .values("agreement_id")
+        JointMeeting.objects.filter(under_agreement__in=agreements, state__in=HELD_STATES)
+        .values("under_agreement_id")
         .annotate(at=Max("starts_at"))
-        .values_list("agreement_id", "at")
+        .values_list("under_agreement_id", "at")
     )
     found = []
     for agreement in agreements:
@@ -126,7 +134,7 @@ def overdue_agreements(access: Access, today: date) -> list[tuple[Agreement, dat
 
 
 def parties_of_meeting(meeting: JointMeeting) -> QuerySet[Organisation]:
-    return Organisation.objects.filter(pk__in=party_ids(meeting.agreement)).order_by("pk")
+    return Organisation.objects.filter(pk__in=party_ids(meeting.under_agreement)).order_by("pk")
 
 
 def party_staff(meeting: JointMeeting) -> QuerySet[Any]:
@@ -134,7 +142,7 @@ def party_staff(meeting: JointMeeting) -> QuerySet[Any]:
     from liaison.accounts.models import User
 
     members = Membership.objects.filter(
-        organisation_id__in=party_ids(meeting.agreement),
+        organisation_id__in=party_ids(meeting.under_agreement),
         organisation__is_active=True,
         is_active=True,
         role__in=STAFF_ROLES,
@@ -151,7 +159,7 @@ def party_staff_all(meeting: JointMeeting) -> QuerySet[Any]:
     from liaison.accounts.models import User
 
     members = Membership.objects.filter(
-        organisation_id__in=party_ids(meeting.agreement),
+        organisation_id__in=party_ids(meeting.under_agreement),
         organisation__is_active=True,
         is_active=True,
         role__in=STAFF_ROLES,
