@@ -84,7 +84,11 @@ def meeting_schedule(
         raise TransitionForbidden(NOT_A_LIAISON)
     if starts_at <= timezone.now():
         raise ValidationError(
-            {"starts_at": _("A joint meeting cannot be scheduled in the past: choose a later time.")},
+            {
+                "starts_at": _(
+                    "A joint meeting cannot be scheduled in the past: choose a later time."
+                )
+            },
             code="past",
         )
     partners = Organisation.objects.filter(pk__in=party_ids(agreement) - {host.pk})
@@ -92,7 +96,12 @@ def meeting_schedule(
         workflow=MEETING,
         owner=host,
         access=access,
-        fields={"title": title, "under_agreement": agreement, "starts_at": starts_at, "place": place},
+        fields={
+            "title": title,
+            "under_agreement": agreement,
+            "starts_at": starts_at,
+            "place": place,
+        },
         partners=list(partners),
         handlers=[access.user],
         start="schedule",
@@ -121,8 +130,7 @@ def meeting_invite(*, access: Access, meeting: JointMeeting, person: User) -> In
         raise TransitionForbidden(_("The parties invite to a joint meeting until it is held."))
     if not any(is_party_staff(person, pk) for pk in party_ids(meeting.under_agreement)):
         raise WorkflowError(
-            _("%(name)s is not staff of a party to this agreement.")
-            % {"name": person.display_name}
+            _("%(name)s is not staff of a party to this agreement.") % {"name": person.display_name}
         )
     return _invite(meeting, person, access)
 
@@ -165,8 +173,7 @@ def agenda_propose(
     found, missing = matters_by_number(access, list(numbers))
     if missing:
         raise WorkflowError(
-            _("No matter you can see has the number %(numbers)s.")
-            % {"numbers": "、".join(missing)}
+            _("No matter you can see has the number %(numbers)s.") % {"numbers": "、".join(missing)}
         )
     item = AgendaItem.objects.create(
         meeting=meeting, title=title, notes=notes, proposed_by=party, proposer=access.user
@@ -204,9 +211,7 @@ def minutes_approve(*, access: Access, meeting: JointMeeting) -> MinutesApproval
     approval = MinutesApproval.objects.create(
         meeting=meeting, organisation=party, round=meeting.minutes_round, approved_by=access.user
     )
-    record_event(
-        matter=meeting, access=access, action=APPROVE_EVENT, data={"party": party.name}
-    )
+    record_event(matter=meeting, access=access, action=APPROVE_EVENT, data={"party": party.name})
     approved = set(
         MinutesApproval.objects.filter(meeting=meeting, round=meeting.minutes_round).values_list(
             "organisation_id", flat=True
@@ -218,7 +223,11 @@ def minutes_approve(*, access: Access, meeting: JointMeeting) -> MinutesApproval
 
 
 def _open_item(
-    resolution: Resolution, meeting: JointMeeting, owner: Organisation, person: User, task: str,
+    resolution: Resolution,
+    meeting: JointMeeting,
+    owner: Organisation,
+    person: User,
+    task: str,
     urgent: bool,
 ) -> ActionItem:
     if owner.pk not in party_ids(meeting.under_agreement):
@@ -239,7 +248,9 @@ def _open_item(
             "assigned_on": meeting.day,
             "urgent": urgent,
         },
-        partners=list(Organisation.objects.filter(pk__in=party_ids(meeting.under_agreement) - {owner.pk})),
+        partners=list(
+            Organisation.objects.filter(pk__in=party_ids(meeting.under_agreement) - {owner.pk})
+        ),
         handlers=[person],
         start="assign",
     )

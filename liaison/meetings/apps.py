@@ -10,13 +10,11 @@ class MeetingsConfig(AppConfig):
     def ready(self) -> None:
         from liaison.agreements import registry as agreements_registry
         from liaison.core import navigation
-        from liaison.workflow.registry import register
+        from liaison.workflow.definitions import Panel
+        from liaison.workflow.registry import add_shared_panel, register
 
         from .selectors import last_held_on, takes_part_in_meetings
         from .workflows import ACTION_ITEM, MEETING
-
-        from liaison.workflow.definitions import Panel
-        from liaison.workflow.registry import add_shared_panel
 
         register(MEETING)
         # On an agreement's page (the template shows nothing on another matter's).

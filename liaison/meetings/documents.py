@@ -51,7 +51,9 @@ def minutes_text(meeting: JointMeeting) -> RecommendationText:
         body.append(Block("h2", "三、议定事项" if agenda else "二、议定事项"))
         for n, resolution in enumerate(resolutions, 1):
             owners = "、".join(f"{i.owner.name}（{i.title}）" for i in resolution.items.all())
-            body.append(Block("p", f"{n}. {resolution.text}" + (f" 责任单位：{owners}" if owners else "")))
+            body.append(
+                Block("p", f"{n}. {resolution.text}" + (f" 责任单位：{owners}" if owners else ""))
+            )
     return RecommendationText(
         procuratorate="　".join(parties),
         number=meeting.case_number or "",

@@ -132,11 +132,11 @@ def figures_for(scope: Organisation, today: date) -> Figures:
         rows=[
             AgreementFigures(
                 agreement=a,
-                held=a.held,  # type: ignore[attr-defined]
+                held=a.held,
                 due=meetings_due(a, today),
-                done_in_time=a.done_in_time,  # type: ignore[attr-defined]
-                done_late=a.done_late,  # type: ignore[attr-defined]
-                open=a.open,  # type: ignore[attr-defined]
+                done_in_time=a.done_in_time,
+                done_late=a.done_late,
+                open=a.open,
             )
             for a in rows
         ],

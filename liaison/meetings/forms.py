@@ -75,7 +75,7 @@ class HoldForm(StepForm):
                 .exclude(state=Invitation.State.WITHDRAWN)
                 .select_related("person")
             )
-        field.label_from_instance = lambda i: i.person.display_name  # type: ignore[method-assign]
+        field.label_from_instance = lambda i: i.person.display_name  # type: ignore[method-assign,assignment]
 
 
 class MinutesForm(StepForm):
@@ -111,9 +111,7 @@ class ResolutionForm(forms.Form):
         label=_("Urgent"), required=False, help_text=_("Urgent items run on the shorter period.")
     )
 
-    def __init__(
-        self, *args: Any, parties: Any = None, people: Any = None, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, parties: Any = None, people: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, queryset in (("owner", parties), ("person", people)):
             field = self.fields[name]
@@ -122,7 +120,7 @@ class ResolutionForm(forms.Form):
                 field.queryset = queryset
         person = self.fields["person"]
         assert isinstance(person, forms.ModelChoiceField)
-        person.label_from_instance = lambda u: u.display_name  # type: ignore[method-assign]
+        person.label_from_instance = lambda u: u.display_name  # type: ignore[method-assign,assignment]
 
 
 class ProgressForm(forms.Form):

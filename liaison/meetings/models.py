@@ -54,7 +54,10 @@ class AgendaItem(models.Model):
     title = models.CharField(_("item"), max_length=200)
     notes = models.TextField(_("notes"), blank=True)
     proposed_by = models.ForeignKey(
-        "orgs.Organisation", on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")
+        "orgs.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("proposed by"),
     )
     proposer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
@@ -84,12 +87,19 @@ class AgendaItem(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return self.title
+
 
 class MinutesApproval(models.Model):
     """A party's approval of one draft (``round``) of a meeting's minutes."""
 
-    meeting = models.ForeignKey(JointMeeting, on_delete=models.CASCADE, related_name="minutes_approvals")
-    organisation = models.ForeignKey("orgs.Organisation", on_delete=models.PROTECT, related_name="+")
+    meeting = models.ForeignKey(
+        JointMeeting, on_delete=models.CASCADE, related_name="minutes_approvals"
+    )
+    organisation = models.ForeignKey(
+        "orgs.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
     round = models.PositiveIntegerField()
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -105,6 +115,9 @@ class MinutesApproval(models.Model):
                 fields=["meeting", "organisation", "round"], name="meetings_minutes_approved_once"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.round}"
 
 
 class Resolution(models.Model):

@@ -56,9 +56,9 @@ def action_items_visible_to(access: Access) -> QuerySet[ActionItem]:
 
 def last_held_on(agreement: Agreement) -> date | None:
     """The day of the agreement's last joint meeting held (``agreements.registry`` hook)."""
-    latest = JointMeeting.objects.filter(under_agreement=agreement, state__in=HELD_STATES).aggregate(
-        at=Max("starts_at")
-    )["at"]
+    latest = JointMeeting.objects.filter(
+        under_agreement=agreement, state__in=HELD_STATES
+    ).aggregate(at=Max("starts_at"))["at"]
     return timezone.localtime(latest).date() if latest is not None else None
 
 
@@ -96,9 +96,7 @@ def schedulable_agreements(access: Access) -> list[Agreement]:
     ids = LiaisonPerson.objects.filter(person_id=access.user_id, ended_at__isnull=True).values(
         "agreement_id"
     )
-    return list(
-        agreements_of(access).filter(pk__in=ids, state=AGREEMENT.state("in_force"))
-    )
+    return list(agreements_of(access).filter(pk__in=ids, state=AGREEMENT.state("in_force")))
 
 
 def overdue_agreements(access: Access, today: date) -> list[tuple[Agreement, date]]:

@@ -117,7 +117,9 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         except WorkflowError as refusal:
             form.add_error(None, str(refusal.message))
         else:
-            return _done(request, meeting, _("%(name)s is invited.") % {"name": person.display_name})
+            return _done(
+                request, meeting, _("%(name)s is invited.") % {"name": person.display_name}
+            )
     return matter_page(request, meeting, forms={"invite": form}, status=400)
 
 

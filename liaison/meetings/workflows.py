@@ -1,7 +1,7 @@
 """The joint meeting's and the action item's workflows, declared as data (docs/architecture.md).
 
-    new ─schedule▶ scheduled ─hold▶ held ─draft_minutes▶ minutes_drafted ─finalise▶ minutes_approved
-                      │              ▲──────────correct──────────┘   (every party approved: automatic)
+    new ─schedule▶ scheduled ─hold▶ held ─draft_minutes▶ minutes_drafted ─finalise▶ approved
+                      │              ▲─────────correct─────────┘   (all approved: automatic)
                       └─cancel▶ cancelled
 
 The host (owner organisation) schedules, holds and drafts; every party organisation approves the
@@ -331,8 +331,10 @@ ACTION_ITEM = Workflow(
             notifies=(
                 Notify(
                     (HANDLER, ITEM_PARTNER),
-                    _("Action item %(number)s “%(title)s” is overdue and carried to the next "
-                      "joint meeting."),
+                    _(
+                        "Action item %(number)s “%(title)s” is overdue and carried to the next "
+                        "joint meeting."
+                    ),
                 ),
             ),
         ),

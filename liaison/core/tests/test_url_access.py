@@ -22,6 +22,7 @@ from liaison.hearings.actions import hearing_invite
 from liaison.hearings.models import HearingRole
 from liaison.hearings.tests.factories import scheduled_hearing
 from liaison.lawyers.tests import factories as lawyer_factories
+from liaison.meetings.tests import factories as meeting_factories
 from liaison.notifications.models import Notification
 from liaison.orgs.models import Cooperation
 from liaison.orgs.roles import Role
@@ -109,6 +110,8 @@ OWN_PAGES = {
     "petitions:list",
     "petitions:new",
     "petitions:figures",
+    "meetings:list",
+    "meetings:figures",
 }
 
 
@@ -155,6 +158,7 @@ def world():  # type: ignore[no-untyped-def]
     )
     lawyers_world = lawyer_factories.url_world(procuratorate)
     petitions_world = petition_factories.url_world(procuratorate)
+    meetings_world = meeting_factories.url_world()
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -191,6 +195,7 @@ def world():  # type: ignore[no-untyped-def]
         ),
         **lawyers_world["guarded"],
         **petitions_world["guarded"],
+        **meetings_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -208,6 +213,7 @@ def world():  # type: ignore[no-untyped-def]
         "case": case,
         "lawyer_case": lawyers_world["case"],
         "petition": petitions_world["petition"],
+        "meeting": meetings_world["meeting"],
         "outsider": outsider,
         "judge": judge,
         "guarded": guarded,
@@ -271,6 +277,8 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "hearings:list",
         "petitions:list",
         "petitions:figures",
+        "meetings:list",
+        "meetings:figures",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
@@ -278,6 +286,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         assert world["case"].case_number not in page, name
         assert world["lawyer_case"].case_number not in page, name
         assert world["petition"].case_number not in page, name
+        assert world["meeting"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]

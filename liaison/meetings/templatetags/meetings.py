@@ -97,7 +97,9 @@ def agreement_meetings(matter: Any, access: Access) -> dict[str, Any] | None:
     if not isinstance(matter, Agreement):
         return None
     today = timezone.localdate()
-    overdue = dict(selectors.overdue_agreements_among(access, [matter.pk], today))
+    overdue = {
+        a.pk: due for a, due in selectors.overdue_agreements_among(access, [matter.pk], today)
+    }
     return {
         "meetings": list(selectors.meetings_visible_to(access).filter(under_agreement=matter)[:20]),
         "overdue_since": overdue.get(matter.pk),

@@ -45,10 +45,14 @@ def world(*, signed_days_ago: int = 100, cadence: int = 3) -> World:
     liaison_person_name(
         agreement=agreement, organisation=s.court, person=zhou, access=access_for(s.court_admin)
     )
-    return World(s=s, agreement=Agreement.objects.get(pk=agreement.pk), luo=luo, zhou=zhou, clerk=clerk)
+    return World(
+        s=s, agreement=Agreement.objects.get(pk=agreement.pk), luo=luo, zhou=zhou, clerk=clerk
+    )
 
 
-def scheduled(w: World, *, by: User | None = None, days_ahead: int = 10, **fields: Any) -> JointMeeting:
+def scheduled(
+    w: World, *, by: User | None = None, days_ahead: int = 10, **fields: Any
+) -> JointMeeting:
     return meeting_schedule(
         access=access_for(by or w.luo),
         agreement=w.agreement,
@@ -104,3 +108,23 @@ def item_of(resolution: Resolution) -> ActionItem:
 
 def today() -> date:
     return timezone.localdate()
+
+
+def url_world() -> dict[str, Any]:
+    """A meeting with minutes and an action item, for the URL access table
+    (``core/tests/test_url_access.py``)."""
+    w = world()
+    meeting = drafted(w)
+    item = item_of(resolved(w, meeting))
+    guarded: dict[str, tuple[str, list[Any]]] = {
+        "meetings:new": ("get", [w.agreement.pk]),
+        "meetings:invite": ("post", [meeting.pk]),
+        "meetings:respond": ("post", [meeting.pk]),
+        "meetings:agenda": ("post", [meeting.pk]),
+        "meetings:approve": ("post", [meeting.pk]),
+        "meetings:resolve": ("post", [meeting.pk]),
+        "meetings:ical": ("get", [meeting.pk]),
+        "meetings:minutes": ("get", [meeting.pk, "pdf"]),
+        "meetings:progress": ("post", [item.pk]),
+    }
+    return {"meeting": meeting, "item": item, "guarded": guarded}

@@ -11,8 +11,6 @@ from django.utils import timezone
 
 from liaison.agreements.selectors import last_meeting_on, meeting_overdue
 from liaison.core.access import access_for
-from liaison.core.tests.factories import member
-from liaison.orgs.roles import Role
 from liaison.workflow.actions import transition
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import Clock, Invitation, MatterParty, Relation
@@ -156,7 +154,7 @@ def test_either_side_proposes_agenda_items_linking_matters_it_sees(w) -> None:
         access=access_for(w.zhou),
         meeting=meeting,
         title="执行异议案件的办理情况",
-        numbers=[linked.case_number],
+        numbers=[linked.case_number or ""],
     )
     assert item.proposed_by == w.s.court and [m.pk for m in item.matters.all()] == [linked.pk]
     with pytest.raises(WorkflowError):
@@ -205,7 +203,9 @@ def test_only_a_partys_liaison_person_approves(w) -> None:
 def test_a_correction_sends_the_minutes_back_and_earlier_approvals_lapse(w) -> None:
     meeting = drafted(w)
     minutes_approve(access=access_for(w.luo), meeting=meeting)
-    transition(matter=meeting, name="correct", access=access_for(w.zhou), data={"note": "补充出席人员"})
+    transition(
+        matter=meeting, name="correct", access=access_for(w.zhou), data={"note": "补充出席人员"}
+    )
     meeting = JointMeeting.objects.get(pk=meeting.pk)
     assert meeting.state == "held"
     with pytest.raises(WorkflowError):
@@ -233,7 +233,9 @@ def test_a_resolution_becomes_an_action_item_on_a_clock(w) -> None:
     resolution = resolved(w, meeting)
     item = item_of(resolution)
     assert item.state == "open" and item.owner == w.s.court
-    assert MatterParty.objects.filter(matter=item, relation=Relation.HANDLER, person=w.zhou).exists()
+    assert MatterParty.objects.filter(
+        matter=item, relation=Relation.HANDLER, person=w.zhou
+    ).exists()
     clock = Clock.objects.get(matter=item, name="due")
     assert clock.due_on == today() + timedelta(days=30)
     more = action_item_add(
@@ -251,7 +253,12 @@ def test_a_resolution_without_an_owner_is_refused(w) -> None:
     meeting = held(w)
     with pytest.raises(WorkflowError, match="owner"):
         resolution_record(
-            access=access_for(w.luo), meeting=meeting, text="无人负责", owner=None, person=None, task="x"
+            access=access_for(w.luo),
+            meeting=meeting,
+            text="无人负责",
+            owner=None,
+            person=None,
+            task="x",
         )
     with pytest.raises(WorkflowError):
         resolution_record(

@@ -1,0 +1,122 @@
+"""The pages: a meeting's page with its panels to each side, the list and figures with their
+query counts, the calendar event and the minutes as PDF and Word."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from liaison.core.access import access_for
+from liaison.orgs.models import Organisation
+
+from ..figures import figures_for, meetings_due
+from .factories import (
+    approved_by_both,
+    drafted,
+    held,
+    item_of,
+    resolved,
+    scheduled,
+    today,
+    world,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def w():  # type: ignore[no-untyped-def]
+    return world()
+
+
+def test_meeting_page_for_both_sides_and_refused_to_outsiders(client, w) -> None:
+    meeting = drafted(w)
+    resolved(w, meeting)
+    for who in (w.luo, w.zhou):
+        client.force_login(who)
+        page = client.get(reverse("workspace:matter", args=[meeting.pk]))
+        assert page.status_code == 200
+        text = page.content.decode()
+        assert 'data-testid="agenda"' in text and 'data-testid="minutes"' in text
+        assert "反馈执行异议案件办理情况" in text
+    client.force_login(w.zhou)
+    assert (
+        'data-testid="approve-minutes"'
+        in client.get(reverse("workspace:matter", args=[meeting.pk])).content.decode()
+    )
+    client.force_login(w.s.outsider_staff)
+    assert client.get(reverse("workspace:matter", args=[meeting.pk])).status_code == 404
+
+
+def test_action_item_page(client, w) -> None:
+    item = item_of(resolved(w, held(w)))
+    client.force_login(w.zhou)
+    page = client.get(reverse("workspace:matter", args=[item.pk])).content.decode()
+    assert 'data-testid="progress-form"' in page
+    response = client.post(reverse("meetings:progress", args=[item.pk]), {"note": ""})
+    assert response.status_code == 400
+
+
+def test_the_agreement_page_shows_the_overdue_meeting_to_the_other_side(client, w) -> None:
+    client.force_login(w.zhou)
+    page = client.get(reverse("workspace:matter", args=[w.agreement.pk])).content.decode()
+    assert 'data-testid="meeting-overdue-alert"' in page
+    assert 'data-testid="schedule-meeting"' in page
+    client.force_login(w.s.judge)  # court staff, not its liaison person: sees, may not schedule
+    page = client.get(reverse("workspace:matter", args=[w.agreement.pk])).content.decode()
+    assert 'data-testid="meeting-overdue-alert"' in page
+    assert 'data-testid="schedule-meeting"' not in page
+
+
+def test_list_page_queries_do_not_grow(client, w) -> None:
+    client.force_login(w.zhou)
+    scheduled(w)
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(reverse("meetings:list")).status_code == 200
+    scheduled(w, days_ahead=20)
+    resolved(w, held(w))
+    with CaptureQueriesContext(connection) as second:
+        page = client.get(reverse("meetings:list"))
+    assert len(second) == len(first)
+    assert "反馈执行异议案件办理情况" in page.content.decode()
+
+
+def test_figures_take_a_constant_number_of_queries(w, django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+    scope = Organisation.objects.get(pk=w.s.court.pk)
+    with django_assert_num_queries(3):
+        empty = figures_for(scope, today())
+    assert empty.held == 0 and empty.due == meetings_due(w.agreement, today()) == 1
+    meeting = approved_by_both(w)
+    item = item_of(resolved(w, held(w)))
+    from liaison.workflow.actions import transition
+
+    transition(matter=item, name="done", access=access_for(w.zhou), data={"note": "完成"})
+    resolved(w, meeting) if False else None
+    with django_assert_num_queries(3):
+        figures = figures_for(scope, today())
+    assert figures.held == 2 and figures.done_in_time == 1 and figures.open == 0
+
+
+def test_figures_page(client, w) -> None:
+    client.force_login(w.luo)
+    page = client.get(reverse("meetings:figures"))
+    assert page.status_code == 200 and w.agreement.title in page.content.decode()
+
+
+def test_ical_and_minutes_documents(client, w) -> None:
+    meeting = approved_by_both(w)
+    client.force_login(w.zhou)
+    ics = client.get(reverse("meetings:ical", args=[meeting.pk]))
+    assert ics["Content-Type"].startswith("text/calendar")
+    body = ics.content.decode()
+    assert "BEGIN:VEVENT" in body and "\r\n" in body and f"meeting-{meeting.pk}@" in body
+    docx = client.get(reverse("meetings:minutes", args=[meeting.pk, "docx"]))
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"
+    pdf = client.get(reverse("meetings:minutes", args=[meeting.pk, "pdf"]))
+    assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
+
+
+def test_no_minutes_document_before_minutes_are_drafted(client, w) -> None:
+    meeting = scheduled(w)
+    client.force_login(w.luo)
+    assert client.get(reverse("meetings:minutes", args=[meeting.pk, "pdf"])).status_code == 404
