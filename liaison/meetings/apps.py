@@ -11,7 +11,7 @@ class MeetingsConfig(AppConfig):
         from liaison.agreements import registry as agreements_registry
         from liaison.core import navigation
         from liaison.workflow.definitions import Panel
-        from liaison.workflow.registry import add_shared_panel, register
+        from liaison.workflow.registry import add_my_work_panel, add_shared_panel, register
 
         from .selectors import last_held_on, takes_part_in_meetings
         from .workflows import ACTION_ITEM, MEETING
@@ -19,6 +19,7 @@ class MeetingsConfig(AppConfig):
         register(MEETING)
         # On an agreement's page (the template shows nothing on another matter's).
         add_shared_panel(Panel("meetings/_agreement_meetings.html", column="side"))
+        add_my_work_panel("meetings/_my_work.html")
         register(ACTION_ITEM)
         agreements_registry.set_last_meeting_provider(last_held_on)
         navigation.register(

@@ -131,6 +131,18 @@ def overdue_agreements_among(
     return found
 
 
+def overdue_meetings_for_liaison(access: Access, today: date) -> list[tuple[Agreement, date]]:
+    """``overdue_agreements`` among those where this user is a party's liaison person."""
+    from liaison.agreements.models import LiaisonPerson
+
+    ids = list(
+        LiaisonPerson.objects.filter(person_id=access.user_id, ended_at__isnull=True).values_list(
+            "agreement_id", flat=True
+        )
+    )
+    return overdue_agreements_among(access, ids, today) if ids else []
+
+
 def parties_of_meeting(meeting: JointMeeting) -> QuerySet[Organisation]:
     return Organisation.objects.filter(pk__in=party_ids(meeting.under_agreement)).order_by("pk")
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from liaison.core.text import normalise_text
 
 from . import actions, approvals, clocks, selectors
+from .registry import my_work_panels
 from .clocks import may_manage_clocks
 from .errors import TransitionInvalid, WorkflowError
 from .forms import ApprovalDecisionForm, ClockExtendForm, ClockReasonForm, CommentForm
@@ -37,7 +38,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "workflow/my_work.html",
-        {"page": page, "today": timezone.localdate()},
+        {"page": page, "today": timezone.localdate(), "panels": my_work_panels()},
     )
 
 

@@ -112,3 +112,12 @@ def agreement_meetings(matter: Any, access: Access) -> dict[str, Any] | None:
 def handler_name(item: ActionItem) -> str:
     person = selectors.handler_of(item)
     return person.display_name if person is not None else ""
+
+
+@register.simple_tag
+def overdue_meetings(access: Access) -> list[Any]:
+    """For "my work": the agreements whose joint meeting is overdue, to their parties' liaison
+    persons (who schedule it)."""
+    if not access.staff_organisation_ids:
+        return []
+    return selectors.overdue_meetings_for_liaison(access, timezone.localdate())

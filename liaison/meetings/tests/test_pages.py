@@ -120,3 +120,13 @@ def test_no_minutes_document_before_minutes_are_drafted(client, w) -> None:
     meeting = scheduled(w)
     client.force_login(w.luo)
     assert client.get(reverse("meetings:minutes", args=[meeting.pk, "pdf"])).status_code == 404
+
+
+def test_my_work_shows_the_overdue_meeting_to_each_sides_liaison_person(client, w) -> None:
+    for who in (w.luo, w.zhou):
+        client.force_login(who)
+        page = client.get(reverse("workspace:my-work")).content.decode()
+        assert 'data-testid="my-work-overdue-meetings"' in page and w.agreement.title in page
+    scheduled(w)
+    page = client.get(reverse("workspace:my-work")).content.decode()
+    assert 'data-testid="my-work-overdue-meetings"' not in page
