@@ -460,6 +460,9 @@ def load_demo() -> list[tuple[str, str, str]]:
     _public_interest(orgs, users)
     _lawyers(orgs, users)
     _petitions(orgs, users)
+    from liaison.agreements import demo as agreements_demo
+
+    agreements_demo.load(orgs, users)
     User.objects.create_superuser(
         "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"
     )

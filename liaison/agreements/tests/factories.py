@@ -90,3 +90,20 @@ def in_force(
 
 
 __all__ = ["SYSTEM", "Sides", "draft", "in_force", "sides", "signed_pdf"]
+
+
+def url_world(procuratorate: Organisation, court: Organisation) -> dict[str, Any]:
+    """A draft agreement between ``procuratorate`` and ``court`` (which work together), for
+    the URL-access table: the arguments of each of this app's pages about one agreement."""
+    chief = member(procuratorate, Role.CHIEF_PROCURATOR)
+    cooperation_start(actor=None, organisations=(procuratorate, court))
+    agreement = agreement_draft(
+        access=access_for(chief), owner=procuratorate, partners=[court], title="协作意见（草稿）"
+    )
+    return {
+        "agreement": agreement,
+        "guarded": {
+            "agreements:edit": ("get", [agreement.pk]),
+            "agreements:liaison": ("post", [agreement.pk, court.pk]),
+        },
+    }

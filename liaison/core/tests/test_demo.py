@@ -82,3 +82,24 @@ def test_the_demos_recommendations_went_through_approval() -> None:
     assert waiting.pk in {m.pk for m in my_work(access_for(chief))}
     bureau = access_for(User.objects.get(username="dt_agency"))
     assert not matters_visible_to(bureau).filter(pk=waiting.pk).exists()
+
+
+def test_the_demo_holds_the_five_seeds_agreements_in_force() -> None:
+    from liaison.agreements.models import Agreement
+    from liaison.agreements.selectors import liaison_persons_of
+
+    load_demo()
+    agreements = {a.title: a for a in Agreement.objects.all()}
+    assert len(agreements) == 5
+    sixian = agreements["关于完善民事执行活动法律监督协作配合机制的意见"]
+    assert sixian.state == "in_force" and str(sixian.signed_on) == "2022-04-15"
+    assert {p.organisation.name for p in sixian.parties.filter(relation="partner_org")} == {
+        "泗县人民法院"
+    }
+    assert {u.username for u in liaison_persons_of(sixian).values()} == {
+        "sx_prosecutor",
+        "sx_enforcement",
+    }
+    assert all(
+        a.attachments.filter(purpose="agreements.signed").exists() for a in agreements.values()
+    )

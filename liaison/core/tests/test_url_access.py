@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from PIL import Image
 
+from liaison.agreements.tests import factories as agreement_factories
 from liaison.attachments.actions import attachment_upload
 from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
@@ -112,6 +113,8 @@ OWN_PAGES = {
     "petitions:figures",
     "meetings:list",
     "meetings:figures",
+    "agreements:list",
+    "agreements:new",
 }
 
 
@@ -166,6 +169,7 @@ def world():  # type: ignore[no-untyped-def]
         file=SimpleUploadedFile("须知.png", image.getvalue(), "image/png"),
     )
     hearing = scheduled_hearing(by=prosecutor, case=notice)
+    agreements_world = agreement_factories.url_world(procuratorate, the_court)
     hearing_invite(
         hearing=hearing, access=access_for(prosecutor), person=judge, role=HearingRole.OTHER
     )
@@ -196,6 +200,7 @@ def world():  # type: ignore[no-untyped-def]
         **lawyers_world["guarded"],
         **petitions_world["guarded"],
         **meetings_world["guarded"],
+        **agreements_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -214,6 +219,7 @@ def world():  # type: ignore[no-untyped-def]
         "lawyer_case": lawyers_world["case"],
         "petition": petitions_world["petition"],
         "meeting": meetings_world["meeting"],
+        "agreement": agreements_world["agreement"],
         "outsider": outsider,
         "judge": judge,
         "guarded": guarded,
@@ -279,6 +285,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "petitions:figures",
         "meetings:list",
         "meetings:figures",
+        "agreements:list",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
@@ -287,6 +294,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         assert world["lawyer_case"].case_number not in page, name
         assert world["petition"].case_number not in page, name
         assert world["meeting"].case_number not in page, name
+        assert world["agreement"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]
