@@ -19,12 +19,12 @@ from django.views.decorators.http import require_POST
 from liaison.core.text import normalise_text
 
 from . import actions, approvals, clocks, selectors
-from .registry import my_work_panels
 from .clocks import may_manage_clocks
 from .errors import TransitionInvalid, WorkflowError
 from .forms import ApprovalDecisionForm, ClockExtendForm, ClockReasonForm, CommentForm
 from .models import Clock, Matter
 from .policy import reading_for
+from .registry import my_work_panels
 
 
 def _access(request: HttpRequest) -> Any:
