@@ -258,6 +258,7 @@ def liaison_person_name(
         matter=locked,
         access=access,
         action=NAMED,
+        note=f"{organisation.name}：{person.name}",
         data={
             "organisation": organisation.pk,
             "person": person.pk,

@@ -24,3 +24,16 @@ def set_last_meeting_provider(provider: Callable[[Agreement], date | None] | Non
     """Set (or, with None, reset) the provider of the last joint meeting's day."""
     global last_meeting_provider
     last_meeting_provider = provider or _never_met
+
+
+#: For lists: the days of the last joint meeting of several agreements at once, by id (absent:
+#: none held), in a constant number of queries. Optional: when unset, lists ask
+#: ``last_meeting_provider`` for each agreement.
+last_meetings_provider: Callable[[list[Agreement]], dict[int, date]] | None = None
+
+
+def set_last_meetings_provider(
+    provider: Callable[[list[Agreement]], dict[int, date]] | None,
+) -> None:
+    global last_meetings_provider
+    last_meetings_provider = provider

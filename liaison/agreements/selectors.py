@@ -130,6 +130,28 @@ def last_meeting_on(agreement: Agreement) -> date | None:
     return registry.last_meeting_provider(agreement)
 
 
+def last_meetings_on(agreements: list[Agreement]) -> dict[int, date | None]:
+    """``last_meeting_on`` for several agreements (a list page), by id: one call of the
+    meetings app's ``registry.last_meetings_provider`` when it set one."""
+    if registry.last_meetings_provider is not None:
+        found = registry.last_meetings_provider(agreements)
+        return {a.pk: found.get(a.pk) for a in agreements}
+    return {a.pk: registry.last_meeting_provider(a) for a in agreements}
+
+
+def with_next_meetings(agreements: list[Agreement], today: date) -> list[Agreement]:
+    """Each agreement with ``next_meeting`` (the day its next joint meeting is due, while in
+    force) and ``meeting_overdue`` set, for a list page."""
+    last = last_meetings_on(agreements)
+    in_force = AGREEMENT.state("in_force")
+    for agreement in agreements:
+        due = next_meeting_due(agreement, last[agreement.pk])
+        due = due if agreement.state == in_force else None
+        agreement.next_meeting = due  # type: ignore[attr-defined]
+        agreement.meeting_overdue = due is not None and due < today  # type: ignore[attr-defined]
+    return agreements
+
+
 def next_meeting_due(agreement: Agreement, last_meeting_on: date | None) -> date | None:
     """The day the next joint meeting is due by the agreement's cadence: that many months after
     the last meeting, or, before the first, after it came into force (or was signed). None

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -32,6 +33,7 @@ from .selectors import (
     may_name_liaison,
     party_ids,
     takes_part_in_agreements,
+    with_next_meetings,
 )
 from .workflows import AGREEMENT
 
@@ -49,6 +51,7 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     if state in AGREEMENT.states:
         agreements = agreements.filter(state=state)
     page = Paginator(agreements, 50).get_page(request.GET.get("page"))
+    page.object_list = with_next_meetings(list(page.object_list), timezone.localdate())
     return render(
         request,
         "agreements/list.html",

@@ -113,6 +113,7 @@ AGREEMENT = Workflow(
             form=ExpireForm,
             effect=deferred_effect(ACTIONS, "record_expiry"),
             style="outline-danger",
+            in_my_work=False,
             notifies=(
                 Notify((PARTNER_MANAGERS,), _("Agreement %(number)s has expired: %(title)s")),
             ),
@@ -126,6 +127,7 @@ AGREEMENT = Workflow(
             form=ReplaceForm,
             effect=deferred_effect(ACTIONS, "record_replacement"),
             style="outline-secondary",
+            in_my_work=False,
             notifies=(
                 Notify(
                     (PARTNER_MANAGERS,),

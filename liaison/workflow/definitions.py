@@ -299,6 +299,10 @@ class Transition:
     style: str = "primary"
     automatic: bool = False
     approval: Approval | None = None
+    #: Whether the step puts the matter in its takers' "my work" while it may be taken. A step
+    #: that stays possible for as long as the matter lasts and is nobody's next work (ending
+    #: an agreement in force) says False: it is offered on the page, never queued.
+    in_my_work: bool = True
 
     @property
     def source_states(self) -> tuple[str, ...]:

@@ -123,6 +123,8 @@ def my_work(access: Access, workflows: Iterable[Workflow] | None = None) -> Quer
     for workflow in workflows if workflows is not None else all_workflows():
         whos_by_state: dict[str, set[Who]] = defaultdict(set)
         for t in workflow.transitions:
+            if not t.in_my_work:
+                continue
             for state in t.source_states:
                 whos_by_state[state].update(t.who)
         for state, whos in whos_by_state.items():

@@ -99,3 +99,36 @@ def test_governing_agreements_need_type_parties_and_force():
     assert list(agreements_governing(other)) == []  # the bureau is no party
     still_draft = draft(s, governs=["notices.notice"])
     assert still_draft not in agreements_governing(notice)
+
+
+def test_my_work_holds_drafts_and_signed_agreements_not_those_in_force():
+    from liaison.workflow.selectors import my_work
+
+    s = sides()
+    drafted = draft(s)
+    running = in_force(s, signed_on=date(2026, 1, 5))
+    held = {m.pk for m in my_work(access_for(s.chief))}
+    assert drafted.pk in held and running.pk not in held
+    assert not {m.pk for m in my_work(access_for(s.judge))} & {drafted.pk, running.pk}
+
+
+def test_lists_ask_the_bulk_provider_once_when_the_meetings_app_sets_one():
+    from liaison.agreements.selectors import with_next_meetings
+
+    s = sides()
+    first = in_force(s, signed_on=date(2026, 1, 5), meeting_cadence=3)
+    second = in_force(s, signed_on=date(2026, 1, 5), meeting_cadence=6)
+    calls = []
+
+    def provider(agreements):  # type: ignore[no-untyped-def]
+        calls.append(len(agreements))
+        return {first.pk: date(2026, 5, 1)}
+
+    registry.set_last_meetings_provider(provider)
+    try:
+        listed = with_next_meetings([first, second], date(2026, 7, 10))
+    finally:
+        registry.set_last_meetings_provider(None)
+    assert calls == [2]
+    assert [a.next_meeting for a in listed] == [date(2026, 8, 1), date(2026, 7, 5)]
+    assert [a.meeting_overdue for a in listed] == [False, True]

@@ -152,3 +152,24 @@ def test_a_matter_shows_the_agreement_it_runs_under(client):
     client.force_login(s.judge)
     page = client.get(reverse("workspace:matter", args=[notice.pk])).content.decode()
     assert 'data-testid="runs-under"' in page and agreement.title in page
+
+
+def test_the_menu_offers_agreements_to_staff_only(client):
+    from liaison.core.tests.factories import OrganisationFactory, member
+    from liaison.orgs.roles import OrganisationKind, Role
+
+    s = sides()
+    client.force_login(s.judge)
+    assert reverse("agreements:list") in client.get(reverse("workspace:my-work")).content.decode()
+    firm = OrganisationFactory(kind=OrganisationKind.LAW_FIRM)
+    client.force_login(member(firm, Role.LAWYER))
+    assert client.get(reverse("agreements:list")).status_code == 403
+
+
+def test_an_overdue_joint_meeting_shows_on_both_sides_pages(client):
+    s = sides()
+    agreement = in_force(s, signed_on=date(2024, 1, 5), meeting_cadence=3)
+    for person in (s.chief, s.judge):
+        client.force_login(person)
+        page = client.get(reverse("workspace:matter", args=[agreement.pk])).content.decode()
+        assert 'data-testid="meeting-overdue"' in page and "2024-04-05" in page

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from liaison.agreements.selectors import last_meeting_on, meeting_overdue
 from liaison.core.access import access_for
@@ -187,7 +187,7 @@ def test_minutes_are_final_once_every_party_approved(w) -> None:
 def test_minutes_approved_twice_are_refused(w) -> None:
     meeting = drafted(w)
     minutes_approve(access=access_for(w.luo), meeting=meeting)
-    with pytest.raises(WorkflowError, match="already approved"):
+    with translation.override("en"), pytest.raises(WorkflowError, match="already approved"):
         minutes_approve(access=access_for(w.luo), meeting=meeting)
     assert MinutesApproval.objects.count() == 1
 
@@ -251,7 +251,7 @@ def test_a_resolution_becomes_an_action_item_on_a_clock(w) -> None:
 
 def test_a_resolution_without_an_owner_is_refused(w) -> None:
     meeting = held(w)
-    with pytest.raises(WorkflowError, match="owner"):
+    with translation.override("en"), pytest.raises(WorkflowError, match="owner"):
         resolution_record(
             access=access_for(w.luo),
             meeting=meeting,

@@ -7,6 +7,7 @@ from django.urls import reverse
 from liaison.publicinterest.tests.factories import filed_case, procuratorate
 from liaison.publicinterest.workflows import ADMIN_CASE, CIVIL_CASE
 from liaison.workflow.definitions import Panel
+from liaison.workflow.registry import add_shared_panel, shared_panels
 
 
 def test_a_panel_stands_in_the_main_or_the_side_column() -> None:
@@ -16,11 +17,24 @@ def test_a_panel_stands_in_the_main_or_the_side_column() -> None:
 
 
 def test_the_detail_template_comes_first_then_the_declared_panels_each_in_its_column() -> None:
+    shared = {c: [p.template for p in shared_panels() if p.column == c] for c in ("main", "side")}
     for workflow in (ADMIN_CASE, CIVIL_CASE):
-        assert [p.template for p in workflow.main_panels] == ["publicinterest/_case_detail.html"]
-        assert [p.template for p in workflow.side_panels] == [
-            "publicinterest/_case_supervisors.html"
+        assert [p.template for p in workflow.main_panels] == [
+            "publicinterest/_case_detail.html",
+            *shared["main"],
         ]
+        assert [p.template for p in workflow.side_panels] == [
+            "publicinterest/_case_supervisors.html",
+            *shared["side"],
+        ]
+
+
+def test_a_shared_panel_stands_on_every_matters_page_once() -> None:
+    panel = add_shared_panel(Panel("agreements/_runs_under.html", column="side"))
+    assert shared_panels().count(panel) == 1
+    for workflow in (ADMIN_CASE, CIVIL_CASE):
+        assert workflow.side_panels.count(panel) == 1
+        assert workflow.side_panels.index(panel) > 0  # after the workflow's own
 
 
 @pytest.mark.django_db
