@@ -317,3 +317,29 @@ def test_approving_an_approved_meeting_again_shows_a_message(client, w) -> None:
     response = client.post(reverse("meetings:approve", args=[meeting.pk]), follow=True)
     assert response.status_code == 200
     assert MinutesApproval.objects.filter(meeting=meeting).count() == 2
+
+
+def test_the_host_cancels_the_guest_may_not_and_invitees_are_told(w) -> None:
+    from liaison.notifications.models import Notification
+
+    meeting = scheduled(w)
+    assert Notification.objects.filter(recipient=w.zhou, matter=meeting).exists()  # invited
+    with pytest.raises(TransitionForbidden):
+        transition(matter=meeting, name="cancel", access=access_for(w.zhou), data={"note": "x"})
+    transition(matter=meeting, name="cancel", access=access_for(w.luo), data={"note": "改期"})
+    assert JointMeeting.objects.get(pk=meeting.pk).state == "cancelled"
+    assert Notification.objects.filter(recipient=w.zhou, matter=meeting).count() >= 2
+
+
+def test_a_partys_approval_is_kept_once_per_draft_by_the_database(w) -> None:
+    from django.db import IntegrityError, transaction
+
+    meeting = drafted(w)
+    minutes_approve(access=access_for(w.luo), meeting=meeting)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MinutesApproval.objects.create(
+            meeting=meeting,
+            organisation=w.s.procuratorate,
+            round=meeting.minutes_round,
+            approved_by=w.luo,
+        )
