@@ -98,3 +98,10 @@ def test_missed_with_no_meeting_scheduled_it_is_carried_when_one_is(w, item) -> 
     assert not AgendaItem.objects.filter(carried=item).exists()
     nxt = scheduled(w, days_ahead=5)
     assert AgendaItem.objects.filter(meeting=nxt, carried=item).count() == 1
+
+
+def test_told_again_when_missed(w, item) -> None:
+    clock = Clock.objects.get(matter=item)
+    run = send_deadline_reminders(today=clock.due_on + timedelta(days=1))
+    assert run.overdue == 1
+    assert Clock.objects.get(pk=clock.pk).overdue_notified_on == clock.due_on + timedelta(days=1)

@@ -86,12 +86,11 @@ def test_figures_take_a_constant_number_of_queries(w, django_assert_num_queries)
     with django_assert_num_queries(3):
         empty = figures_for(scope, today())
     assert empty.held == 0 and empty.due == meetings_due(w.agreement, today()) == 1
-    meeting = approved_by_both(w)
+    approved_by_both(w)
     item = item_of(resolved(w, held(w)))
     from liaison.workflow.actions import transition
 
     transition(matter=item, name="done", access=access_for(w.zhou), data={"note": "完成"})
-    resolved(w, meeting) if False else None
     with django_assert_num_queries(3):
         figures = figures_for(scope, today())
     assert figures.held == 2 and figures.done_in_time == 1 and figures.open == 0
@@ -130,3 +129,47 @@ def test_my_work_shows_the_overdue_meeting_to_each_sides_liaison_person(client, 
     scheduled(w)
     page = client.get(reverse("workspace:my-work")).content.decode()
     assert 'data-testid="my-work-overdue-meetings"' not in page
+
+
+def test_agenda_with_an_unknown_number_keeps_what_was_typed(client, w) -> None:
+    meeting = scheduled(w)
+    client.force_login(w.zhou)
+    response = client.post(
+        reverse("meetings:agenda", args=[meeting.pk]),
+        {"title": "执行异议案件", "matter_numbers": "不存在的号"},
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "执行异议案件" in page and "不存在的号" in page
+    from ..models import AgendaItem
+
+    assert not AgendaItem.objects.exists()
+
+
+def test_invite_form_refuses_someone_of_no_party(client, w) -> None:
+    meeting = scheduled(w)
+    client.force_login(w.zhou)
+    response = client.post(
+        reverse("meetings:invite", args=[meeting.pk]), {"person": w.s.outsider_staff.pk}
+    )
+    assert response.status_code == 400
+    response = client.post(reverse("meetings:invite", args=[meeting.pk]), {"person": w.clerk.pk})
+    assert response.status_code == 302
+
+
+def test_the_word_minutes_read_as_the_parties_joint_record(w) -> None:
+    from io import BytesIO
+
+    from docx import Document
+
+    from ..documents import minutes_document
+
+    meeting = approved_by_both(w)
+    content, _type, name = minutes_document(meeting, "docx")
+    text = "\n".join(p.text for p in Document(BytesIO(content)).paragraphs)
+    assert "联席会议纪要" in text and "会议通报了本季度民事执行监督案件情况。" in text
+    assert w.s.procuratorate.name in text and w.s.court.name in text
+    assert "草稿" not in name
+    draft = drafted(world())
+    assert "草稿" in minutes_document(draft, "docx")[2]
