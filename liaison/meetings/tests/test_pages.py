@@ -173,3 +173,19 @@ def test_the_word_minutes_read_as_the_parties_joint_record(w) -> None:
     assert "草稿" not in name
     draft = drafted(world())
     assert "草稿" in minutes_document(draft, "docx")[2]
+
+
+def test_figures_over_the_tree_count_the_agreements_of_those_below(w) -> None:
+    from liaison.core.tests.factories import OrganisationFactory
+
+    city = OrganisationFactory(name="鄂尔多斯市人民检察院")
+    Organisation.objects.filter(pk=w.s.procuratorate.pk).update(parent=city)
+    procuratorate = Organisation.objects.get(pk=w.s.procuratorate.pk)
+    procuratorate.save()  # the path follows the parent
+    resolved(w, held(w))
+    figures = figures_for(Organisation.objects.get(pk=city.pk), today())
+    assert [row.agreement.pk for row in figures.rows] == [w.agreement.pk]
+    assert figures.held == 1 and figures.open == 1
+    assert figures.open_by_owner == [(w.s.court.name, 1)]
+    elsewhere = figures_for(OrganisationFactory(name="别处检察院"), today())
+    assert elsewhere.rows == []
