@@ -16,6 +16,7 @@ from liaison.core.tests.browser.pages import log_in
 from liaison.meetings.models import ActionItem, JointMeeting
 from liaison.meetings.tests.factories import world
 from liaison.notices.actions import notice_send
+from liaison.workflow.models import Invitation
 
 pytestmark = [
     pytest.mark.browser,
@@ -73,7 +74,10 @@ def test_a_joint_meeting_from_cadence_to_a_done_action_item(
     )
     log_in(page, live.url, w.luo.username)
     page.goto(f"{live.url}/matters/{meeting.pk}/")
-    _step(page, "hold").locator('button[name="step"]').click()
+    hold = _step(page, "hold")
+    hold.locator('input[name="attended"]').check()
+    hold.locator('button[name="step"]').click()
+    expect(page.get_by_test_id("invitations")).to_contain_text(w.zhou.name)
     form = page.get_by_test_id("resolution-form")
     form.locator('textarea[name="text"]').fill("法院于三十日内反馈执行异议案件办理情况。")
     form.locator('select[name="owner"]').select_option(str(w.s.court.pk))
@@ -103,4 +107,5 @@ def test_a_joint_meeting_from_cadence_to_a_done_action_item(
     done.locator('button[name="step"]').click()
     expect(page.get_by_test_id("item-done")).to_contain_text("已书面反馈。")
     assert ActionItem.objects.get(pk=item.pk).state == "done"
+    assert Invitation.objects.get(matter=meeting, person=w.zhou).state == "attended"
     screenshot("item-done")
