@@ -173,3 +173,24 @@ def test_an_overdue_joint_meeting_shows_on_both_sides_pages(client):
         client.force_login(person)
         page = client.get(reverse("workspace:matter", args=[agreement.pk])).content.decode()
         assert 'data-testid="meeting-overdue"' in page and "2024-04-05" in page
+
+
+def test_replacing_and_expiring_from_the_page(client):
+    s = sides()
+    old = in_force(s, signed_on=date(2025, 1, 5))
+    newer = in_force(s, signed_on=date(2026, 1, 5), title="新的协作意见")
+    client.force_login(s.chief)
+    page = client.get(reverse("workspace:matter", args=[old.pk])).content.decode()
+    assert "新的协作意见" in page  # offered as the replacement
+    expire = reverse("workspace:transition", args=[old.pk, "expire"])
+    response = client.post(expire, {"ended_on": "2024-12-31", "note": "到期"})
+    assert response.status_code == 400 and "到期" in response.content.decode()
+    old.refresh_from_db()
+    assert old.state == "in_force"
+    replace = reverse("workspace:transition", args=[old.pk, "replace"])
+    client.post(replace, {"replaced_by": newer.pk})
+    old.refresh_from_db()
+    assert old.state == "replaced" and old.replaced_by == newer
+    client.force_login(s.judge)
+    page = client.get(reverse("workspace:matter", args=[old.pk])).content.decode()
+    assert "新的协作意见" in page and 'value="replace"' not in page
