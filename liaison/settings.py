@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "liaison.volunteers",
     "liaison.petitions",
     "liaison.agreements",
+    "liaison.meetings",
 ]
 
 MIDDLEWARE = [

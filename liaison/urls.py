@@ -38,6 +38,7 @@ urlpatterns = [
     path("hearings/", include("liaison.hearings.urls")),
     path("petitions/", include("liaison.petitions.urls")),
     path("agreements/", include("liaison.agreements.urls")),
+    path("meetings/", include("liaison.meetings.urls")),
     path("identities/", include("liaison.identities.urls")),
     path("", include("liaison.notifications.urls")),
     path("", include("liaison.attachments.urls")),

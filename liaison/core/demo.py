@@ -463,6 +463,9 @@ def load_demo() -> list[tuple[str, str, str]]:
     from liaison.agreements import demo as agreements_demo
 
     agreements_demo.load(orgs, users)
+    from liaison.meetings import demo as meetings_demo
+
+    meetings_demo.load(orgs, users)
     User.objects.create_superuser(
         "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"
     )

@@ -45,9 +45,15 @@ class Block:
     text: str
 
 
+#: What a preview of a draft says at its head, in the document's language.
+DRAFT_MARK = "草稿（未经审批，尚未送达）"
+
+
 @dataclass(frozen=True)
 class RecommendationText:
-    """Everything the document says, in order."""
+    """Everything the document says, in order. Other formal documents in the same style (a
+    joint meeting's minutes, ``meetings/documents.py``) are made from it too: they name their
+    own ``heading``, ``handlers_label``, ``signatories`` and ``draft_mark``."""
 
     procuratorate: str
     number: str
@@ -59,6 +65,16 @@ class RecommendationText:
     draft: bool = False
     #: The measures as numbered in the body (for those who read them apart).
     measures: list[str] = field(default_factory=list)
+    #: The document's kind, its title under the issuer.
+    heading: str = "检察建议书"
+    handlers_label: str = "承办检察官"
+    #: Who signs at the foot (the issuer when empty); a joint document names every party.
+    signatories: list[str] = field(default_factory=list)
+    draft_mark: str = DRAFT_MARK
+
+    @property
+    def signed_by(self) -> list[str]:
+        return self.signatories or [self.procuratorate]
 
     @property
     def words(self) -> str:
@@ -164,8 +180,6 @@ def recommendation_text(recommendation: Recommendation) -> RecommendationText:
     )
 
 
-#: What a preview of a draft says at its head, in the document's language.
-DRAFT_MARK = "草稿（未经审批，尚未送达）"
 FORMATS = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -199,7 +213,7 @@ def _weasyprint() -> Any:
 
 def recommendation_pdf(text: RecommendationText) -> bytes:
     html = render_to_string(
-        "recommendations/documents/page.html", {"doc": text, "draft_mark": DRAFT_MARK}
+        "recommendations/documents/page.html", {"doc": text, "draft_mark": text.draft_mark}
     )
     return bytes(_weasyprint().HTML(string=html).write_pdf())
 
@@ -219,7 +233,7 @@ def recommendation_docx(text: RecommendationText) -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
-    document.core_properties.title = f"检察建议书 {text.number}"
+    document.core_properties.title = f"{text.heading} {text.number}"
     document.core_properties.author = text.procuratorate
 
     def paragraph(
@@ -248,19 +262,21 @@ def recommendation_docx(text: RecommendationText) -> bytes:
 
     center, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
     if text.draft:
-        paragraph(DRAFT_MARK, font=_HEADING_FONT, size=14, align=center, red=True)
+        paragraph(text.draft_mark, font=_HEADING_FONT, size=14, align=center, red=True)
     paragraph(text.procuratorate, font=_TITLE_FONT, size=22, bold=True, align=center, red=True)
-    paragraph("检察建议书", font=_TITLE_FONT, size=22, bold=True, align=center)
+    paragraph(text.heading, font=_TITLE_FONT, size=22, bold=True, align=center)
     paragraph(text.number, align=center)
-    paragraph(text.addressee)
+    if text.addressee:
+        paragraph(text.addressee)
     for block in text.body:
         if block.tag == "h2":
             paragraph(block.text, font=_HEADING_FONT, indent=True)
         else:
             paragraph(block.text, indent=True)
     if text.handlers:
-        paragraph(f"承办检察官：{text.handlers}", indent=True)
-    paragraph(text.procuratorate, align=right)
+        paragraph(f"{text.handlers_label}：{text.handlers}", indent=True)
+    for signatory in text.signed_by:
+        paragraph(signatory, align=right)
     paragraph(text.issued_on, align=right)
     out = BytesIO()
     document.save(out)

@@ -21,6 +21,7 @@ from .definitions import Effect, Panel, Workflow
 _WORKFLOWS: dict[str, Workflow] = {}
 _REACTIONS: dict[tuple[str, str], list[Effect]] = {}
 _SHARED_PANELS: list[Panel] = []
+_MY_WORK_PANELS: list[str] = []
 
 
 def register(workflow: Workflow) -> Workflow:
@@ -59,6 +60,19 @@ def add_shared_panel(panel: Panel) -> Panel:
 
 def shared_panels() -> list[Panel]:
     return list(_SHARED_PANELS)
+
+
+def add_my_work_panel(template: str) -> str:
+    """A template "my work" shows above the matters awaiting the user: what is due that is not
+    one matter's step (e.g. a joint meeting overdue under an agreement, from the meetings app).
+    It reads ``request`` and asks its own app's selectors. Adding it again changes nothing."""
+    if template not in _MY_WORK_PANELS:
+        _MY_WORK_PANELS.append(template)
+    return template
+
+
+def my_work_panels() -> list[str]:
+    return list(_MY_WORK_PANELS)
 
 
 def react(matter_type: str, transitions: str | Iterable[str], effect: Effect) -> Effect:

@@ -24,6 +24,7 @@ from .errors import TransitionInvalid, WorkflowError
 from .forms import ApprovalDecisionForm, ClockExtendForm, ClockReasonForm, CommentForm
 from .models import Clock, Matter
 from .policy import reading_for
+from .registry import my_work_panels
 
 
 def _access(request: HttpRequest) -> Any:
@@ -37,7 +38,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "workflow/my_work.html",
-        {"page": page, "today": timezone.localdate()},
+        {"page": page, "today": timezone.localdate(), "panels": my_work_panels()},
     )
 
 

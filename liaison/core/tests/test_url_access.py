@@ -23,6 +23,7 @@ from liaison.hearings.actions import hearing_invite
 from liaison.hearings.models import HearingRole
 from liaison.hearings.tests.factories import scheduled_hearing
 from liaison.lawyers.tests import factories as lawyer_factories
+from liaison.meetings.tests import factories as meeting_factories
 from liaison.notifications.models import Notification
 from liaison.orgs.models import Cooperation
 from liaison.orgs.roles import Role
@@ -110,6 +111,8 @@ OWN_PAGES = {
     "petitions:list",
     "petitions:new",
     "petitions:figures",
+    "meetings:list",
+    "meetings:figures",
     "agreements:list",
     "agreements:new",
 }
@@ -158,6 +161,7 @@ def world():  # type: ignore[no-untyped-def]
     )
     lawyers_world = lawyer_factories.url_world(procuratorate)
     petitions_world = petition_factories.url_world(procuratorate)
+    meetings_world = meeting_factories.url_world()
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -195,6 +199,7 @@ def world():  # type: ignore[no-untyped-def]
         ),
         **lawyers_world["guarded"],
         **petitions_world["guarded"],
+        **meetings_world["guarded"],
         **agreements_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
@@ -213,6 +218,7 @@ def world():  # type: ignore[no-untyped-def]
         "case": case,
         "lawyer_case": lawyers_world["case"],
         "petition": petitions_world["petition"],
+        "meeting": meetings_world["meeting"],
         "agreement": agreements_world["agreement"],
         "outsider": outsider,
         "judge": judge,
@@ -277,6 +283,8 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "hearings:list",
         "petitions:list",
         "petitions:figures",
+        "meetings:list",
+        "meetings:figures",
         "agreements:list",
     ):
         page = client.get(reverse(name)).content.decode()
@@ -285,6 +293,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         assert world["case"].case_number not in page, name
         assert world["lawyer_case"].case_number not in page, name
         assert world["petition"].case_number not in page, name
+        assert world["meeting"].case_number not in page, name
         assert world["agreement"].case_number not in page, name
 
 

@@ -21,6 +21,8 @@ from liaison.deadlines.periods import PeriodDefault, get_period, sync_periods
 USED_CODES = {
     "notices.answer",
     "notices.answer_urgent",
+    "meetings.action_item",
+    "meetings.action_item_urgent",
     "petitions.receipt_reply",
     "petitions.result_reply",
     "pil.clue_assessment",
