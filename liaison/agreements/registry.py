@@ -1,11 +1,14 @@
 """Hooks other apps fill, so that agreements depend on none of them.
 
-``last_meeting_provider``: the day of the agreement's last joint meeting held, or None. The
-meetings app sets it in its ``AppConfig.ready()``; by default nobody has met."""
+``meetings_provider``: what the meetings app knows of the joint meetings under several
+agreements at once (the day the last was held, whether one is scheduled), in a constant number
+of queries. The meetings app sets it in its ``AppConfig.ready()``; by default nobody has met
+and nothing is scheduled."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -13,27 +16,28 @@ if TYPE_CHECKING:
     from .models import Agreement
 
 
-def _never_met(agreement: Agreement) -> date | None:
-    return None
+@dataclass(frozen=True)
+class MeetingsRecord:
+    """The joint meetings under one agreement, as far as its meeting clock cares."""
+
+    last_held_on: date | None = None
+    #: A meeting is scheduled and not yet held: the next one is on its way, not overdue.
+    scheduled: bool = False
 
 
-last_meeting_provider: Callable[[Agreement], date | None] = _never_met
+NO_MEETINGS = MeetingsRecord()
+
+MeetingsProvider = Callable[[Sequence["Agreement"]], Mapping[int, MeetingsRecord]]
 
 
-def set_last_meeting_provider(provider: Callable[[Agreement], date | None] | None) -> None:
-    """Set (or, with None, reset) the provider of the last joint meeting's day."""
-    global last_meeting_provider
-    last_meeting_provider = provider or _never_met
+def _nobody_met(agreements: Sequence[Agreement]) -> Mapping[int, MeetingsRecord]:
+    return {}
 
 
-#: For lists: the days of the last joint meeting of several agreements at once, by id (absent:
-#: none held), in a constant number of queries. Optional: when unset, lists ask
-#: ``last_meeting_provider`` for each agreement.
-last_meetings_provider: Callable[[list[Agreement]], dict[int, date]] | None = None
+meetings_provider: MeetingsProvider = _nobody_met
 
 
-def set_last_meetings_provider(
-    provider: Callable[[list[Agreement]], dict[int, date]] | None,
-) -> None:
-    global last_meetings_provider
-    last_meetings_provider = provider
+def set_meetings_provider(provider: MeetingsProvider | None) -> None:
+    """Set (or, with None, reset) the provider of the agreements' meeting records."""
+    global meetings_provider
+    meetings_provider = provider or _nobody_met

@@ -1,11 +1,13 @@
 """Reads about agreements, for this app's pages and for other apps (the joint meetings).
 
 Keep the names and signatures of ``agreements_of``, ``current_liaison_person``,
-``liaison_persons_of``, ``agreements_governing``, ``next_meeting_due`` and
-``last_meeting_on`` stable: other apps call them."""
+``liaison_persons_of``, ``agreements_governing``, ``next_meeting_due``, ``last_meeting_on`` and
+``meeting_outlooks`` stable: other apps call them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -124,31 +126,59 @@ def agreements_governing_seen_by(access: Access, matter: Matter) -> list[Agreeme
     return list(agreements_of(access).filter(pk__in=governing.values("pk")))
 
 
+@dataclass(frozen=True)
+class MeetingOutlook:
+    """Where an agreement stands with its joint meetings: the one rule for "overdue", read by
+    its page, the list, the meetings app's alerts and "my work"."""
+
+    last_held_on: date | None
+    #: The day the next joint meeting is due by the cadence, while the agreement is in force.
+    next_due: date | None
+    scheduled: bool
+    #: The day it was due, when that is before today and no meeting is scheduled.
+    overdue_since: date | None
+
+    @property
+    def overdue(self) -> bool:
+        return self.overdue_since is not None
+
+
+def meeting_outlooks(agreements: Sequence[Agreement], today: date) -> dict[int, MeetingOutlook]:
+    """Each agreement's ``MeetingOutlook`` by id: one call of the meetings app's
+    ``registry.meetings_provider`` for them all."""
+    records = registry.meetings_provider(agreements)
+    in_force = AGREEMENT.state("in_force")
+    outlooks = {}
+    for agreement in agreements:
+        record = records.get(agreement.pk, registry.NO_MEETINGS)
+        due = next_meeting_due(agreement, record.last_held_on)
+        due = due if agreement.state == in_force else None
+        late = due is not None and due < today and not record.scheduled
+        outlooks[agreement.pk] = MeetingOutlook(
+            record.last_held_on, due, record.scheduled, due if late else None
+        )
+    return outlooks
+
+
+def meeting_outlook(agreement: Agreement, today: date) -> MeetingOutlook:
+    return meeting_outlooks([agreement], today)[agreement.pk]
+
+
 def last_meeting_on(agreement: Agreement) -> date | None:
-    """The day the parties last held a joint meeting under ``agreement``, as the meetings app
-    answers it (``registry.last_meeting_provider``); None when nobody has met."""
-    return registry.last_meeting_provider(agreement)
-
-
-def last_meetings_on(agreements: list[Agreement]) -> dict[int, date | None]:
-    """``last_meeting_on`` for several agreements (a list page), by id: one call of the
-    meetings app's ``registry.last_meetings_provider`` when it set one."""
-    if registry.last_meetings_provider is not None:
-        found = registry.last_meetings_provider(agreements)
-        return {a.pk: found.get(a.pk) for a in agreements}
-    return {a.pk: registry.last_meeting_provider(a) for a in agreements}
+    """The day the parties last held a joint meeting under ``agreement``; None when nobody
+    has met."""
+    return (
+        registry.meetings_provider([agreement]).get(agreement.pk, registry.NO_MEETINGS).last_held_on
+    )
 
 
 def with_next_meetings(agreements: list[Agreement], today: date) -> list[Agreement]:
     """Each agreement with ``next_meeting`` (the day its next joint meeting is due, while in
     force) and ``meeting_overdue`` set, for a list page."""
-    last = last_meetings_on(agreements)
-    in_force = AGREEMENT.state("in_force")
+    outlooks = meeting_outlooks(agreements, today)
     for agreement in agreements:
-        due = next_meeting_due(agreement, last[agreement.pk])
-        due = due if agreement.state == in_force else None
-        agreement.next_meeting = due  # type: ignore[attr-defined]
-        agreement.meeting_overdue = due is not None and due < today  # type: ignore[attr-defined]
+        agreement.next_meeting = outlooks[agreement.pk].next_due  # type: ignore[attr-defined]
+        agreement.meeting_overdue = outlooks[agreement.pk].overdue  # type: ignore[attr-defined]
     return agreements
 
 
@@ -165,11 +195,9 @@ def next_meeting_due(agreement: Agreement, last_meeting_on: date | None) -> date
 
 
 def meeting_overdue(agreement: Agreement, today: date) -> bool:
-    """Whether the agreement is in force and its next joint meeting was due before ``today``."""
-    if agreement.state != AGREEMENT.state("in_force"):
-        return False
-    due = next_meeting_due(agreement, last_meeting_on(agreement))
-    return due is not None and due < today
+    """Whether the agreement is in force, its next joint meeting was due before ``today`` and
+    none is scheduled."""
+    return meeting_outlook(agreement, today).overdue
 
 
 def replacements_for(agreement: Matter | None) -> QuerySet[Agreement]:

@@ -13,7 +13,7 @@ class MeetingsConfig(AppConfig):
         from liaison.workflow.definitions import Panel
         from liaison.workflow.registry import add_my_work_panel, add_shared_panel, register
 
-        from .selectors import last_held_on, takes_part_in_meetings
+        from .selectors import meetings_records, takes_part_in_meetings
         from .workflows import ACTION_ITEM, MEETING
 
         register(MEETING)
@@ -21,7 +21,7 @@ class MeetingsConfig(AppConfig):
         add_shared_panel(Panel("meetings/_agreement_meetings.html", column="side"))
         add_my_work_panel("meetings/_my_work.html")
         register(ACTION_ITEM)
-        agreements_registry.set_last_meeting_provider(last_held_on)
+        agreements_registry.set_meetings_provider(meetings_records)
         navigation.register(
             navigation.NavEntry(
                 "meetings:list",

@@ -3,17 +3,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 
 from liaison.agreements.models import Agreement
+from liaison.agreements.registry import MeetingsRecord
 from liaison.agreements.selectors import (
     agreements_of,
     last_meeting_on,
     liaison_persons_of,
+    meeting_outlooks,
     next_meeting_due,
     party_ids,
 )
@@ -54,12 +57,22 @@ def action_items_visible_to(access: Access) -> QuerySet[ActionItem]:
     )
 
 
-def last_held_on(agreement: Agreement) -> date | None:
-    """The day of the agreement's last joint meeting held (``agreements.registry`` hook)."""
-    latest = JointMeeting.objects.filter(
-        under_agreement=agreement, state__in=HELD_STATES
-    ).aggregate(at=Max("starts_at"))["at"]
-    return timezone.localtime(latest).date() if latest is not None else None
+def meetings_records(agreements: Sequence[Agreement]) -> dict[int, MeetingsRecord]:
+    """The ``agreements.registry`` hook: for each agreement, the day its last joint meeting
+    was held and whether one is scheduled. One query for any number of agreements."""
+    rows = (
+        JointMeeting.objects.filter(under_agreement__in=[a.pk for a in agreements])
+        .values("under_agreement_id")
+        .annotate(
+            held=Max("starts_at", filter=Q(state__in=HELD_STATES)),
+            scheduled=Count("pk", filter=Q(state=SCHEDULED)),
+        )
+        .values_list("under_agreement_id", "held", "scheduled")
+    )
+    return {
+        pk: MeetingsRecord(timezone.localtime(held).date() if held else None, scheduled > 0)
+        for pk, held, scheduled in rows
+    }
 
 
 def suggested_start(agreement: Agreement, today: date) -> date:
@@ -109,26 +122,20 @@ def overdue_agreements(access: Access, today: date) -> list[tuple[Agreement, dat
 def overdue_agreements_among(
     access: Access, ids: list[int] | None, today: date
 ) -> list[tuple[Agreement, date]]:
-    """``overdue_agreements``, among the agreements ``ids`` only (all when None)."""
+    """``overdue_agreements``, among the agreements ``ids`` only (all when None): the
+    agreements' own rule (``agreements.selectors.meeting_outlooks``)."""
     found_in = agreements_of(access).filter(
         state=AGREEMENT.state("in_force"), meeting_cadence__isnull=False
     )
     if ids is not None:
         found_in = found_in.filter(pk__in=ids)
-    agreements = list(found_in.exclude(meetings__state=SCHEDULED))
-    held = dict(
-        JointMeeting.objects.filter(under_agreement__in=agreements, state__in=HELD_STATES)
-        .values("under_agreement_id")
-        .annotate(at=Max("starts_at"))
-        .values_list("under_agreement_id", "at")
-    )
-    found = []
-    for agreement in agreements:
-        at = held.get(agreement.pk)
-        due = next_meeting_due(agreement, timezone.localtime(at).date() if at else None)
-        if due is not None and due < today:
-            found.append((agreement, due))
-    return found
+    agreements = list(found_in)
+    outlooks = meeting_outlooks(agreements, today)
+    return [
+        (a, outlooks[a.pk].overdue_since)  # type: ignore[misc]
+        for a in agreements
+        if outlooks[a.pk].overdue
+    ]
 
 
 def overdue_meetings_for_liaison(access: Access, today: date) -> list[tuple[Agreement, date]]:

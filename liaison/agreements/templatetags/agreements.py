@@ -17,12 +17,11 @@ from ..forms import LiaisonPersonForm
 from ..models import SIGNED_DOCUMENT_PURPOSE, Agreement
 from ..selectors import (
     agreements_governing_seen_by,
-    last_meeting_on,
     liaison_candidates,
     liaison_history_of,
     liaison_persons_of,
     may_name_liaison,
-    next_meeting_due,
+    meeting_outlook,
     parties_of,
 )
 
@@ -65,9 +64,7 @@ def agreement_facts(context: Any, agreement: Agreement) -> Facts:
             )
         rows.append(PartyRow(organisation, current.get(organisation.pk), form))
     labels = {w.name: str(w.label) for w in all_workflows()}
-    last = last_meeting_on(agreement)
-    due = next_meeting_due(agreement, last)
-    in_force = agreement.state == "in_force"
+    outlook = meeting_outlook(agreement, timezone.localdate())
     return Facts(
         parties=rows,
         history=[r for r in liaison_history_of(agreement) if r.ended_at is not None],
@@ -75,9 +72,9 @@ def agreement_facts(context: Any, agreement: Agreement) -> Facts:
         documents=[
             a for a in attachments_for(access, agreement) if a.purpose == SIGNED_DOCUMENT_PURPOSE
         ],
-        last_meeting=last,
-        next_meeting=due if in_force else None,
-        overdue=in_force and due is not None and due < timezone.localdate(),
+        last_meeting=outlook.last_held_on,
+        next_meeting=outlook.next_due,
+        overdue=outlook.overdue,
     )
 
 

@@ -12,6 +12,7 @@ from liaison.agreements.selectors import (
     current_liaison_person,
     last_meeting_on,
     liaison_persons_of,
+    meeting_outlook,
     meeting_overdue,
     next_meeting_due,
 )
@@ -67,12 +68,29 @@ def test_last_meeting_comes_from_the_provider_and_makes_overdue():
     agreement = in_force(s, signed_on=date(2026, 1, 5), meeting_cadence=3)
     assert last_meeting_on(agreement) is None
     assert meeting_overdue(agreement, date(2026, 4, 6))
-    registry.set_last_meeting_provider(lambda a: date(2026, 3, 1))
+    previous = registry.meetings_provider
+    registry.set_meetings_provider(
+        lambda agreements: {agreement.pk: registry.MeetingsRecord(date(2026, 3, 1))}
+    )
     try:
         assert last_meeting_on(agreement) == date(2026, 3, 1)
         assert not meeting_overdue(agreement, date(2026, 4, 6))
     finally:
-        registry.set_last_meeting_provider(None)
+        registry.set_meetings_provider(previous)
+
+
+def test_a_meeting_scheduled_is_not_overdue_even_past_its_cadence():
+    s = sides()
+    agreement = in_force(s, signed_on=date(2026, 1, 5), meeting_cadence=3)
+    previous = registry.meetings_provider
+    registry.set_meetings_provider(
+        lambda agreements: {agreement.pk: registry.MeetingsRecord(None, scheduled=True)}
+    )
+    try:
+        assert not meeting_overdue(agreement, date(2026, 4, 6))
+        assert meeting_outlook(agreement, date(2026, 4, 6)).next_due == date(2026, 4, 5)
+    finally:
+        registry.set_meetings_provider(previous)
 
 
 def test_governing_agreements_need_type_parties_and_force():
@@ -122,13 +140,14 @@ def test_lists_ask_the_bulk_provider_once_when_the_meetings_app_sets_one():
 
     def provider(agreements):  # type: ignore[no-untyped-def]
         calls.append(len(agreements))
-        return {first.pk: date(2026, 5, 1)}
+        return {first.pk: registry.MeetingsRecord(date(2026, 5, 1))}
 
-    registry.set_last_meetings_provider(provider)
+    previous = registry.meetings_provider
+    registry.set_meetings_provider(provider)
     try:
         listed = with_next_meetings([first, second], date(2026, 7, 10))
     finally:
-        registry.set_last_meetings_provider(None)
+        registry.set_meetings_provider(previous)
     assert calls == [2]
     assert [a.next_meeting for a in listed] == [date(2026, 8, 1), date(2026, 7, 5)]
     assert [a.meeting_overdue for a in listed] == [False, True]

@@ -130,6 +130,7 @@ def test_suggested_day_follows_the_cadence_from_the_last_meeting(w) -> None:
 def test_a_scheduled_meeting_takes_the_agreement_off_the_overdue_list(w) -> None:
     scheduled(w)
     assert overdue_agreements(access_for(w.zhou), today()) == []
+    assert not meeting_overdue(w.agreement, today())  # the agreement's page says the same
 
 
 def test_either_side_invites_party_staff_and_the_invitee_answers(w) -> None:
