@@ -1,4 +1,4 @@
-"""Demo joint meetings (seed 003, Shanxian: the procuratorate and the court's civil enforcement
+"""Demo joint meetings (seed 003, Sixian: the procuratorate and the court's civil enforcement
 supervision), through the real actions: one held some forty days ago, its minutes approved by
 both sides, whose action item for the court was missed and is carried to the next meeting; one
 held three days ago with an agenda linking a notice, its minutes approved, and an open action
@@ -7,7 +7,7 @@ demo then moves their time back ("time passes"). Called from ``core/demo.py``.""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -24,17 +24,21 @@ from .models import ActionItem, JointMeeting
 AGREEMENT_TITLE = "关于完善民事执行活动法律监督协作配合机制的意见"
 
 
+def _at_half_past_nine(days: int) -> datetime:
+    """A meeting's time in the demo: half past nine in the morning, ``days`` from today."""
+    day = timezone.localdate() + timedelta(days=days)
+    return timezone.make_aware(datetime.combine(day, time(9, 30)))
+
+
 def _held(agreement: Agreement, host: User, *, days_ago: int, title: str) -> JointMeeting:
     meeting = meeting_schedule(
         access=access_for(host),
         agreement=agreement,
         title=title,
-        starts_at=timezone.now() + timedelta(days=1),
-        place="陕县人民检察院三楼会议室",
+        starts_at=_at_half_past_nine(1),
+        place="泗县人民检察院三楼会议室",
     )
-    JointMeeting.objects.filter(pk=meeting.pk).update(
-        starts_at=timezone.now() - timedelta(days=days_ago)
-    )
+    JointMeeting.objects.filter(pk=meeting.pk).update(starts_at=_at_half_past_nine(-days_ago))
     meeting = JointMeeting.objects.get(pk=meeting.pk)
     present = list(Invitation.objects.filter(matter=meeting).values_list("pk", flat=True))
     transition(matter=meeting, name="hold", access=access_for(host), data={"attended": present})
@@ -96,6 +100,6 @@ def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
         access=access_for(yang),
         agreement=agreement,
         title="民事执行监督联席会议（第三次）",
-        starts_at=timezone.now() + timedelta(days=60),
-        place="陕县人民法院二楼会议室",
+        starts_at=_at_half_past_nine(60),
+        place="泗县人民法院二楼会议室",
     )
