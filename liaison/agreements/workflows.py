@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from liaison.core.access import Access
-from liaison.orgs.roles import Role
+from liaison.orgs.roles import SPEAKS_FOR_ROLES
 from liaison.workflow.definitions import Act, Notify, Panel, Transition, Who, Workflow
 from liaison.workflow.models import Matter, Relation
 from liaison.workflow.shapes import deferred_effect
@@ -17,20 +17,7 @@ from liaison.workflow.shapes import deferred_effect
 from .forms import ExpireForm, InForceForm, ReplaceForm, SignForm
 
 #: Who drafts, signs and ends an organisation's agreements: those who speak for it.
-MANAGER_ROLES = frozenset(
-    {
-        Role.ADMINISTRATOR,
-        Role.LIAISON,
-        Role.CHIEF_PROCURATOR,
-        Role.DEPARTMENT_HEAD,
-        Role.COURT_PRESIDENT,
-        Role.BUREAU_OFFICER,
-        Role.LEGAL_AID_OFFICER,
-        Role.VOLUNTEER_COORDINATOR,
-        Role.BAR_OFFICER,
-        Role.FIRM_ADMINISTRATOR,
-    }
-)
+MANAGER_ROLES = SPEAKS_FOR_ROLES
 OWNER_MANAGERS = Who(Relation.OWNER_ORG, MANAGER_ROLES)
 PARTNER_MANAGERS = Who(Relation.PARTNER_ORG, MANAGER_ROLES)
 PARTNER_STAFF = Who(Relation.PARTNER_ORG)

@@ -91,6 +91,22 @@ CASE_ROLES = frozenset({Role.PROSECUTOR, *SENIOR_ROLES})
 CASE_STAFF_ROLES = CASE_ROLES | {Role.CASE_MANAGEMENT}
 #: Who receive lawyers: the case-management office, prosecutors and department heads.
 RECEPTION_ROLES = frozenset({Role.CASE_MANAGEMENT, Role.PROSECUTOR, Role.DEPARTMENT_HEAD})
+#: Who speaks for an organisation towards its partners: drafts, signs and ends its cooperation
+#: agreements (its administrator, its liaison person and its heads, whatever its kind).
+SPEAKS_FOR_ROLES = frozenset(
+    {
+        Role.ADMINISTRATOR,
+        Role.LIAISON,
+        Role.CHIEF_PROCURATOR,
+        Role.DEPARTMENT_HEAD,
+        Role.COURT_PRESIDENT,
+        Role.BUREAU_OFFICER,
+        Role.LEGAL_AID_OFFICER,
+        Role.VOLUNTEER_COORDINATOR,
+        Role.BAR_OFFICER,
+        Role.FIRM_ADMINISTRATOR,
+    }
+)
 
 # Roles whose holders are staff: they work in the staff workspace and see their organisation's
 # matters. Lawyers and volunteers see only the matters they are party to.
