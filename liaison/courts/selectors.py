@@ -65,9 +65,11 @@ def cases_shared_with(procuratorate_ids: frozenset[int] | list[int]) -> QuerySet
 
 
 def cases_visible_to(access: Access) -> QuerySet[EnforcementCase]:
-    """The court's own register to those who keep it; to a procuratorate's prosecutors, the
+    """The court's own register to its staff; to a procuratorate's prosecutors, the
     cases shared with it. One query."""
-    kept = EnforcementCase.objects.filter(court_id__in=list(courts_kept_by(access).values("pk")))
+    kept = EnforcementCase.objects.filter(
+        court_id__in=list(courts_of_staff(access).values_list("pk", flat=True))
+    )
     procuratorates = procuratorates_prosecuting(access).values_list("pk", flat=True)
     shared = cases_shared_with(list(procuratorates))
     return (kept | shared).select_related("court").distinct().order_by("-filed_on", "pk")
