@@ -188,7 +188,6 @@ def register_import(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@page_rule(selectors.keeps_a_register)
 @require_GET
 def import_report(request: HttpRequest, pk: int) -> HttpResponse:
     record = selectors.import_of(_access(request), pk)

@@ -18,6 +18,7 @@ from PIL import Image
 from liaison.attachments.actions import attachment_upload
 from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
+from liaison.courts.tests import factories as court_factories
 from liaison.hearings.actions import hearing_invite
 from liaison.hearings.models import HearingRole
 from liaison.hearings.tests.factories import scheduled_hearing
@@ -109,6 +110,11 @@ OWN_PAGES = {
     "petitions:list",
     "petitions:new",
     "petitions:figures",
+    "courts:recommend",
+    "courts:cases",
+    "courts:share",
+    "courts:import",
+    "courts:figures",
 }
 
 
@@ -155,6 +161,7 @@ def world():  # type: ignore[no-untyped-def]
     )
     lawyers_world = lawyer_factories.url_world(procuratorate)
     petitions_world = petition_factories.url_world(procuratorate)
+    courts_world = court_factories.url_world()
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -191,6 +198,7 @@ def world():  # type: ignore[no-untyped-def]
         ),
         **lawyers_world["guarded"],
         **petitions_world["guarded"],
+        **courts_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -271,6 +279,8 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "hearings:list",
         "petitions:list",
         "petitions:figures",
+        "courts:cases",
+        "courts:figures",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name

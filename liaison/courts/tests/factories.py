@@ -99,3 +99,16 @@ def served_to_court(w: World, kind: str = "courts.enforcement") -> Recommendatio
         drafted_to_court(w, kind),
         approvers={Role.DEPARTMENT_HEAD: w.head, Role.CHIEF_PROCURATOR: w.chief},
     )
+
+
+def url_world() -> dict[str, Any]:
+    """For ``core/tests/test_url_access.py``: a shared enforcement case and a refused import."""
+    w = world()
+    case = shared_case(w)
+    refused = imported(w, "2026执1号,甲,乙,1,2026-01-01,\n")
+    return {
+        "guarded": {
+            "courts:case": ("get", [case.pk]),
+            "courts:import-report": ("get", [refused.pk]),
+        }
+    }
