@@ -64,9 +64,9 @@ def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
         title="关于规范执行款发放工作的检察建议",
         **TEXT,
     )
-    in_time = _serve(in_time, prosecutor, (head, chief))
+    answered = _serve(in_time, prosecutor, (head, chief))
     transition(
-        matter=in_time,
+        matter=answered,
         name="reply",
         access=access_for(enforcement),
         data={"reply": "已全部发放执行款，并建立发放台账。", "reply_outcome": "adopted"},
@@ -84,12 +84,12 @@ def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
         opinion="上述情形违反《中华人民共和国民事诉讼法》关于执行通知的规定。",
         measures="1. 依法补正送达程序；\n2. 加强执行程序规范化管理。",
     )
-    late = _serve(late, prosecutor, (head,))
-    Clock.objects.filter(matter=late, name="reply").update(
+    lapsed = _serve(late, prosecutor, (head,))
+    Clock.objects.filter(matter=lapsed, name="reply").update(
         due_on=timezone.localdate() - timedelta(days=3)
     )
     transition(
-        matter=late,
+        matter=lapsed,
         name="reply",
         access=access_for(judge),
         data={
