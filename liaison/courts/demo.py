@@ -62,7 +62,9 @@ def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
         court=court,
         court_case_number="（2026）青0103执102号",
         title="关于规范执行款发放工作的检察建议",
-        **TEXT,
+        facts=TEXT["facts"],
+        opinion=TEXT["opinion"],
+        measures=TEXT["measures"],
     )
     answered = _serve(in_time, prosecutor, (head, chief))
     transition(
