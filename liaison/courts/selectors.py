@@ -36,16 +36,22 @@ def procuratorates_prosecuting(access: Access) -> QuerySet[Organisation]:
     ).order_by("pk")
 
 
+def _holds(access: Access, kind: str, roles: frozenset[str]) -> bool:
+    """Whether the user holds one of ``roles`` in an organisation of ``kind``: from the seats
+    the request loaded, no query (the menu asks it on every page)."""
+    return any(seat.kind == kind and seat.role in roles for seat in access.seats)
+
+
 def keeps_a_register(access: Access) -> bool:
-    return courts_kept_by(access).exists()
+    return _holds(access, OrganisationKind.COURT, REGISTER_ROLES)
 
 
 def prosecutes(access: Access) -> bool:
-    return procuratorates_prosecuting(access).exists()
+    return _holds(access, OrganisationKind.PROCURATORATE, CASE_ROLES)
 
 
 def court_staff(access: Access) -> bool:
-    return courts_of_staff(access).exists()
+    return _holds(access, OrganisationKind.COURT, STAFF_ROLES)
 
 
 def sees_court_work(access: Access) -> bool:

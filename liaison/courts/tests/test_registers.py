@@ -48,8 +48,8 @@ def test_a_bad_row_imports_nothing_and_is_reported() -> None:
     assert not record.accepted and not EnforcementCase.objects.exists()
     by_row = {item["row"]: item["errors"] for item in record.rejected}
     assert set(by_row) == {3, 4, 5}
-    assert any("格式" in e or "format" in e for e in by_row[3])
-    assert len(by_row[4]) >= 3 and any("第2行" in e or "row 2" in e for e in by_row[5])
+    assert any("2026执126号" in e for e in by_row[3])
+    assert len(by_row[4]) >= 3 and any("第 2 行" in e or "row 2" in e for e in by_row[5])
 
 
 def test_a_case_number_already_in_the_register_is_rejected() -> None:
