@@ -5,14 +5,20 @@ report."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Exists, OuterRef, QuerySet
 
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import CASE_ROLES, STAFF_ROLES, OrganisationKind, Role
 from liaison.orgs.selectors import organisations_reachable_from
+from liaison.workflow.selectors import matters_visible_to, next_due
 
 from .models import EnforcementCase, EnforcementShare, RegisterImport
+
+if TYPE_CHECKING:
+    from liaison.recommendations.models import Recommendation
 
 #: Who keeps a court's enforcement register: shares its cases and imports it.
 REGISTER_ROLES = frozenset({Role.ENFORCEMENT_OFFICER, Role.COURT_PRESIDENT})
@@ -103,3 +109,20 @@ def courts_of_staff(access: Access) -> QuerySet[Organisation]:
     return Organisation.objects.filter(
         pk__in=access.organisations_with(STAFF_ROLES), kind=OrganisationKind.COURT
     ).order_by("pk")
+
+
+def court_recommendations_visible_to(access: Access) -> QuerySet[Recommendation]:
+    """The recommendations to courts the user sees (the engine's rule: a court's staff once
+    served on their court, a procuratorate's as its workflow's sights say), newest first, each
+    with the due day of its running reply clock (``reply_due``). One query."""
+    from liaison.recommendations.models import Recommendation
+
+    from .recommending import RECOMMENDATION
+
+    visible = matters_visible_to(access).filter(matter_type=RECOMMENDATION.name)
+    return (
+        Recommendation.objects.filter(pk__in=visible.values("pk"))
+        .select_related("addressee")
+        .annotate(reply_due=next_due())
+        .order_by("-created_at", "-pk")
+    )

@@ -220,5 +220,8 @@ def figures(request: HttpRequest) -> HttpResponse:
             "received": [
                 (c, received_figures(c, matter_types=RECOMMENDATION_TYPES)) for c in courts
             ],
+            "page": Paginator(selectors.court_recommendations_visible_to(access), 30).get_page(
+                request.GET.get("page")
+            ),
         },
     )

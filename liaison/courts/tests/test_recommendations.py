@@ -169,9 +169,19 @@ def test_the_standalone_page(client) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_figures_page_on_both_sides(client, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
     w = world()
-    served_to_court(w)
+    done = served_to_court(w)
+    draft = drafted_to_court(w, title="尚未送达的草稿")
     for person in (w.prosecutor, w.judge):
         client.force_login(person)
         with django_assert_max_num_queries(15):
             page = client.get(reverse("courts:figures"))
-        assert page.status_code == 200
+        assert page.status_code == 200 and done.case_number in page.content.decode()
+    assert draft.case_number not in page.content.decode()  # the court sees no draft
+    stranger = world(name="大通县人民法院").judge
+    client.force_login(stranger)
+    assert done.case_number not in client.get(reverse("courts:figures")).content.decode()
+    for _n in range(3):
+        served_to_court(w)
+    client.force_login(w.prosecutor)
+    with django_assert_max_num_queries(15):  # the same for more recommendations
+        assert client.get(reverse("courts:figures")).status_code == 200
