@@ -21,6 +21,7 @@ from liaison.orgs.roles import OrganisationKind
 from liaison.recommendations.kinds import RecommendationKind
 from liaison.recommendations.workflows import Wording, recommendation_workflow
 from liaison.workflow.actions import apply_transition
+from liaison.workflow.definitions import Panel
 from liaison.workflow.models import Matter
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ RECOMMENDATION = recommendation_workflow(
     name="courts.recommendation",
     case_code="民行监建",
     period="courts.recommendation_reply",
+    panels=(Panel("courts/_court_case.html", column="side"),),
     periods=[
         PeriodDefault(
             code="courts.recommendation_reply",

@@ -165,6 +165,8 @@ def test_the_standalone_page(client) -> None:  # type: ignore[no-untyped-def]
     assert good.status_code == 302 and recommendation.court_case.court_case_number == (
         "（2026）青0103执123号"
     )
+    page = client.get(reverse("workspace:matter", args=[recommendation.pk]))
+    assert "（2026）青0103执123号" in page.content.decode()
 
 
 def test_the_figures_page_on_both_sides(client, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
