@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "liaison.lawyers",
     "liaison.announcements",
     "liaison.hearings",
+    "liaison.courts",
     "liaison.volunteers",
     "liaison.petitions",
     "liaison.agreements",

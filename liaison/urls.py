@@ -36,6 +36,7 @@ urlpatterns = [
     path("public-notices/", include("liaison.announcements.urls")),
     path("volunteers/", include("liaison.volunteers.urls")),
     path("hearings/", include("liaison.hearings.urls")),
+    path("courts/", include("liaison.courts.urls")),
     path("petitions/", include("liaison.petitions.urls")),
     path("agreements/", include("liaison.agreements.urls")),
     path("meetings/", include("liaison.meetings.urls")),

@@ -24,6 +24,7 @@ from django.utils import timezone
 from liaison.accounts.models import User
 from liaison.core.access import Access, access_for
 from liaison.core.validators import resident_id_check_char, uscc_check_char
+from liaison.courts import demo as courts_demo
 from liaison.orgs.actions import cooperation_start
 from liaison.orgs.models import Membership, Organisation
 from liaison.orgs.roles import OrganisationKind as K
@@ -328,6 +329,8 @@ PEOPLE = [
     ("cz_prosecutor", "刘晓明", "Liu Xiaoming", "cz", [Role.PROSECUTOR, Role.LIAISON]),
     ("cz_judge", "沈浩", "Shen Hao", "cz_court", [Role.JUDGE, Role.LIAISON]),
     ("cz_enforcement", "刘烈", "Liu Lie", "cz_court", [Role.ENFORCEMENT_OFFICER]),
+    ("cz_head", "马海燕", "Ma Haiyan", "cz", [Role.DEPARTMENT_HEAD]),
+    ("cz_chief", "韩永青", "Han Yongqing", "cz", [Role.CHIEF_PROCURATOR]),
     ("wz_prosecutor", "陈静", "Chen Jing", "wz", [Role.PROSECUTOR, Role.LIAISON]),
     ("wz_bureau", "吴强", "Wu Qiang", "wz_bureau", [Role.BUREAU_OFFICER, Role.LIAISON]),
     ("wz_aid", "郑雪", "Zheng Xue", "wz_aid", [Role.LEGAL_AID_OFFICER]),
@@ -466,6 +469,7 @@ def load_demo() -> list[tuple[str, str, str]]:
     from liaison.meetings import demo as meetings_demo
 
     meetings_demo.load(orgs, users)
+    courts_demo.load(orgs, users)
     User.objects.create_superuser(
         "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"
     )

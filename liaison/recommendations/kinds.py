@@ -82,6 +82,9 @@ class RecommendationKind:
     #: kinds it may be addressed to.
     sources: frozenset[str] = frozenset()
     addressees: frozenset[str] = frozenset()
+    #: Whether a kind that names its sources may also be drafted on its own, from no matter
+    #: (a recommendation to a court, from a supervision case or not).
+    alone: bool = False
     #: How a reply is put, and the label of the choice on the reply form.
     outcomes: tuple[Outcome, ...] = ADOPTION_OUTCOMES
     outcome_label: Label = ADOPTION_LABEL
@@ -105,7 +108,7 @@ class RecommendationKind:
 
     def applies_to(self, *, source_type: str | None, addressee_kind: str) -> bool:
         return addressee_kind in self.addressees and (
-            source_type in self.sources if source_type else not self.sources
+            source_type in self.sources if source_type else (self.alone or not self.sources)
         )
 
 

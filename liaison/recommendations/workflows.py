@@ -37,6 +37,7 @@ from liaison.workflow.definitions import (
     ClockSpec,
     Label,
     Notify,
+    Panel,
     Sight,
     Transition,
     Who,
@@ -131,17 +132,20 @@ def recommendation_workflow(
     period: str = "recommendations.reply",
     urgent_period: str | None = None,
     periods: Sequence[PeriodDefault] = (),
+    panels: Sequence[Panel] = (),
 ) -> Workflow:
     """A recommendation workflow numbered under ``case_code``. ``period`` is the reply period
     (and ``urgent_period``) of the clock's declaration, the family's usual ones; the period a
     recommendation runs is its kind's (``KindClockSpec``). ``periods`` declares the family's
-    periods (``deadlines.declarations``): each is declared once, by the workflow that runs it."""
+    periods (``deadlines.declarations``): each is declared once, by the workflow that runs it;
+    ``panels``, what the family adds to the page (a court's case number)."""
     return Workflow(
         name=name,
         label=label,
         model="recommendations.Recommendation",
         case_code=case_code,
         detail_template="recommendations/_recommendation_detail.html",
+        panels=panels,
         opened_by=CASE_ROLES,
         periods=periods,
         states={

@@ -19,6 +19,7 @@ from liaison.agreements.tests import factories as agreement_factories
 from liaison.attachments.actions import attachment_upload
 from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
+from liaison.courts.tests import factories as court_factories
 from liaison.hearings.actions import hearing_invite
 from liaison.hearings.models import HearingRole
 from liaison.hearings.tests.factories import scheduled_hearing
@@ -115,6 +116,11 @@ OWN_PAGES = {
     "meetings:figures",
     "agreements:list",
     "agreements:new",
+    "courts:recommend",
+    "courts:cases",
+    "courts:share",
+    "courts:import",
+    "courts:figures",
 }
 
 
@@ -162,6 +168,7 @@ def world():  # type: ignore[no-untyped-def]
     lawyers_world = lawyer_factories.url_world(procuratorate)
     petitions_world = petition_factories.url_world(procuratorate)
     meetings_world = meeting_factories.url_world()
+    courts_world = court_factories.url_world()
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -201,6 +208,7 @@ def world():  # type: ignore[no-untyped-def]
         **petitions_world["guarded"],
         **meetings_world["guarded"],
         **agreements_world["guarded"],
+        **courts_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -286,6 +294,8 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "meetings:list",
         "meetings:figures",
         "agreements:list",
+        "courts:cases",
+        "courts:figures",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name

@@ -34,6 +34,7 @@ USED_CODES = {
     "lawyers.complaint_review",
     "lawyers.complaint_reply",
     "hearings.participant_notice",
+    "courts.recommendation_reply",
 }
 #: Declared once in the old list and used by nothing: removed (migration 0003).
 REMOVED_CODES = {

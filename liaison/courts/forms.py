@@ -1,0 +1,156 @@
+"""The courts' forms: a recommendation to a court (alone, or a supervision case's step), the
+supervision's own steps, opening supervision, sharing a case and importing a register."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from liaison.attachments.forms import MultipleFileField, checked_files
+from liaison.core.forms import IdentifierField, VisibleCharField
+from liaison.orgs.models import Organisation
+from liaison.recommendations.forms import DraftForm, text_field
+
+from .models import Origin, normalise_case_number, validate_case_number
+
+
+class CaseNumberField(IdentifierField):
+    def clean(self, value: Any) -> str:
+        number = normalise_case_number(super().clean(value) or "")
+        if number:
+            validate_case_number(number)
+        return number
+
+
+class RecommendStepForm(DraftForm):
+    """A supervision case's recommendation to the court: its kind is the case's."""
+
+    title = VisibleCharField(label=_("Title"), max_length=200)
+
+    field_order = ("title", "facts", "opinion", "measures", "urgent")
+
+
+class CourtRecommendationForm(DraftForm):
+    """A recommendation to a court drafted on its own (the standalone page)."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=())
+    court = forms.ModelChoiceField(label=_("Court"), queryset=Organisation.objects.none())
+    court_case_number = CaseNumberField(
+        label=_("The court's case number"),
+        max_length=40,
+        required=False,
+        help_text=_("e.g. （2026）青0103执123号"),
+    )
+    title = VisibleCharField(label=_("Title"), max_length=200)
+
+    field_order = (
+        "kind",
+        "court",
+        "court_case_number",
+        "title",
+        "facts",
+        "opinion",
+        "measures",
+        "urgent",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        kinds: list[tuple[str, Any]],
+        courts: QuerySet[Organisation],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = kinds
+        court = self.fields["court"]
+        assert isinstance(court, forms.ModelChoiceField)
+        court.queryset = courts
+
+
+class ReasonsForm(forms.Form):
+    reasons = text_field(_("Reasons"), rows=3, max_length=4000)
+
+
+class ReferForm(forms.Form):
+    referred_to = VisibleCharField(
+        label=_("Public security organ"),
+        max_length=200,
+        help_text=_("The organ the suspected refusal to execute a judgment is referred to."),
+    )
+    reasons = text_field(_("Facts and reasons"), rows=4, max_length=4000)
+
+
+class SupervisionOpenForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=(
+            ("courts.enforcement", _("civil enforcement supervision")),
+            ("courts.nonlitigation", _("administrative non-litigation enforcement supervision")),
+        ),
+    )
+    origin = forms.ChoiceField(label=_("Opened on"), choices=Origin.choices)
+    applicant_name = VisibleCharField(label=_("Applicant"), max_length=100, required=False)
+    grounds = text_field(_("Grounds"), rows=4, max_length=4000)
+    application = MultipleFileField(
+        label=_("Application and its evidence"),
+        required=False,
+        help_text=_("Up to 9 files: photos, PDF or Word documents, spreadsheets."),
+    )
+
+    def clean_application(self) -> list[tuple[Any, str]]:
+        return checked_files(self.cleaned_data.get("application"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("origin") == Origin.APPLICATION:
+            if not data.get("applicant_name"):
+                self.add_error("applicant_name", _("Name the party who applied."))
+            if not data.get("application"):
+                self.add_error("application", _("Attach the application."))
+        return data
+
+
+class ShareForm(forms.Form):
+    case_number = CaseNumberField(label=_("Case number"), max_length=40)
+    procuratorate = forms.ModelChoiceField(
+        label=_("Procuratorate"), queryset=Organisation.objects.none()
+    )
+
+    def __init__(self, *args: Any, procuratorates: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["procuratorate"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = procuratorates
+
+
+class ImportForm(forms.Form):
+    register = forms.FileField(
+        label=_("Register (CSV or XLSX)"),
+        help_text=_(
+            "Columns: case number, applicant, respondent, amount, filed on, closed on "
+            "(案号, 申请执行人, 被执行人, 执行标的金额, 立案日期, 结案日期)."
+        ),
+    )
+    procuratorate = forms.ModelChoiceField(
+        label=_("Share with"), queryset=Organisation.objects.none()
+    )
+
+    def __init__(self, *args: Any, procuratorates: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["procuratorate"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = procuratorates
+
+    def clean_register(self) -> Any:
+        file = self.cleaned_data["register"]
+        if not file.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload the register as a CSV or XLSX file."))
+        if file.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The register may be at most 5 MB."))
+        return file
