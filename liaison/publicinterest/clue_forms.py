@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.forms import (
@@ -278,6 +279,28 @@ class ReportForm(forms.Form):
 
     def clean_photos(self) -> list[tuple[Any, str]]:
         return checked_report_files(self.cleaned_data.get("photos"))
+
+    def markup_key(self) -> str | None:
+        """What the empty form's markup depends on, for the report page's fragment cache:
+        everyone who opens the busiest page gets the same empty form, so it is rendered once per
+        language, day (``seen_on``'s default and limit), fields, provinces and upload limit
+        (``report.html``). None for a form with data: each is rendered afresh, with its own
+        values and messages."""
+        if self.is_bound:
+            return None
+        lists = [
+            [(str(value), str(label)) for value, label in self.fields[name].choices]  # type: ignore[attr-defined]
+            for name in ("field", "province")
+        ]
+        return repr(
+            (
+                get_language(),
+                str(self.initial.get("seen_on")),
+                self.fields["seen_on"].widget.attrs["max"],
+                lists,
+                self.fields["photos"].help_text,
+            )
+        )
 
     def nearby(self) -> list[Any]:
         """The open clues of the chosen field near the place given (a valid form's)."""

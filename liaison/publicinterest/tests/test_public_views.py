@@ -248,3 +248,34 @@ def test_the_public_pages_follow_the_browsers_language(client) -> None:  # type:
     assert "公益诉讼" not in html
     form = client.get(REPORT, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Report anonymously" in form and "匿名举报" not in form
+
+
+def _fields_of(html: str) -> str:
+    return html.split('name="nearby_seen"')[1].split("</form>")[0]
+
+
+def test_the_empty_form_is_kept_per_language_and_follows_the_fields(client) -> None:  # type: ignore[no-untyped-def]
+    """The report page keeps the empty form's markup (``ReportForm.markup_key``): the same as
+    rendered afresh, in the reader's language, and a field switched off leaves it at once."""
+    from liaison.publicinterest.models import Field
+
+    first = client.get(REPORT, HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
+    again = client.get(REPORT, HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
+    english = client.get(REPORT, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "生态环境和资源保护" in first and "生态环境和资源保护" in again
+    assert "Ecological environment" in english and "生态环境和资源保护" not in english
+    # after the key, the token and the hidden "seen" mark, the same markup
+    assert _fields_of(first) == _fields_of(again)
+    monopoly = Field.objects.get(code="anti_monopoly")
+    assert 'value="anti_monopoly"' in first
+    monopoly.active = False
+    monopoly.save()
+    assert 'value="anti_monopoly"' not in client.get(REPORT).content.decode()
+
+
+def test_a_form_sent_back_with_its_errors_is_never_the_kept_empty_one(client) -> None:  # type: ignore[no-untyped-def]
+    client.get(REPORT)  # the empty form kept
+    response = client.post(REPORT, _form(description="", address="别处"))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'data-testid="error-description"' in html and 'value="别处"' in html
