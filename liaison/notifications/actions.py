@@ -160,9 +160,38 @@ def notify_all(messages: Iterable[Message]) -> list[Notification]:
         ]
     )
     delivery_ids = [delivery.pk for delivery in deliveries]
-    if delivery_ids:
+    if delivery_ids and queue_commits_with_the_change():
+        _enqueue(delivery_ids)
+    elif delivery_ids:
         transaction.on_commit(lambda: enqueue_deliveries(delivery_ids))
     return notifications
+
+
+def queue_commits_with_the_change() -> bool:
+    """Whether the task queue is a table of the database the change is written to (the
+    database queue, ``LIAISON_TASKS=database``): a task enqueued inside the change's
+    transaction then commits or rolls back with it, and a worker sees it only once the change
+    is committed, as after commit, without a second transaction (the public clue submission,
+    the busiest write, commits once). Any other queue (one that runs or sends at once) is
+    handed the deliveries after commit."""
+    from django.db import router
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from .tasks import deliver_notifications
+
+    return isinstance(deliver_notifications.get_backend(), DatabaseBackend) and (
+        router.db_for_write(DBTaskResult) == router.db_for_write(Delivery)
+    )
+
+
+def _enqueue(delivery_ids: list[int]) -> None:
+    """Enqueue in the caller's transaction: a refusal is the database's and fails the change
+    with it (nothing half-stored), unlike ``enqueue_deliveries`` after commit."""
+    from .tasks import deliver_notifications
+
+    for start in range(0, len(delivery_ids), DELIVERIES_PER_TASK):
+        deliver_notifications.enqueue(delivery_ids[start : start + DELIVERIES_PER_TASK])
 
 
 def _claimable(now: datetime) -> Q:

@@ -216,6 +216,9 @@ def test_a_changes_deliveries_go_to_the_queue_together_and_each_is_sent_on_its_o
             enqueued.append(list(ids))
             return task.enqueue(ids)
 
+        def get_backend(self) -> object:
+            return task.get_backend()
+
     monkeypatch.setattr(tasks, "deliver_notifications", Recorder())
     with django_capture_on_commit_callbacks(execute=True):
         notify(

@@ -140,3 +140,46 @@ def test_a_lazy_text_is_stored_as_its_english_msgid() -> None:
     assert entry.text == "Mark as read"
     with translation.override("zh-hans"):
         assert entry.message == "标为已读"
+
+
+@pytest.fixture
+def database_queue(settings):  # type: ignore[no-untyped-def]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.mark.usefixtures("database_queue")
+def test_the_database_queue_takes_the_task_in_the_changes_own_transaction(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    """The task row is the outbox: written with the change (one commit, not two), seen by a
+    worker only once the change commits."""
+    from django_tasks_db.models import DBTaskResult
+
+    from liaison.notifications.actions import queue_commits_with_the_change
+
+    assert queue_commits_with_the_change()
+    with django_capture_on_commit_callbacks() as after_commit:
+        _notify(recipients=[make_user(email="judge@example.cn")])
+    assert after_commit == []
+    assert DBTaskResult.objects.count() == 1
+
+
+@pytest.mark.usefixtures("database_queue")
+def test_a_change_rolled_back_leaves_no_task_in_the_database_queue() -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        _notify(recipients=[make_user(email="judge@example.cn")])
+        raise RuntimeError("the step failed after notifying")
+    assert not DBTaskResult.objects.exists() and not Delivery.objects.exists()
+
+
+def test_a_queue_that_runs_at_once_is_handed_the_deliveries_after_commit(
+    django_capture_on_commit_callbacks,
+) -> None:  # type: ignore[no-untyped-def]
+    from liaison.notifications.actions import queue_commits_with_the_change
+
+    assert not queue_commits_with_the_change()  # the tests' immediate queue
+    with django_capture_on_commit_callbacks() as after_commit:
+        _notify(recipients=[make_user(email="judge@example.cn")])
+    assert len(after_commit) == 1
