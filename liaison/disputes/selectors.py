@@ -75,7 +75,8 @@ def joint_office(side: Organisation, other: Organisation, matter_type: str) -> A
     )
     found = list(both.order_by("-in_force_from", "-pk"))
     governing = [a for a in found if matter_type in (a.governs or [])]
-    return (governing or found or [None])[0]
+    chosen = governing or found
+    return chosen[0] if chosen else None
 
 
 @dataclass(frozen=True)

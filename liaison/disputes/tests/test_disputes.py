@@ -3,6 +3,8 @@ recorded at the meeting, withdrawal; and every refusal changing nothing."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from liaison.core.access import access_for
@@ -26,6 +28,10 @@ pytestmark = pytest.mark.django_db
 
 def _fresh(d: Dispute) -> Dispute:
     return Dispute.objects.get(pk=d.pk)
+
+
+def _take(dispute: Dispute, name: str, person: Any, **data: Any) -> Any:
+    return transition(matter=dispute, name=name, access=access_for(person), data=data)
 
 
 def test_the_court_raises_a_dispute_that_goes_to_the_joint_office() -> None:
