@@ -21,6 +21,7 @@ from liaison.workflow.tests.factories import sent_notice
 
 from ..actions import dispute_raise
 from ..models import Dispute
+from ..selectors import NO_AGREEMENT
 from .factories import GROUNDS, notice, raised
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +100,7 @@ def test_without_an_agreement_in_force_binding_both_sides_it_is_refused() -> Non
     subject = sent_notice(sender=w.s.procuratorate, recipient=other_court, author=w.s.prosecutor)
     with pytest.raises(WorkflowError) as refusal:
         dispute_raise(access=access_for(judge), subject=subject, grounds=GROUNDS)
-    assert "agreement" in str(refusal.value.message)
+    assert refusal.value.message == NO_AGREEMENT
     assert not Dispute.objects.exists()
 
 
