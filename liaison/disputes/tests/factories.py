@@ -8,9 +8,12 @@ from typing import Any
 
 from liaison.accounts.models import User
 from liaison.core.access import access_for
+from liaison.core.tests.factories import member
 from liaison.meetings.tests.factories import World, world
 from liaison.notices.actions import notice_send
 from liaison.notices.models import InformationNotice
+from liaison.orgs.roles import Role
+from liaison.recommendations.models import Recommendation
 
 from ..actions import dispute_raise
 from ..models import Dispute
@@ -26,6 +29,24 @@ def notice(w: World) -> InformationNotice:
         title="关于终结本次执行程序案件的通报",
         body="请法院核查终结本次执行程序案件的财产调查情况。",
     )
+
+
+def recommendation(w: World) -> Recommendation:
+    """A recommendation to the court, served (the courts' factories, with the meetings' world's
+    procuratorate and court)."""
+    from liaison.courts.tests.factories import World as CourtsWorld
+    from liaison.courts.tests.factories import served_to_court
+
+    cw = CourtsWorld(
+        procuratorate=w.s.procuratorate,
+        court=w.s.court,
+        prosecutor=w.s.prosecutor,
+        head=member(w.s.procuratorate, Role.DEPARTMENT_HEAD),
+        chief=w.s.chief,
+        judge=w.s.judge,
+        enforcement=member(w.s.court, Role.ENFORCEMENT_OFFICER, name="刘烈"),
+    )
+    return served_to_court(cw)
 
 
 def raised(w: World, *, by: User | None = None, subject: Any = None) -> Dispute:

@@ -22,7 +22,7 @@ from liaison.workflow.tests.factories import sent_notice
 from ..actions import dispute_raise
 from ..models import Dispute
 from ..selectors import NO_AGREEMENT
-from .factories import GROUNDS, notice, raised
+from .factories import GROUNDS, notice, raised, recommendation
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,14 @@ def test_the_court_raises_a_dispute_that_goes_to_the_joint_office() -> None:
     # the other side and the joint office are told
     assert Notification.objects.filter(recipient=w.s.prosecutor).exists()
     assert Notification.objects.filter(recipient=w.luo).exists()
+
+
+def test_the_court_disputes_a_recommendation_served_on_it() -> None:
+    w = world()
+    served = recommendation(w)
+    dispute = raised(w, subject=served)
+    assert dispute.subject_id == served.pk and dispute.owner == w.s.court
+    assert dispute.state == "raised"
 
 
 def test_the_procuratorate_raises_one_too() -> None:
