@@ -21,7 +21,7 @@ from liaison.workflow.opening import add_parties, apply_open
 
 from .forms import NO_GROUNDS
 from .models import Dispute
-from .selectors import NO_AGREEMENT, Raising, office_of, raising_for
+from .selectors import NO_AGREEMENT, OPEN_STATES, Raising, office_of, raising_for
 from .workflows import DISPUTE
 
 
@@ -118,3 +118,32 @@ def meeting_cancelled(matter: Matter, data: Mapping[str, Any], access: Access) -
     resolved, go back to waiting for a meeting."""
     for dispute in Dispute.objects.filter(meeting_id=matter.pk, state=DISPUTE.state("on_agenda")):
         apply_transition(matter=dispute, name="meeting_cancelled", access=SYSTEM)
+
+
+def office_changed(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """A reaction to a liaison person named under an agreement (``agreements.liaison.named``):
+    the joint office of its open disputes follows, the new person in, the previous one out
+    (unless still the liaison person of another party)."""
+    from liaison.accounts.models import User
+    from liaison.agreements.models import Agreement
+    from liaison.workflow.models import Relation
+    from liaison.workflow.opening import remove_parties
+
+    open_disputes = list(
+        Dispute.objects.filter(under_agreement_id=matter.pk, state__in=OPEN_STATES)
+    )
+    if not open_disputes:
+        return
+    office = office_of(Agreement.objects.get(pk=matter.pk))
+    person = data.get("person")
+    newcomer = User.objects.filter(pk=person).first() if person else None
+    previous = data.get("previous")
+    for dispute in open_disputes:
+        if newcomer is not None:
+            add_parties(matter=dispute, participants=[newcomer])
+        if previous and previous not in {p.pk for p in office}:
+            remove_parties(
+                matter=dispute,
+                relation=Relation.PARTICIPANT,
+                people=User.objects.filter(pk=previous),
+            )

@@ -4,6 +4,7 @@ matter, which side they raise it for, and which agreement's joint office it goes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,10 @@ from liaison.workflow.selectors import matters_visible_to, sees
 
 from .models import Dispute
 from .workflows import DISPUTE
+
+if TYPE_CHECKING:
+    from liaison.accounts.models import User
+    from liaison.meetings.models import JointMeeting
 
 #: Matter types a dispute is never about: the joint office's own records, and disputes.
 NOT_DISPUTED = frozenset({DISPUTE.name, AGREEMENT.name, "meetings.meeting", "meetings.action_item"})
@@ -125,12 +130,12 @@ def may_raise(access: Access, matter: Matter) -> bool:
     return isinstance(found, Raising) and found.agreement is not None
 
 
-def office_of(agreement: Agreement) -> list[object]:
+def office_of(agreement: Agreement) -> list[User]:
     """The joint office under ``agreement``: each party's current liaison person, active."""
     return [p for p in liaison_persons_of(agreement).values() if p.is_active]
 
 
-def next_meeting_for(matter: Matter) -> object | None:
+def next_meeting_for(matter: Matter) -> JointMeeting | None:
     """The next joint meeting scheduled under the dispute's agreement, or None."""
     from liaison.meetings.carrying import next_meeting_of
 

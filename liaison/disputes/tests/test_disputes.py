@@ -233,3 +233,19 @@ def test_both_sides_see_an_unresolved_dispute_and_outsiders_do_not() -> None:
     assert not disputes_visible_to(access_for(w.s.outsider_staff)).exists()
     stranger = member(OrganisationFactory(kind=OrganisationKind.COURT), Role.JUDGE)
     assert not disputes_visible_to(access_for(stranger)).exists()
+
+
+def test_the_joint_office_follows_a_new_liaison_person() -> None:
+    from liaison.agreements.actions import liaison_person_name
+
+    w = world()
+    dispute = raised(w)
+    scheduled(w)
+    newcomer = member(w.s.court, Role.ENFORCEMENT_OFFICER, name="许亮")
+    liaison_person_name(
+        agreement=w.agreement, organisation=w.s.court, person=newcomer, access=access_for(w.zhou)
+    )
+    with pytest.raises(TransitionForbidden):
+        _take(_fresh(dispute), "agenda", w.zhou)
+    _take(_fresh(dispute), "agenda", newcomer)
+    assert _fresh(dispute).state == "on_agenda"
