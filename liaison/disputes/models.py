@@ -38,7 +38,7 @@ class Dispute(Matter):
         verbose_name=_("joint meeting"),
     )
     resolution = models.TextField(_("resolution"), blank=True)
-    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolution recorded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("dispute")
