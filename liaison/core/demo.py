@@ -469,6 +469,9 @@ def load_demo() -> list[tuple[str, str, str]]:
     from liaison.meetings import demo as meetings_demo
 
     meetings_demo.load(orgs, users)
+    from liaison.disputes import demo as disputes_demo
+
+    disputes_demo.load(orgs, users)
     courts_demo.load(orgs, users)
     User.objects.create_superuser(
         "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"

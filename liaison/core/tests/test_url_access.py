@@ -20,6 +20,7 @@ from liaison.attachments.actions import attachment_upload
 from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.courts.tests import factories as court_factories
+from liaison.disputes.tests import factories as dispute_factories
 from liaison.hearings.actions import hearing_invite
 from liaison.hearings.models import HearingRole
 from liaison.hearings.tests.factories import scheduled_hearing
@@ -121,6 +122,7 @@ OWN_PAGES = {
     "courts:share",
     "courts:import",
     "courts:figures",
+    "disputes:list",
 }
 
 
@@ -169,6 +171,7 @@ def world():  # type: ignore[no-untyped-def]
     petitions_world = petition_factories.url_world(procuratorate)
     meetings_world = meeting_factories.url_world()
     courts_world = court_factories.url_world()
+    disputes_world = dispute_factories.url_world()
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -209,6 +212,7 @@ def world():  # type: ignore[no-untyped-def]
         **meetings_world["guarded"],
         **agreements_world["guarded"],
         **courts_world["guarded"],
+        **disputes_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -296,6 +300,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "agreements:list",
         "courts:cases",
         "courts:figures",
+        "disputes:list",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
