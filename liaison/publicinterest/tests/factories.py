@@ -268,3 +268,27 @@ def followed_up_case(
         data={"reply": "已责令煤场全部苫盖并安装喷淋设施。", "reply_outcome": outcome},
     )
     return PILCase.objects.get(pk=case.pk)
+
+
+def court(**kwargs: Any) -> Organisation:
+    kwargs.setdefault("name", "大同市中级人民法院")
+    return OrganisationFactory(kind=OrganisationKind.COURT, **kwargs)
+
+
+def sued_case(
+    case: PILCase, *, by: User, before: Organisation, claims: str = "责令履职。"
+) -> PILCase:
+    """``case`` (in a state a suit starts from) sued before the court ``before`` by its handler
+    ``by``, approved by the chief procurator."""
+    from django.utils import timezone
+
+    data = {"court": before.pk, "suit_filed_on": timezone.localdate(), "claims": claims}
+    transition(matter=case, name="sue", access=access_for(by), data=data)
+    return approve_all(case)
+
+
+def judgment_pdf(name: str = "判决书.pdf") -> SimpleUploadedFile:
+    """A small PDF, as a court's judgment document."""
+    return SimpleUploadedFile(
+        name, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF", "application/pdf"
+    )
