@@ -292,3 +292,21 @@ def judgment_pdf(name: str = "判决书.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(
         name, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF", "application/pdf"
     )
+
+
+def announced_case(*, by: User) -> PILCase:
+    """A civil case whose handler ``by`` announced it, the thirty days since run out."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from liaison.workflow.models import Clock
+    from liaison.workflow.reminders import take_expiry_steps
+
+    case = filed_case(kind="civil", by=by)
+    transition(matter=case, name="announce", access=access_for(by), data={"announcement": "公告。"})
+    Clock.objects.filter(matter=case, name="announcement").update(
+        due_on=timezone.localdate() - timedelta(days=1)
+    )
+    take_expiry_steps(today=timezone.localdate())
+    return PILCase.objects.get(pk=case.pk)
