@@ -294,8 +294,9 @@ def judgment_pdf(name: str = "判决书.pdf") -> SimpleUploadedFile:
     )
 
 
-def announced_case(*, by: User) -> PILCase:
-    """A civil case whose handler ``by`` announced it, the thirty days since run out."""
+def announced_case(case: PILCase | None = None, *, by: User) -> PILCase:
+    """A civil case (``case``, filed by ``by``, or a new one) whose handler ``by`` announced it,
+    the thirty days since run out."""
     from datetime import timedelta
 
     from django.utils import timezone
@@ -303,7 +304,7 @@ def announced_case(*, by: User) -> PILCase:
     from liaison.workflow.models import Clock
     from liaison.workflow.reminders import take_expiry_steps
 
-    case = filed_case(kind="civil", by=by)
+    case = case or filed_case(kind="civil", by=by)
     transition(matter=case, name="announce", access=access_for(by), data={"announcement": "公告。"})
     Clock.objects.filter(matter=case, name="announcement").update(
         due_on=timezone.localdate() - timedelta(days=1)
