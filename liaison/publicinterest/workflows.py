@@ -20,12 +20,21 @@ pre-litigation procedures differ and each numbers its cases with its own code::
       └ decline ▶ not_filed                          └──── organ_sued ──▶ organ_sued ◀──┤
                                                      litigation ◀──────── sue ───────────┘
 
-    both: litigation ──record_judgment──▶ judged ──record_enforcement──▶ concluded;
-          terminate (with the reason) from investigating and from follow-up or announcing.
+    both: sue* ▶ litigation ──register (the court)──▶ registered ⟲ record_hearing (the court)
+          registered ──record_judgment (the court)──▶ judged ──record_enforcement──▶ concluded;
+          terminate* (with the reason) from investigating and from follow-up or announcing.
 
 The steps marked * take effect only once approved (the engine's ``Approval``): filing a case
-and serving a recommendation go to the department head, then the chief procurator, unless the
-procuratorate configures its own approvers for them (``workflow.ApprovalRule``).
+and serving a recommendation go to the department head, then the chief procurator; suing and
+terminating (ending a case without suing) to the chief procurator; unless the procuratorate
+configures its own approvers for them (``workflow.ApprovalRule``).
+
+The suit makes the court named a partner of the case (``suit_actions.suit_filed``): its judges
+and president see it from then on (``COURT_SIGHT``; they neither comment nor add to the file),
+are told, register it under the court's own first-instance number (民初 or 行初,
+``suit_forms.RegisterSuitForm``), record its hearing days and the judgment with its document;
+the handler is told of each. After the agency's reply (or its lapse) an administrative case's
+``decide_to_sue`` clock runs the period to decide whether to sue (``pil.decide_to_sue``).
 
 The prosecutor who files a case handles it; the handler, the department head and the chief
 procurator take its later steps. The steps in brackets are automatic, taken by the system: the
@@ -113,7 +122,11 @@ COURT = Who(Relation.PARTNER_ORG, frozenset({Role.JUDGE, Role.COURT_PRESIDENT}))
 #: no partner, and the agency of a pre-litigation recommendation is a partner of the
 #: recommendation only).
 SUIT_STATES = frozenset({"litigation", "registered", "judged", "concluded"})
-COURT_SIGHT = Sight(Who(Relation.PARTNER_ORG), SUIT_STATES)
+#: The court sees the case from the suit on; it adds nothing to the procuratorate's file or
+#: its comments (its judgment document comes with its step).
+COURT_SIGHT = Sight(
+    Who(Relation.PARTNER_ORG), SUIT_STATES, comments=frozenset(), attachments=frozenset()
+)
 
 #: A volunteer rectification supervisor assigned to the case
 #: (``supervision_actions.supervisor_assign``): an outside relation, so they see the case's

@@ -254,3 +254,30 @@ def test_the_court_sees_a_case_only_from_the_suit_on() -> None:
             )
         }
         assert seen == {"litigation", "registered", "judged", "concluded"}
+
+
+def test_the_court_adds_nothing_to_the_procuratorates_file(handler, bench, judge) -> None:  # type: ignore[no-untyped-def]
+    from liaison.workflow.selectors import may_attach, may_comment
+
+    case = sued_case(announced_case(by=handler), by=handler, before=bench)
+    assert sees(access_for(judge), case)
+    assert not may_attach(access_for(judge), case) and not may_comment(access_for(judge), case)
+    assert may_attach(access_for(handler), case)
+
+
+def test_the_case_page_offers_the_court_its_step_and_hides_it_from_another_court(  # type: ignore[no-untyped-def]
+    client, handler, bench, judge
+) -> None:
+    case = sued_case(announced_case(by=handler), by=handler, before=bench)
+    client.force_login(judge)
+    page = client.get(f"/matters/{case.pk}/")
+    assert page.status_code == 200
+    assert f"/matters/{case.pk}/steps/register/" in page.content.decode()
+    client.force_login(member(court(name="另一人民法院"), Role.JUDGE))
+    assert client.get(f"/matters/{case.pk}/").status_code == 404
+    refused = client.post(
+        f"/matters/{case.pk}/steps/register/",
+        {"court_case_number": NUMBER, "registered_on": timezone.localdate().isoformat()},
+    )
+    assert refused.status_code == 404
+    assert PILCase.objects.get(pk=case.pk).state == "litigation"
