@@ -281,3 +281,23 @@ def test_the_case_page_offers_the_court_its_step_and_hides_it_from_another_court
     )
     assert refused.status_code == 404
     assert PILCase.objects.get(pk=case.pk).state == "litigation"
+
+
+def test_a_suit_brought_before_gets_its_court_as_a_partner(handler, bench, judge) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0009: a case sued before the court took part keeps its court and number, and
+    the court becomes its partner (once, however often the migration's function runs)."""
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    case = sued_case(announced_case(by=handler), by=handler, before=bench)
+    MatterParty.objects.filter(matter=case, relation=Relation.PARTNER_ORG).delete()
+    assert not sees(access_for(judge), case)
+    migration = import_module("liaison.publicinterest.migrations.0009_courts_of_earlier_suits")
+    editor = SimpleNamespace(connection=connection)
+    migration.courts_become_partners(apps, editor)
+    migration.courts_become_partners(apps, editor)
+    assert MatterParty.objects.filter(matter=case, relation=Relation.PARTNER_ORG).count() == 1
+    assert sees(access_for(judge), case)
