@@ -346,6 +346,7 @@ PEOPLE = [
     ("dt_prosecutor", "罗伟民", "Luo Weimin", "dt", [Role.PROSECUTOR, Role.LIAISON]),
     ("dt_coordinator", "付宇", "Fu Yu", "dt_youth", [Role.VOLUNTEER_COORDINATOR, Role.LIAISON]),
     ("dt_agency", "吴祖阳", "Wu Zuyang", "dt_env", [Role.AGENCY_OFFICER]),
+    ("dt_judge", "高文斌", "Gao Wenbin", "dt_court", [Role.JUDGE]),
     ("sxp_head", "武建华", "Wu Jianhua", "sxp", [Role.DEPARTMENT_HEAD]),
 ]
 
@@ -809,6 +810,21 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
     case = case_of(clue)
     file(case, {"administrative_agency": orgs["dt_env"].pk})
     recommend(case, by=(head,))
+
+    # 7. A civil case sued before the Datong Intermediate People's Court, registered there
+    # and judged (publicinterest/demo.py).
+    from liaison.publicinterest import demo as publicinterest_demo
+
+    publicinterest_demo.suit(
+        orgs,
+        users,
+        clue=_clue(
+            XINRONG,
+            "十里河边有家焦化厂晚上偷偷往河里排黑水，河水发臭，鱼都死了。",
+            "新荣区十里河焦化厂排污口",
+            40,
+        ),
+    )
 
     # 5. Waiting in the clue officer's triage queue; 6. not accepted.
     _clue(YUNZHOU, "运煤货车不苫盖，沿途撒落煤块煤灰，路边树木都被染黑。", "云州区 208 国道沿线", 2)

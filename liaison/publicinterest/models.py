@@ -363,6 +363,9 @@ class PILCase(Matter):
     )
     suit_filed_on = models.DateField(_("suit filed on"), null=True, blank=True)
     claims = models.TextField(_("claims"), blank=True)
+    #: The day the court registered the suit (立案) under its own case number,
+    #: ``judgment_number`` (the name kept from when the prosecutor typed it with the judgment).
+    registered_on = models.DateField(_("registered by the court on"), null=True, blank=True)
     judgment_on = models.DateField(_("judgment given on"), null=True, blank=True)
     judgment_number = models.CharField(_("court's case number"), max_length=64, blank=True)
     judgment_outcome = models.CharField(
@@ -372,6 +375,14 @@ class PILCase(Matter):
         blank=True,
     )
     judgment_summary = models.TextField(_("judgment"), blank=True)
+    judgment_document = models.ForeignKey(
+        "attachments.Attachment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("judgment document"),
+    )
     enforced_on = models.DateField(_("enforced on"), null=True, blank=True)
     conclusion = models.TextField(
         pgettext_lazy("public-interest case", "conclusion"),
@@ -395,6 +406,28 @@ class PILCase(Matter):
 
     def get_kind_display(self) -> str:
         return str(CaseKind(self.kind).label)
+
+
+class CourtHearing(models.Model):
+    """A hearing day the court recorded on a suit it registered (``suit_actions``)."""
+
+    case = models.ForeignKey(
+        PILCase, on_delete=models.PROTECT, related_name="court_hearings", verbose_name=_("case")
+    )
+    held_on = models.DateField(_("hearing day"))
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("court hearing")
+        verbose_name_plural = _("court hearings")
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.held_on}"
 
 
 class ReplyOutcome(models.TextChoices):

@@ -20,12 +20,21 @@ pre-litigation procedures differ and each numbers its cases with its own code::
       └ decline ▶ not_filed                          └──── organ_sued ──▶ organ_sued ◀──┤
                                                      litigation ◀──────── sue ───────────┘
 
-    both: litigation ──record_judgment──▶ judged ──record_enforcement──▶ concluded;
-          terminate (with the reason) from investigating and from follow-up or announcing.
+    both: sue* ▶ litigation ──register (the court)──▶ registered ⟲ record_hearing (the court)
+          registered ──record_judgment (the court)──▶ judged ──record_enforcement──▶ concluded;
+          terminate* (with the reason) from investigating and from follow-up or announcing.
 
 The steps marked * take effect only once approved (the engine's ``Approval``): filing a case
-and serving a recommendation go to the department head, then the chief procurator, unless the
-procuratorate configures its own approvers for them (``workflow.ApprovalRule``).
+and serving a recommendation go to the department head, then the chief procurator; suing and
+terminating (ending a case without suing) to the chief procurator; unless the procuratorate
+configures its own approvers for them (``workflow.ApprovalRule``).
+
+The suit makes the court named a partner of the case (``suit_actions.suit_filed``): its judges
+and president see it from then on (``COURT_SIGHT``; they neither comment nor add to the file),
+are told, register it under the court's own first-instance number (民初 or 行初,
+``suit_forms.RegisterSuitForm``), record its hearing days and the judgment with its document;
+the handler is told of each. After the agency's reply (or its lapse) an administrative case's
+``decide_to_sue`` clock runs the period to decide whether to sue (``pil.decide_to_sue``).
 
 The prosecutor who files a case handles it; the handler, the department head and the chief
 procurator take its later steps. The steps in brackets are automatic, taken by the system: the
@@ -68,6 +77,7 @@ from liaison.workflow.definitions import (
     Effect,
     Notify,
     Panel,
+    Sight,
     Transition,
     Who,
     Workflow,
@@ -87,11 +97,11 @@ from .forms import (
     ConclusionForm,
     EnforcementForm,
     FileCaseForm,
-    JudgmentForm,
     OrganSuedForm,
     RecommendForm,
     SueForm,
 )
+from .suit_forms import CourtHearingForm, CourtJudgmentForm, RegisterSuitForm
 
 #: Any prosecutor of the procuratorate (before the case has a handler).
 PROSECUTORS = Who(Relation.OWNER_ORG, CASE_ROLES)
@@ -100,6 +110,23 @@ PROSECUTORS = Who(Relation.OWNER_ORG, CASE_ROLES)
 #: recommendation's kind says so, ``recommending.PRE_LITIGATION``).
 APPROVED_BY_SENIORS = Approval(default_approvers=SENIOR_ROLES)
 HANDLER = Who(Relation.HANDLER)
+#: Deciding to sue, and ending a case without suing, take effect once the chief procurator
+#: approves (unless the procuratorate configures its own approvers for them).
+APPROVED_BY_CHIEF = Approval(default_approvers=(Role.CHIEF_PROCURATOR,))
+
+#: The court a suit is brought before: a partner of the case from the suit on
+#: (``suit_actions.suit_filed``); its judges and its president register the suit, record its
+#: hearings and its judgment.
+COURT = Who(Relation.PARTNER_ORG, frozenset({Role.JUDGE, Role.COURT_PRESIDENT}))
+#: The states in which the court sees the case: from the suit on (a court named on no suit is
+#: no partner, and the agency of a pre-litigation recommendation is a partner of the
+#: recommendation only).
+SUIT_STATES = frozenset({"litigation", "registered", "judged", "concluded"})
+#: The court sees the case from the suit on; it adds nothing to the procuratorate's file or
+#: its comments (its judgment document comes with its step).
+COURT_SIGHT = Sight(
+    Who(Relation.PARTNER_ORG), SUIT_STATES, comments=frozenset(), attachments=frozenset()
+)
 
 #: A volunteer rectification supervisor assigned to the case
 #: (``supervision_actions.supervisor_assign``): an outside relation, so they see the case's
@@ -129,6 +156,9 @@ REPORT_NOT_ACCEPTED_EVENT = "publicinterest.case.report_not_accepted"
 
 
 # -- effects -------------------------------------------------------------------------------------
+
+
+SUIT_EFFECTS = "liaison.publicinterest.suit_actions"
 
 
 def file_case(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
@@ -194,7 +224,8 @@ _OPEN_STATES = {
     "investigating": pgettext_lazy("state", "under investigation"),
 }
 _COURT_STATES = {
-    "litigation": pgettext_lazy("state", "before the court"),
+    "litigation": pgettext_lazy("state", "suit filed: awaiting the court's registration"),
+    "registered": pgettext_lazy("state", "before the court"),
     "judged": pgettext_lazy("state", "judgment being enforced"),
 }
 _CLOSED_STATES = {
@@ -209,6 +240,7 @@ _CASE_TYPE: dict[str, Any] = {
     "panels": (Panel("publicinterest/_case_supervisors.html", column="side"),),
     "opened_by": frozenset({Role.CLUE_OFFICER, *CASE_ROLES}),
     "initial": "opened",
+    "sights": (COURT_SIGHT,),
     "events": {
         OBSERVATION_EVENT: _("On-site observation"),
         SUPERVISOR_ASSIGNED_EVENT: _("Rectification supervisor assigned"),
@@ -231,11 +263,21 @@ def _case_acts(states: Mapping[str, Any], final: frozenset[str]) -> dict[str, Ac
 
 
 def _case_steps(
-    *, terminate_from: tuple[str, ...], sue_from: tuple[str, ...], clock: str, file_starts: bool
+    *,
+    terminate_from: tuple[str, ...],
+    sue_from: tuple[str, ...],
+    clocks: tuple[str, ...],
+    file_starts: bool,
 ) -> list[Transition]:
     """The steps both kinds of case share. They differ in the states termination and suit
-    start from, and in the case's own clock, which both stop (and filing starts, for an
-    administrative case: the recommendation is due within three months of filing)."""
+    start from, and in the case's own clocks, which both stop (and filing starts the first, for
+    an administrative case: the recommendation is due within three months of filing).
+
+    Suing and terminating take effect once the chief procurator approves. The suit makes the
+    court named a partner of the case, and the court takes it from there: it registers the suit
+    under its own case number, records hearing days and the judgment; the handler is told of
+    each, and the case follows (litigation → registered → judged)."""
+    clock = clocks[0]
     return [
         Transition(
             "file",
@@ -265,9 +307,19 @@ def _case_steps(
             label=_("Bring a suit"),
             who=HANDLING,
             form=SueForm,
-            effect=keep(court="court", suit_filed_on="suit_filed_on", claims="claims"),
-            stops=(clock,),
+            effect=deferred_effect(SUIT_EFFECTS, "suit_filed"),
+            stops=clocks,
             style="outline-primary",
+            approval=APPROVED_BY_CHIEF,
+            notifies=(
+                Notify(
+                    (COURT,),
+                    _(
+                        "The procuratorate brought public-interest suit %(number)s before your "
+                        "court: register it."
+                    ),
+                ),
+            ),
         ),
         Transition(
             "terminate",
@@ -277,22 +329,48 @@ def _case_steps(
             who=HANDLING,
             form=ConclusionForm,
             effect=keep(conclusion="note"),
-            stops=(clock,),
+            stops=clocks,
             style="outline-danger",
+            approval=APPROVED_BY_CHIEF,
+        ),
+        Transition(
+            "register",
+            "litigation",
+            "registered",
+            label=_("Register the suit"),
+            who=(COURT,),
+            form=RegisterSuitForm,
+            effect=deferred_effect(SUIT_EFFECTS, "suit_registered"),
+            notifies=(
+                Notify(
+                    (HANDLER,),
+                    _("The court registered suit %(number)s as %(court_case_number)s."),
+                ),
+            ),
+        ),
+        Transition(
+            "record_hearing",
+            "registered",
+            "registered",
+            label=_("Record a hearing day"),
+            who=(COURT,),
+            form=CourtHearingForm,
+            effect=deferred_effect(SUIT_EFFECTS, "hearing_recorded"),
+            style="outline-primary",
+            in_my_work=False,
+            notifies=(
+                Notify((HANDLER,), _("The court will hear or heard %(number)s on %(held_on)s.")),
+            ),
         ),
         Transition(
             "record_judgment",
-            "litigation",
+            "registered",
             "judged",
             label=_("Record the judgment"),
-            who=HANDLING,
-            form=JudgmentForm,
-            effect=keep(
-                judgment_on="judgment_on",
-                judgment_number="judgment_number",
-                judgment_outcome="judgment_outcome",
-                judgment_summary="judgment_summary",
-            ),
+            who=(COURT,),
+            form=CourtJudgmentForm,
+            effect=deferred_effect(SUIT_EFFECTS, "judgment_recorded"),
+            notifies=(Notify((HANDLER,), _("The court gave its judgment on %(number)s.")),),
         ),
         Transition(
             "record_enforcement",
@@ -328,7 +406,10 @@ ADMIN_CASE = Workflow(
     clocks={
         "handling": ClockSpec(
             _("recommendation or termination"), period="pil.admin_case_handling", owed_by=HANDLING
-        )
+        ),
+        "decide_to_sue": ClockSpec(
+            _("decision whether to sue"), period="pil.decide_to_sue", owed_by=HANDLING
+        ),
     },
     periods=[
         PeriodDefault(
@@ -341,7 +422,17 @@ ADMIN_CASE = Workflow(
             rule="《检察机关行政公益诉讼案件办案指南（试行）》（2018年）（经检察长批准可以延长）",
             remind_before_days=7,
             needs_confirmation=True,
-        )
+        ),
+        PeriodDefault(
+            code="pil.decide_to_sue",
+            name="回复期满后决定是否提起行政公益诉讼",
+            name_en="Decide whether to sue after the reply period ends",
+            amount=2,
+            unit=Unit.MONTHS,
+            rule="《人民检察院公益诉讼办案规则》（经检察长批准可以延长）",
+            remind_before_days=7,
+            needs_confirmation=True,
+        ),
     ],
     transitions=[
         Transition(
@@ -377,6 +468,7 @@ ADMIN_CASE = Workflow(
             label=_("The agency replied"),
             who=(),
             automatic=True,
+            starts=("decide_to_sue",),
         ),
         Transition(
             "reply_lapsed",
@@ -385,6 +477,7 @@ ADMIN_CASE = Workflow(
             label=_("The reply period ended without a reply"),
             who=(),
             automatic=True,
+            starts=("decide_to_sue",),
             notifies=(
                 Notify(
                     (HANDLER,),
@@ -404,12 +497,13 @@ ADMIN_CASE = Workflow(
             form=ConclusionForm,
             guard=rectification_seen,
             effect=keep(conclusion="note"),
+            stops=("decide_to_sue",),
             style="success",
         ),
         *_case_steps(
             terminate_from=("investigating", "follow_up"),
             sue_from=("follow_up",),
-            clock="handling",
+            clocks=("handling", "decide_to_sue"),
             file_starts=True,
         ),
     ],
@@ -491,7 +585,7 @@ CIVIL_CASE = Workflow(
         *_case_steps(
             terminate_from=("investigating", "announcing", "announced"),
             sue_from=("announced",),
-            clock="announcement",
+            clocks=("announcement",),
             file_starts=False,
         ),
     ],

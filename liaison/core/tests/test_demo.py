@@ -104,3 +104,21 @@ def test_the_demo_holds_the_five_seeds_agreements_in_force() -> None:
     assert all(
         a.attachments.filter(purpose="agreements.signed").exists() for a in agreements.values()
     )
+
+
+def test_a_datong_suit_reached_the_court_and_was_judged() -> None:
+    """The civil case sued before the Datong Intermediate People's Court once the chief
+    procurator approved, registered there under the court's number, heard and judged; the court's
+    judge sees it, the procuratorate's case follows."""
+    from liaison.publicinterest.demo import COURT_CASE_NUMBER
+    from liaison.workflow.models import TimelineEvent
+    from liaison.workflow.selectors import sees
+
+    load_demo()
+    case = PILCase.objects.get(judgment_number=COURT_CASE_NUMBER)
+    assert case.state == "judged" and case.judgment_document_id is not None
+    assert case.court.name == "山西省大同市中级人民法院"
+    assert case.court_hearings.count() == 2
+    sue = TimelineEvent.objects.get(matter=case, transition="sue")
+    assert sue.data["approved_by"] == [User.objects.get(username="dt_chief").name]
+    assert sees(access_for(User.objects.get(username="dt_judge")), case)

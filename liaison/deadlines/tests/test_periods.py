@@ -27,6 +27,7 @@ USED_CODES = {
     "petitions.result_reply",
     "pil.clue_assessment",
     "pil.admin_case_handling",
+    "pil.decide_to_sue",
     "pil.civil_announcement",
     "pil.recommendation_reply",
     "pil.recommendation_reply_urgent",
@@ -36,9 +37,10 @@ USED_CODES = {
     "hearings.participant_notice",
     "courts.recommendation_reply",
 }
-#: Declared once in the old list and used by nothing: removed (migration 0003).
+#: Declared once in the old list and used by nothing: removed (migration 0003). "Decide whether
+#: to sue" came back with the clock that runs it (``publicinterest.admin_case``'s
+#: ``decide_to_sue``); nothing can run "notice not to sue" (a terminated case is closed).
 REMOVED_CODES = {
-    "pil.decide_to_sue",
     "pil.notice_not_to_sue",
     "enforcement.court_reply",
     "enforcement.court_reply_extension",

@@ -15,7 +15,7 @@ from liaison.workflow.policy import reading_for
 
 from ..duplicates import coarse_place_of
 from ..forms import EvidenceForm, ObservationForm, ReviewForm, SupervisorForm
-from ..models import ClueAddition, EvidenceKind, Observation
+from ..models import ClueAddition, CourtHearing, EvidenceKind, Observation
 from ..selectors import clue_words_visible_to, recommendations_of, supervisors_of
 
 register = template.Library()
@@ -46,6 +46,12 @@ def evidence_of(case: Any) -> list[tuple[str, list[Attachment]]]:
 def case_recommendations(case: Any) -> Any:
     """The case's recommendations with their reply's due day (``selectors.recommendations_of``)."""
     return recommendations_of(case)
+
+
+@register.simple_tag
+def court_hearings_of(case: Any) -> Any:
+    """The hearing days the court recorded on the case's suit, in order."""
+    return list(CourtHearing.objects.filter(case=case).order_by("held_on", "id"))
 
 
 @register.simple_tag

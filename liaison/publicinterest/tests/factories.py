@@ -268,3 +268,46 @@ def followed_up_case(
         data={"reply": "已责令煤场全部苫盖并安装喷淋设施。", "reply_outcome": outcome},
     )
     return PILCase.objects.get(pk=case.pk)
+
+
+def court(**kwargs: Any) -> Organisation:
+    kwargs.setdefault("name", "大同市中级人民法院")
+    return OrganisationFactory(kind=OrganisationKind.COURT, **kwargs)
+
+
+def sued_case(
+    case: PILCase, *, by: User, before: Organisation, claims: str = "责令履职。"
+) -> PILCase:
+    """``case`` (in a state a suit starts from) sued before the court ``before`` by its handler
+    ``by``, approved by the chief procurator."""
+    from django.utils import timezone
+
+    data = {"court": before.pk, "suit_filed_on": timezone.localdate(), "claims": claims}
+    transition(matter=case, name="sue", access=access_for(by), data=data)
+    return approve_all(case)
+
+
+def judgment_pdf(name: str = "判决书.pdf") -> SimpleUploadedFile:
+    """A small PDF, as a court's judgment document."""
+    return SimpleUploadedFile(
+        name, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF", "application/pdf"
+    )
+
+
+def announced_case(case: PILCase | None = None, *, by: User) -> PILCase:
+    """A civil case (``case``, filed by ``by``, or a new one) whose handler ``by`` announced it,
+    the thirty days since run out."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from liaison.workflow.models import Clock
+    from liaison.workflow.reminders import take_expiry_steps
+
+    case = case or filed_case(kind="civil", by=by)
+    transition(matter=case, name="announce", access=access_for(by), data={"announcement": "公告。"})
+    Clock.objects.filter(matter=case, name="announcement").update(
+        due_on=timezone.localdate() - timedelta(days=1)
+    )
+    take_expiry_steps(today=timezone.localdate())
+    return PILCase.objects.get(pk=case.pk)

@@ -46,12 +46,15 @@ from .factories import (
     agency,
     agency_officer,
     clue_officer,
+    court,
     filed_case,
+    judgment_pdf,
     photo,
     procuratorate,
     prosecutor,
     recommended_case,
     reported_clue,
+    sued_case,
 )
 
 pytestmark = pytest.mark.django_db
@@ -453,7 +456,7 @@ def test_when_the_reply_period_lapses_the_case_moves_to_follow_up(kangbashi, han
     assert Clock.objects.get(pk=reply_clock.pk).state == Clock.State.RUNNING  # still owed
     assert case.pk in {m.pk for m in my_work(access_for(handler))}
     transition(matter=case, name="sue", access=access_for(handler), data=suit)
-    case.refresh_from_db()
+    case = approve_all(case)  # the chief procurator approves the suit
     assert case.state == "litigation" and case.court == court and case.claims == suit["claims"]
     # the agency may still reply, late; the case stays before the court
     _reply(recommendation, agency_officer(recommendation.addressee), outcome="rectifying")
@@ -464,33 +467,33 @@ def test_when_the_reply_period_lapses_the_case_moves_to_follow_up(kangbashi, han
 
 
 def test_judgment_and_enforcement_close_the_case(kangbashi, handler, bureau) -> None:  # type: ignore[no-untyped-def]
-    court = OrganisationFactory(kind=OrganisationKind.COURT)
+    before = court()
+    judge = member(before, Role.JUDGE)
     case, recommendation = recommended_case(filed_case(by=handler, responsible=bureau))
     _reply(recommendation, agency_officer(bureau), outcome="disagrees")
-    case.refresh_from_db()
+    case = sued_case(PILCase.objects.get(pk=case.pk), by=handler, before=before)
     today = timezone.localdate()
-    act = access_for(handler)
+    act, bench = access_for(handler), access_for(judge)
     transition(
         matter=case,
-        name="sue",
-        access=act,
-        data={"court": court.pk, "suit_filed_on": today, "claims": "责令履职。"},
+        name="register",
+        access=bench,
+        data={"court_case_number": "（2026）晋0213行初12号", "registered_on": today},
     )
-    with pytest.raises(TransitionInvalid):
-        transition(matter=case, name="record_judgment", access=act, data={"judgment_on": today})
     transition(
         matter=case,
         name="record_judgment",
-        access=act,
+        access=bench,
         data={
             "judgment_on": today,
-            "judgment_number": "（2026）晋0213行初12号",
             "judgment_outcome": "upheld",
             "judgment_summary": "确认被告未依法履职违法，责令其三个月内履行监管职责。",
         },
+        files={"document": judgment_pdf()},
     )
     case.refresh_from_db()
     assert case.state == "judged" and case.judgment_outcome == "upheld"
+    assert case.judgment_number == "（2026）晋0213行初12号"
     _observe(case, handler)  # the enforcement is followed on site too
     transition(
         matter=case,
@@ -517,7 +520,8 @@ def test_a_prosecutor_may_decline_and_the_handler_terminate(kangbashi, handler) 
     transition(
         matter=case, name="terminate", access=access_for(handler), data={"note": "违法情形已消除。"}
     )
-    case.refresh_from_db()
+    assert PILCase.objects.get(pk=case.pk).state == "investigating"  # awaits the chief
+    case = approve_all(case)
     assert case.state == "terminated" and case.conclusion == "违法情形已消除。"
     assert Clock.objects.get(matter=case, name="handling").state == Clock.State.STOPPED
 
@@ -550,7 +554,7 @@ def test_a_civil_case_is_announced_for_thirty_days_before_suit(kangbashi, handle
     assert ended.met_in_time  # the period ran its course: not "late"
     assert Notification.objects.filter(recipient=handler, matter=case).exists()
     transition(matter=case, name="sue", access=act, data=suit)
-    assert PILCase.objects.get(pk=case.pk).state == "litigation"
+    assert approve_all(case).state == "litigation"
 
 
 def test_when_an_entitled_organ_sues_the_civil_case_closes(kangbashi, handler) -> None:  # type: ignore[no-untyped-def]

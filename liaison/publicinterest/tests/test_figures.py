@@ -18,6 +18,7 @@ from liaison.publicinterest.figures import figures_for
 from liaison.publicinterest.supervision_actions import observation_file
 from liaison.workflow.actions import transition
 from liaison.workflow.models import Clock
+from liaison.workflow.tests.factories import approve_all
 
 from .factories import (
     CIVIL,
@@ -114,6 +115,7 @@ def _world(tree) -> None:  # type: ignore[no-untyped-def]
             "claims": "责令履职。",
         },
     )
+    approve_all(sued)  # the chief procurator approves the suit
     filed_case(accepted_case(reported_clue(at=YUNGANG, field=food), kind="civil"), by=handler)
     transition(
         matter=reported_clue(at=YUNGANG),

@@ -30,6 +30,7 @@ from liaison.workflow.actions import transition
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import MatterParty, Relation, TimelineEvent
 from liaison.workflow.selectors import matters_visible_to
+from liaison.workflow.tests.factories import approve_all
 
 from .factories import (
     accepted_case,
@@ -278,6 +279,7 @@ def test_a_case_closed_otherwise_tells_the_reporter_to_read_the_outcome(handler)
     transition(
         matter=case, name="terminate", access=access_for(handler), data={"note": "已自行整改。"}
     )
+    approve_all(case)  # the chief procurator approves ending the case
     notification = Notification.objects.get(recipient=reporter, event="publicinterest.case.closed")
     assert notification.matter_id == clue.pk and "outcome" in notification.text
 
