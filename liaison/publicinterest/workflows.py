@@ -123,9 +123,14 @@ COURT = Who(Relation.PARTNER_ORG, frozenset({Role.JUDGE, Role.COURT_PRESIDENT}))
 #: recommendation only).
 SUIT_STATES = frozenset({"litigation", "registered", "judged", "concluded"})
 #: The court sees the case from the suit on; it adds nothing to the procuratorate's file or
-#: its comments (its judgment document comes with its step).
+#: its comments (its judgment document comes with its step), and on its timeline reads the
+#: suit's steps only, not the procuratorate's notes, approvals and internal steps.
 COURT_SIGHT = Sight(
-    Who(Relation.PARTNER_ORG), SUIT_STATES, comments=frozenset(), attachments=frozenset()
+    Who(Relation.PARTNER_ORG),
+    SUIT_STATES,
+    comments=frozenset(),
+    attachments=frozenset(),
+    reads=frozenset({"sue", "register", "record_hearing", "record_judgment", "record_enforcement"}),
 )
 
 #: A volunteer rectification supervisor assigned to the case

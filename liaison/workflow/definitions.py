@@ -175,6 +175,10 @@ class Sight:
     states: frozenset[str]
     comments: frozenset[str] | None = None
     attachments: frozenset[str] | None = None
+    #: The timeline entries its holders read on the matter's page (steps by name, events by
+    #: id), None for all of it: a court that judges a suit reads the suit's steps, not the
+    #: procuratorate's notes and internal steps (``policy.Reading.timeline_reads``).
+    reads: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         if self.who.relation in OUTSIDE_RELATIONS:
@@ -192,6 +196,8 @@ class Sight:
             if not value <= states:
                 raise ValueError(f"{name} in states where the matter is not seen: {value - states}")
             object.__setattr__(self, name, value)
+        if self.reads is not None:
+            object.__setattr__(self, "reads", frozenset(self.reads))
 
     def allows(self, purpose: str, state: str) -> bool:
         """Whether ``state`` is one where this sight lets its holders ``purpose`` (``"states"``:
@@ -407,6 +413,10 @@ class Workflow:
         for action in self.notifies:
             if action not in self.events and action not in ENGINE_EVENTS:
                 raise ValueError(f"{self.name}: notifies on undeclared event {action!r}")
+        for sight in self.sights:
+            for key in sight.reads or ():
+                if key not in self._by_name and key not in self.events:
+                    raise ValueError(f"{self.name}: {sight.who} reads unknown {key!r}")
         for reading in self.readings:
             for key in reading.texts:
                 if key not in self._by_name and key not in self.events:

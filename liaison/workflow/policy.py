@@ -269,6 +269,23 @@ class Reading:
             return False
         return self._acts_as(declared.who)
 
+    def timeline_reads(self) -> frozenset[str] | None:
+        """The timeline entries (steps by name, events by id) the user reads on the matter's
+        page: all of them (None), unless every sight through which they see it now names what
+        its holders read (``Sight.reads``)."""
+        if self.access.is_system or not self.access.is_authenticated:
+            return None
+        state = self.matter.state
+        held = [
+            s
+            for s in self.policy.sights
+            if s.allows("states", state)
+            and _holding(s.who).holds(self.access, self.matter, self.rows)
+        ]
+        if not held or any(s.reads is None for s in held):
+            return None
+        return frozenset().union(*(s.reads or () for s in held))
+
     def sees_only_own(self) -> bool:
         """Whether the user sees the matter only through a private relation (a reporter who is
         nothing else to it): then they see only the files and contributions they sent."""

@@ -63,6 +63,9 @@ def matter_page(
     ]
     # One reading of the matter's parties answers every question the page asks the policy.
     reading = reading_for(request, matter)
+    reads = reading.timeline_reads()
+    if reads is not None:
+        timeline = [e for e in timeline if (e.event.transition or e.event.action) in reads]
     return render(
         request,
         "workflow/matter.html",

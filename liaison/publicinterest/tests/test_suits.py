@@ -283,6 +283,26 @@ def test_the_case_page_offers_the_court_its_step_and_hides_it_from_another_court
     assert PILCase.objects.get(pk=case.pk).state == "litigation"
 
 
+def test_the_court_reads_the_suits_steps_and_not_the_procuratorates_notes(  # type: ignore[no-untyped-def]
+    client, handler, bench, judge
+) -> None:
+    """``COURT_SIGHT.reads``: the case page's timeline shows the court the suit and its own
+    steps; a prosecutor's note, and the steps before the suit, stay the procuratorate's."""
+    from liaison.workflow.actions import matter_comment
+
+    case = sued_case(announced_case(by=handler), by=handler, before=bench)
+    matter_comment(matter=case, access=access_for(handler), text="内部意见：证据链尚需补强")
+    _register(case, judge)
+    client.force_login(judge)
+    court_page = client.get(f"/matters/{case.pk}/").content.decode()
+    assert "内部意见" not in court_page
+    entries = court_page.count("<li data-action=")
+    client.force_login(handler)
+    handler_page = client.get(f"/matters/{case.pk}/").content.decode()
+    assert "内部意见" in handler_page
+    assert handler_page.count("<li data-action=") > entries >= 2  # sued, registered
+
+
 def test_a_suit_brought_before_gets_its_court_as_a_partner(handler, bench, judge) -> None:  # type: ignore[no-untyped-def]
     """Migration 0009: a case sued before the court took part keeps its court and number, and
     the court becomes its partner (once, however often the migration's function runs)."""

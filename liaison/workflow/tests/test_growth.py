@@ -104,3 +104,14 @@ def test_an_event_may_not_take_the_name_of_one_of_the_engines() -> None:
             Transition("go", "a", "b", label="go", who=(STAFF,)),
             events={"workflow.comment": "mine"},
         )
+
+
+def test_a_sight_reads_only_steps_and_events_the_workflow_declares() -> None:
+    """``Sight.reads``: what its holders read of the page's timeline, checked when built."""
+    from liaison.workflow.definitions import Sight
+
+    go = Transition("go", "a", "b", label="go", who=(STAFF,))
+    partner = Who(Relation.PARTNER_ORG)
+    _workflow(go, sights=(Sight(partner, frozenset({"a", "b"}), reads=frozenset({"go"})),))
+    with pytest.raises(ValueError, match="reads unknown 'nowhere'"):
+        _workflow(go, sights=(Sight(partner, frozenset({"a", "b"}), reads=frozenset({"nowhere"})),))
