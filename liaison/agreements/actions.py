@@ -213,6 +213,11 @@ def agreement_expire(*, agreement: Agreement, access: Access, ended_on: date, no
     )
 
 
+def agreement_abandon(*, agreement: Agreement, access: Access, note: str) -> Matter:
+    """A draft the parties will not sign: it stays, abandoned, with the reason on its timeline."""
+    return transition(matter=agreement, name="abandon", access=access, data={"note": note})
+
+
 def agreement_replace(*, agreement: Agreement, access: Access, replaced_by: Agreement) -> Matter:
     return transition(
         matter=agreement, name="replace", access=access, data={"replaced_by": replaced_by.pk}

@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from liaison.core.access import Access
 from liaison.orgs.roles import SPEAKS_FOR_ROLES
 from liaison.workflow.definitions import Act, Notify, Panel, Transition, Who, Workflow
+from liaison.workflow.forms import ReasonForm
 from liaison.workflow.models import Matter, Relation
 from liaison.workflow.shapes import deferred_effect
 
@@ -47,9 +48,10 @@ AGREEMENT = Workflow(
         "in_force": pgettext_lazy("state", "in force"),
         "expired": pgettext_lazy("state", "expired"),
         "replaced": pgettext_lazy("state", "replaced"),
+        "abandoned": pgettext_lazy("state", "abandoned"),
     },
     initial="draft",
-    final=frozenset({"expired", "replaced"}),
+    final=frozenset({"expired", "replaced", "abandoned"}),
     acts={
         # Correct the draft: its title, parties, articles, what it governs, its cadence.
         "edit": Act((OWNER_MANAGERS,), frozenset({"draft"})),
@@ -65,6 +67,23 @@ AGREEMENT = Workflow(
         )
     },
     transitions=[
+        Transition(
+            # A draft the parties did not sign: kept, with why, never deleted.
+            "abandon",
+            "draft",
+            "abandoned",
+            label=_("Abandon the draft"),
+            who=(OWNER_MANAGERS,),
+            form=ReasonForm,
+            style="outline-secondary",
+            in_my_work=False,
+            notifies=(
+                Notify(
+                    (PARTNER_MANAGERS,),
+                    _("%(actor)s abandoned the draft agreement %(number)s: %(title)s"),
+                ),
+            ),
+        ),
         Transition(
             "sign",
             "draft",

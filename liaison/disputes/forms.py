@@ -24,7 +24,3 @@ class ResolveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Write the resolution the joint meeting recorded.")},
     )
-
-
-class ReasonForm(forms.Form):
-    note = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))

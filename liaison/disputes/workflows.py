@@ -20,10 +20,11 @@ from django.utils.translation import pgettext_lazy
 from liaison.core.access import Access
 from liaison.orgs.roles import STAFF_ROLES
 from liaison.workflow.definitions import Label, Notify, Transition, Who, Workflow
+from liaison.workflow.forms import ReasonForm
 from liaison.workflow.models import Matter, Relation
 from liaison.workflow.shapes import deferred_effect
 
-from .forms import ReasonForm, ResolveForm
+from .forms import ResolveForm
 
 RAISER = Who(Relation.OWNER_ORG, STAFF_ROLES)
 OTHER_SIDE = Who(Relation.PARTNER_ORG, STAFF_ROLES)

@@ -171,10 +171,6 @@ class CounselEndForm(forms.Form):
     )
 
 
-class ReasonForm(forms.Form):
-    note = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
 class ExtendForm(forms.Form):
     until = forms.DateField(label=_("New time limit"), widget=DATE_WIDGET)
     note = VisibleCharField(

@@ -36,6 +36,7 @@ from liaison.workflow.definitions import (
     Who,
     Workflow,
 )
+from liaison.workflow.forms import ReasonForm
 from liaison.workflow.models import Matter, Relation
 from liaison.workflow.shapes import Outcome, application_workflow, deferred_effect
 
@@ -119,7 +120,7 @@ REGISTRATION = application_workflow(
             "refused",
             pgettext_lazy("state", "refused"),
             _("Your registration as a lawyer was refused: see %(number)s."),
-            form=forms.ReasonForm,
+            form=ReasonForm,
             style="outline-danger",
         ),
     ],
@@ -237,7 +238,7 @@ CASE = Workflow(
             "not_indicted",
             label=_("Decide not to indict"),
             who=(CASE_STAFF,),
-            form=forms.ReasonForm,
+            form=ReasonForm,
             style="outline-secondary",
             notifies=_told("not_indict"),
         ),
@@ -325,7 +326,7 @@ BOOKING = Workflow(
             "declined",
             label=_("Decline"),
             who=(RECEPTION,),
-            form=forms.ReasonForm,
+            form=ReasonForm,
             effect=_call("booking_release"),
             style="outline-danger",
             notifies=(
@@ -412,7 +413,7 @@ FILE_REVIEW = application_workflow(
             "refused",
             pgettext_lazy("state", "refused"),
             _("Your file-review application %(number)s was refused; the reason is on its page."),
-            form=forms.ReasonForm,
+            form=ReasonForm,
             effect=_call("record_reason"),
             style="outline-danger",
             channels=("sms",),
@@ -497,7 +498,7 @@ COMPLAINT = Workflow(
             "not_accepted",
             label=_("Do not accept"),
             who=(CASE_STAFF,),
-            form=forms.ReasonForm,
+            form=ReasonForm,
             effect=_call("complaint_not_accepted"),
             style="outline-danger",
             notifies=(

@@ -87,10 +87,6 @@ class MinutesForm(StepForm):
             self.fields["minutes"].initial = getattr(matter, "minutes", "")
 
 
-class ReasonForm(forms.Form):
-    note = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
 class ResolutionForm(forms.Form):
     """A resolution and its first action item: who acts (a party, one of its people) is
     required, so no resolution is left without an owner."""

@@ -39,9 +39,10 @@ from liaison.workflow.definitions import (
     Who,
     Workflow,
 )
+from liaison.workflow.forms import ReasonForm
 from liaison.workflow.models import Matter, Relation
 
-from .forms import DoneForm, HoldForm, MinutesForm, ReasonForm
+from .forms import DoneForm, HoldForm, MinutesForm
 
 HOST = Who(Relation.OWNER_ORG, STAFF_ROLES)
 GUEST = Who(Relation.PARTNER_ORG, STAFF_ROLES)

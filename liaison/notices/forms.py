@@ -70,7 +70,3 @@ class NoticeForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = VisibleCharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 5}))
-
-
-class ReasonForm(forms.Form):
-    note = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))

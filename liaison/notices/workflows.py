@@ -16,9 +16,10 @@ from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import STAFF_ROLES
 from liaison.workflow.definitions import ClockSpec, Notify, Sight, Transition, Who, Workflow
+from liaison.workflow.forms import ReasonForm
 from liaison.workflow.models import Matter, Relation
 
-from .forms import AnswerForm, ReasonForm
+from .forms import AnswerForm
 from .models import InformationNotice
 
 SENDER = Who(Relation.OWNER_ORG, STAFF_ROLES)

@@ -28,6 +28,13 @@ class CommentForm(forms.Form):
     text = VisibleCharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class ReasonForm(forms.Form):
+    """A step whose only input is why it is taken (withdraw, cancel, decline, abandon): the
+    reason is kept as the timeline entry's note, which every reader of the step sees."""
+
+    note = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class ClockReasonForm(forms.Form):
     reason = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from liaison.agreements.actions import (
     NOT_A_PARTNER,
+    agreement_abandon,
     agreement_bring_into_force,
     agreement_draft,
     agreement_expire,
@@ -313,3 +314,24 @@ def test_a_replacement_must_be_the_owners_and_not_itself():
         with pytest.raises(TransitionInvalid):
             agreement_replace(agreement=old, access=access_for(s.chief), replaced_by=candidate)
     assert _fresh(old).state == "in_force"
+
+
+def test_a_draft_is_abandoned_with_its_reason_by_the_owner_only():
+    s = sides()
+    agreement = draft(s)
+    with pytest.raises((TransitionForbidden, WorkflowError)):
+        agreement_abandon(agreement=agreement, access=access_for(s.judge), note="不签")
+    with pytest.raises(TransitionInvalid):
+        agreement_abandon(agreement=_fresh(agreement), access=access_for(s.chief), note="")
+    assert _fresh(agreement).state == "draft"
+    agreement_abandon(agreement=_fresh(agreement), access=access_for(s.chief), note="双方另行协商")
+    agreement = _fresh(agreement)
+    assert agreement.state == "abandoned" and agreement.closed_at is not None
+    assert agreement.timeline.filter(transition="abandon", note="双方另行协商").exists()
+
+
+def test_a_signed_agreement_is_not_abandoned():
+    s = sides()
+    agreement = in_force(s, signed_on=date(2026, 1, 5))
+    with pytest.raises(TransitionConflict):
+        agreement_abandon(agreement=agreement, access=access_for(s.chief), note="x")
