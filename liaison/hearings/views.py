@@ -30,10 +30,7 @@ def _access(request: HttpRequest) -> Any:
 
 
 def _hearing(request: HttpRequest, pk: int) -> Hearing:
-    matter = get_matter_for(_access(request), pk)
-    if not isinstance(matter, Hearing):
-        raise Http404("No such hearing.")
-    return matter
+    return get_matter_for(_access(request), pk, Hearing)
 
 
 @login_required

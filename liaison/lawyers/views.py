@@ -209,9 +209,7 @@ def book_slot(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def booking_calendar(request: HttpRequest, pk: int) -> HttpResponse:
     """The booking's iCalendar file, for whoever may see the booking."""
-    booking = get_matter_for(_access(request), pk)
-    if not isinstance(booking, Booking):
-        raise Http404("No such booking.")
+    booking = get_matter_for(_access(request), pk, Booking)
     response = HttpResponse(
         booking_ics(booking, host=request.get_host()), content_type="text/calendar; charset=utf-8"
     )
@@ -344,9 +342,7 @@ def cases(request: HttpRequest) -> HttpResponse:
 
 
 def _staff_case(request: HttpRequest, pk: int) -> ProcuratorateCase:
-    case = get_matter_for(_access(request), pk)
-    if not isinstance(case, ProcuratorateCase):
-        raise Http404("No such case.")
+    case = get_matter_for(_access(request), pk, ProcuratorateCase)
     return case
 
 

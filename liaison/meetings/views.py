@@ -34,10 +34,7 @@ def _access(request: HttpRequest) -> Any:
 
 
 def _meeting(request: HttpRequest, pk: int) -> JointMeeting:
-    matter = get_matter_for(_access(request), pk)
-    if not isinstance(matter, JointMeeting):
-        raise Http404("No such meeting.")
-    return matter
+    return get_matter_for(_access(request), pk, JointMeeting)
 
 
 @login_required
@@ -195,9 +192,7 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def progress(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = get_matter_for(_access(request), pk)
-    if not isinstance(matter, ActionItem):
-        raise Http404("No such action item.")
+    matter = get_matter_for(_access(request), pk, ActionItem)
     form = ProgressForm(request.POST)
     if form.is_valid():
         try:

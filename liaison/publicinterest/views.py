@@ -450,9 +450,7 @@ def observe(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _case_for(request: HttpRequest, pk: int) -> PILCase:
-    case = get_matter_for(_access(request), pk)
-    if not isinstance(case, PILCase):
-        raise Http404("No such case.")
+    case = get_matter_for(_access(request), pk, PILCase)
     return case
 
 

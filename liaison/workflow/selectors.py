@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
@@ -45,12 +45,27 @@ def matters_visible_to(access: Access) -> QuerySet[Matter]:
     return Matter.objects.filter(visible(access))
 
 
-def get_matter_for(access: Access, pk: int) -> Matter:
-    """The matter with this id, as its mechanism's own model, or 404 if missing or not visible."""
+M = TypeVar("M", bound=Matter)
+
+
+@overload
+def get_matter_for(access: Access, pk: int) -> Matter: ...
+
+
+@overload
+def get_matter_for(access: Access, pk: int, model: type[M]) -> M: ...
+
+
+def get_matter_for(access: Access, pk: int, model: type[Matter] | None = None) -> Matter:
+    """The matter with this id, as its mechanism's own model, or 404 if missing or not visible,
+    or (a mechanism's own page) not a ``model``."""
     matter = matters_visible_to(access).select_related("owner").filter(pk=pk).first()
     if matter is None:
         raise Http404("No such matter.")
-    return matter.concrete()
+    concrete = matter.concrete()
+    if model is not None and not isinstance(concrete, model):
+        raise Http404("No such matter.")
+    return concrete
 
 
 def outside_page_for(access: Access, pk: int) -> str | None:
