@@ -63,8 +63,11 @@ def _empty_caches() -> Iterator[None]:
     not use up the next one's."""
     from django.core.cache import caches
 
+    from liaison.core.localcopy import drop_all_local
+
     for cache in caches.all():
         cache.clear()
+    drop_all_local()
     yield
 
 

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.utils.translation import gettext
+
+from liaison.core.localcopy import LocalCopy
 
 from .models import Period, PeriodOverride, Unit
 
@@ -87,35 +88,36 @@ def sync_periods(
     return created
 
 
-#: The periods and the organisations' overrides, kept in the cache (``settings.CACHES``, shared
-#: by every process where it is Redis) for this long; a period or an override saved or deleted
-#: through the ORM drops them at once (``apps.DeadlinesConfig``). Every clock started reads one.
-PERIODS_CACHE_KEY = "deadlines.periods"
-PERIODS_CACHE_SECONDS = 300
+#: The periods and the organisations' overrides, kept in each process's memory
+#: (``core.localcopy``); a period or an override saved or deleted through the ORM drops them
+#: at once here and within a second in every other process (``apps.DeadlinesConfig``). Every
+#: clock started reads them.
+PERIODS = LocalCopy("deadlines.periods")
 
 #: (period code, organisation id, amount, unit, remind before days) of every override.
 OverrideRow = tuple[str, int, int, str, int | None]
 
 
+def _read_periods() -> tuple[dict[str, Period], list[OverrideRow]]:
+    """Both tables (a few dozen rows): two queries."""
+    return (
+        {period.code: period for period in Period.objects.all()},
+        list(
+            PeriodOverride.objects.values_list(
+                "period__code", "organisation_id", "amount", "unit", "remind_before_days"
+            )
+        ),
+    )
+
+
 def _periods() -> tuple[dict[str, Period], list[OverrideRow]]:
-    """Both tables (a few dozen rows), from the cache or two queries."""
-    held = cache.get(PERIODS_CACHE_KEY)
-    if held is None:
-        held = (
-            {period.code: period for period in Period.objects.all()},
-            list(
-                PeriodOverride.objects.values_list(
-                    "period__code", "organisation_id", "amount", "unit", "remind_before_days"
-                )
-            ),
-        )
-        cache.set(PERIODS_CACHE_KEY, held, PERIODS_CACHE_SECONDS)
-    return held
+    """Both tables, from this process's copy (no query) or the database."""
+    return PERIODS.get("all", _read_periods)
 
 
 def forget_periods() -> None:
-    """Drop the cached periods (a period or an override changed)."""
-    cache.delete(PERIODS_CACHE_KEY)
+    """Drop the copies of the periods (a period or an override changed)."""
+    PERIODS.forget()
 
 
 def get_period(code: str, organisation: Any = None) -> Period:
@@ -124,7 +126,7 @@ def get_period(code: str, organisation: Any = None) -> Period:
     With an ``organisation``, its own length (``PeriodOverride``) wins: the nearest one set on
     the organisation or an organisation above it. The result is then an unsaved copy of the
     period carrying that length, so callers read ``amount``/``unit`` the same way either way.
-    No query while the cache holds the periods (``PERIODS_CACHE_SECONDS``).
+    No query while this process's copy of the periods is current (``PERIODS``).
     """
     periods, overrides = _periods()
     period = periods.get(code)

@@ -7,6 +7,7 @@ a clue reported at a place reaches the procuratorate with jurisdiction over it
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from functools import reduce
 from operator import or_
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from liaison.core.localcopy import LocalCopy
 from liaison.places.selectors import ancestors, division_by_code, jurisdiction_chain_codes
 
 from .models import Cooperation, Organisation
@@ -117,15 +119,27 @@ def procuratorate_for_division(
             chain = jurisdiction_chain_codes(code)
         except ValueError:
             return None
-    candidates = Organisation.objects.filter(
-        kind=OrganisationKind.PROCURATORATE, is_active=True, division_id__in=chain
-    ).order_by("pk")
-    rank = {c: i for i, c in enumerate(chain)}
-    return min(
-        candidates,
-        key=lambda o: (rank[o.division_id], _LEVEL_SPECIFICITY.get(o.level, 99), o.pk),
-        default=None,
-    )
+
+    def read() -> Organisation | None:
+        candidates = Organisation.objects.filter(
+            kind=OrganisationKind.PROCURATORATE, is_active=True, division_id__in=chain
+        ).order_by("pk")
+        rank = {c: i for i, c in enumerate(chain)}
+        return min(
+            candidates,
+            key=lambda o: (rank[o.division_id], _LEVEL_SPECIFICITY.get(o.level, 99), o.pk),
+            default=None,
+        )
+
+    found = JURISDICTION.get(tuple(chain), read)
+    # The copy is the process's: each caller gets its own instance to hang relations on.
+    return copy.copy(found) if found is not None else None
+
+
+#: Which procuratorate serves a place, by the place's chain of division codes, kept in each
+#: process's memory (``core.localcopy``; every public report asks it): an organisation saved
+#: or deleted through the ORM drops every copy (``apps.OrgsConfig``).
+JURISDICTION = LocalCopy("orgs.jurisdiction")
 
 
 # -- an organisation's own administrator: its cooperation partners -------------------------------

@@ -6,18 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _forget_division(sender: Any, instance: Any, **kwargs: Any) -> None:
-    """A division saved or deleted through the ORM is read again on its next use."""
-    from django.core.cache import cache
+    """A division saved or deleted through the ORM: every process reads the divisions again."""
+    from .selectors import DIVISIONS
 
-    from .selectors import children_cache_key, division_cache_key
-
-    cache.delete_many(
-        [
-            division_cache_key(instance.code),
-            children_cache_key(instance.parent_id),
-            children_cache_key(None, instance.level),
-        ]
-    )
+    DIVISIONS.forget()
 
 
 class PlacesConfig(AppConfig):

@@ -12,8 +12,9 @@ import math
 from types import ModuleType
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Case, IntegerField, QuerySet, Value, When
+
+from liaison.core.localcopy import LocalCopy
 
 from . import geo
 from .agreement import REGION_KM, Seat, Verdict, judge
@@ -60,57 +61,42 @@ def area_prefix(code: str) -> str:
     return code[:2] if code.endswith("0000") else code[:4]
 
 
-#: How long a division read by code stays in the cache (``settings.CACHES``): divisions change
-#: only when ``load_divisions`` runs at a deployment (a save or delete through the ORM forgets
-#: the division at once, ``apps.PlacesConfig``).
-DIVISION_CACHE_SECONDS = 3600
-_ABSENT = ""  # cached for a code the table lacks, so that it is not asked again either
-
-
-def division_cache_key(code: str) -> str:
-    return f"places.division:{code}"
+#: Divisions read by code and the lists of a division's children, kept in each process's
+#: memory (``core.localcopy``): divisions change only when ``load_divisions`` runs at a
+#: deployment, and a save or delete through the ORM drops every copy (``apps.PlacesConfig``).
+DIVISIONS = LocalCopy("places.divisions")
 
 
 def divisions_by_codes(codes: list[str]) -> dict[str, Division]:
     """The divisions with these 6-digit codes that the table has, each with its parent and
-    grandparent: from the cache, and one query for those it did not hold. Every public
-    report names a place, and every place is one of a few thousand rows that do not change."""
-    keys = {division_cache_key(code): code for code in codes}
-    held = cache.get_many(list(keys))
-    found = {keys[key]: value for key, value in held.items() if isinstance(value, Division)}
-    missing = [code for key, code in keys.items() if key not in held]
-    if missing:
-        read = {
-            d.code: d
-            for d in Division.objects.select_related("parent__parent").filter(code__in=missing)
-        }
-        cache.set_many(
-            {division_cache_key(code): read.get(code, _ABSENT) for code in missing},
-            DIVISION_CACHE_SECONDS,
+    grandparent: from this process's copy, and one query for those it did not hold (a code
+    the table lacks is remembered too). Every public report names a place, and every place is
+    one of a few thousand rows that do not change."""
+
+    def read(missing: list[tuple[str, str]]) -> dict[tuple[str, str], Division]:
+        found = Division.objects.select_related("parent__parent").filter(
+            code__in=[code for _, code in missing]
         )
-        found.update(read)
-    return found
+        return {("division", d.code): d for d in found}
 
-
-def children_cache_key(parent: str | None, level: int | None = None) -> str:
-    return f"places.children:{parent or ''}:{level or ''}"
+    held = DIVISIONS.get_many([("division", code) for code in codes], read)
+    return {code: division for (_, code), division in held.items()}
 
 
 def children_choices(parent: str | None, level: int | None = None) -> list[tuple[str, str]]:
     """(code, name) of the divisions under ``parent`` (or of ``level``), in code order, for a
-    list to choose from: from the cache, as divisions are (the public report page shows the
-    provinces to everyone who opens it)."""
-    key = children_cache_key(parent, level)
-    rows = cache.get(key)
-    if rows is None:
+    list to choose from: from this process's copy, as divisions are (the public report page
+    shows the provinces to everyone who opens it)."""
+
+    def read() -> list[tuple[str, str]]:
         found = (
             Division.objects.filter(level=level)
             if level is not None
             else Division.objects.filter(parent_id=parent)
         )
-        rows = list(found.order_by("code").values_list("code", "name"))
-        cache.set(key, rows, DIVISION_CACHE_SECONDS)
-    return rows
+        return list(found.order_by("code").values_list("code", "name"))
+
+    return DIVISIONS.get(("children", parent or "", level or ""), read)
 
 
 def division_by_code(code: str) -> Division | None:

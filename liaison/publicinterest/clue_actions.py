@@ -8,6 +8,7 @@ platform and the one anybody can send.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -18,8 +19,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import IntegrityError, transaction
-from django.db.models import BooleanField, Q, Value
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.actions import attachment_upload, attachments_upload
@@ -160,23 +160,18 @@ def unused_query_code() -> str:
 def _claimed(key: uuid.UUID) -> tuple[Clue | None, str]:
     """The clue already stored under the submission ``key`` (or None), and a query code that
     no clue and no addition has; refuses a key an addition was stored under. One query for
-    both questions, however rarely a drawn code is taken (31^10 codes)."""
+    both questions, however rarely a drawn code is taken (31^10 codes).
+
+    Written as SQL, not built with the ORM: it runs on every public submission, the busiest
+    write, and building the same union of two querysets cost more than running it
+    (``docs/benchmarks.md``). The names come from the models, the values are parameters."""
+    key_value = Clue._meta.get_field("submission_key").get_db_prep_value(key, connection)
     for _attempt in range(5):
         code = new_query_code()
-        claims = (
-            Clue.objects.filter(Q(submission_key=key) | Q(query_code=code))
-            .order_by()
-            .annotate(addition=Value(False, output_field=BooleanField()))
-            .values_list("addition", "submission_key")
-            .union(
-                ClueAddition.objects.filter(Q(submission_key=key) | Q(query_code=code))
-                .order_by()
-                .annotate(addition=Value(True, output_field=BooleanField()))
-                .values_list("addition", "submission_key"),
-                all=True,
-            )
-        )
-        by_key = {addition for addition, found in claims if found == key}
+        with connection.cursor() as cursor:
+            cursor.execute(_claims_sql(), [key_value, code, key_value, code])
+            claims = cursor.fetchall()
+        by_key = {bool(addition) for addition, found in claims if found == key_value}
         if True in by_key:
             raise WorkflowError(_("This report was already added to another clue."))
         if by_key:
@@ -184,6 +179,19 @@ def _claimed(key: uuid.UUID) -> tuple[Clue | None, str]:
         if not claims:
             return None, code
     raise RuntimeError("could not draw an unused query code")  # pragma: no cover - 31^10 codes
+
+
+@functools.cache
+def _claims_sql() -> str:
+    """Which of the clues and the additions hold the submission key or the query code: (is an
+    addition, its submission key) each."""
+    quote = connection.ops.quote_name
+    parts = [
+        f"SELECT {int(addition)}, {quote('submission_key')} FROM {quote(model._meta.db_table)} "
+        f"WHERE {quote('submission_key')} = %s OR {quote('query_code')} = %s"
+        for addition, model in ((False, Clue), (True, ClueAddition))
+    ]
+    return " UNION ALL ".join(parts)
 
 
 def clue_title(field_name: str, division_name: str, address: str) -> str:

@@ -283,21 +283,25 @@ class ReportForm(forms.Form):
     def markup_key(self) -> str | None:
         """What the empty form's markup depends on, for the report page's fragment cache:
         everyone who opens the busiest page gets the same empty form, so it is rendered once per
-        language, day (``seen_on``'s default and limit), fields, provinces and upload limit
+        language, day (``seen_on``'s default and limit), fields and provinces (the versions of
+        their copies, ``core.localcopy``) and upload limit
         (``report.html``). None for a form with data: each is rendered afresh, with its own
         values and messages."""
         if self.is_bound:
             return None
-        lists = [
-            [(str(value), str(label)) for value, label in self.fields[name].choices]  # type: ignore[attr-defined]
-            for name in ("field", "province")
-        ]
+        from liaison.places.selectors import DIVISIONS
+
+        from .selectors import ACTIVE_FIELDS
+
         return repr(
             (
                 get_language(),
                 str(self.initial.get("seen_on")),
                 self.fields["seen_on"].widget.attrs["max"],
-                lists,
+                # The fields and the provinces offered are those of the copies' versions: a
+                # field or a division changed anywhere gives the lists a new key.
+                ACTIVE_FIELDS.version(),
+                DIVISIONS.version(),
                 self.fields["photos"].help_text,
             )
         )

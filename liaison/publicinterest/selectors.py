@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
@@ -21,6 +20,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from liaison.core.access import Access
+from liaison.core.localcopy import LocalCopy
 from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
 from liaison.recommendations.models import Recommendation
 from liaison.recommendations.selectors import recommendations_from, served_from
@@ -65,30 +65,27 @@ def active_fields() -> QuerySet[Field]:
     return Field.objects.filter(active=True)
 
 
-#: The active fields by code, kept in the cache (``settings.CACHES``) for the report form's
-#: check of the field chosen; a field saved or deleted through the ORM drops them at once.
-FIELDS_CACHE_KEY = "publicinterest.active-fields"
-FIELDS_CACHE_SECONDS = 300
+#: The active fields by code, kept in each process's memory (``core.localcopy``) for the
+#: report form's list and its check of the field chosen; a field saved or deleted through the
+#: ORM drops them at once here and within a second in every other process.
+ACTIVE_FIELDS = LocalCopy("publicinterest.active-fields")
 
 
 def cached_active_fields() -> dict[str, Field]:
-    """The active fields by code, in their order: no query while the cache holds them."""
-    fields: dict[str, Field] | None = cache.get(FIELDS_CACHE_KEY)
-    if fields is None:
-        fields = {field.code: field for field in active_fields()}
-        cache.set(FIELDS_CACHE_KEY, fields, FIELDS_CACHE_SECONDS)
-    return fields
+    """The active fields by code, in their order: no query while this process's copy is
+    current. Shared by every request of the process: read it, never change it."""
+    return ACTIVE_FIELDS.get("all", lambda: {field.code: field for field in active_fields()})
 
 
 def active_field(code: str) -> Field | None:
-    """The active field with this code, or None: no query while the cache holds the fields."""
+    """The active field with this code, or None: no query while the copy is current."""
     return cached_active_fields().get(code)
 
 
 def forget_fields(**kwargs: Any) -> None:
-    """Drop the cached fields (a field changed), now and again after commit."""
-    cache.delete(FIELDS_CACHE_KEY)
-    transaction.on_commit(lambda: cache.delete(FIELDS_CACHE_KEY))
+    """Drop the copies of the fields (a field changed), now and again after commit."""
+    ACTIVE_FIELDS.forget()
+    transaction.on_commit(ACTIVE_FIELDS.forget)
 
 
 def open_cases_of(owner_id: int) -> QuerySet[PILCase]:

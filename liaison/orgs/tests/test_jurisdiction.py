@@ -80,3 +80,13 @@ def test_query_count(
 ) -> None:  # type: ignore[no-untyped-def]
     with django_assert_max_num_queries(2):
         procuratorate_for_division("150627")
+
+
+def test_a_procuratorate_deactivated_no_longer_serves_its_place(
+    inner_mongolia: dict[str, Organisation],
+) -> None:
+    """The answer is kept in the process's memory (``core.localcopy``): a save drops it."""
+    assert procuratorate_for_division("150603") == inner_mongolia["kangbashi"]
+    inner_mongolia["kangbashi"].is_active = False
+    inner_mongolia["kangbashi"].save()
+    assert procuratorate_for_division("150603") == inner_mongolia["ordos"]
