@@ -63,7 +63,7 @@ Sent = TypeVar("Sent", Clue, ClueAddition)
 
 class PointDisagrees(WorkflowError):
     """The point is outside China's region, or far from the place named and not confirmed:
-    the report form asks before this is ever raised (``clue_forms.ReportForm``)."""
+    the report form asks before this is ever raised (``report_forms.ReportForm``)."""
 
 
 def point_question(verdict: Verdict) -> str:

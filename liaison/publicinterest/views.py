@@ -40,7 +40,7 @@ from liaison.workflow.views import matter_page
 
 from .actions import ClueClosed, clue_add_to
 from .clue_actions import NoJurisdiction, PointDisagrees, clue_submit
-from .clue_forms import NearbyForm, ProgressForm, ReportForm, TriageFilterForm
+from .clue_forms import TriageFilterForm
 from .duplicates import public_clue
 from .figures import figures_for
 from .forms import (
@@ -60,6 +60,7 @@ from .models import (
     PILCase,
     Review,
 )
+from .report_forms import NearbyForm, ProgressForm, ReportForm
 from .selectors import (
     active_fields,
     addition_for_submission,

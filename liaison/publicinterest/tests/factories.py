@@ -119,7 +119,7 @@ def added_report(
 ) -> ClueAddition:
     """A further report added to ``clue`` ("I see this too"), named by default."""
     from liaison.attachments.validators import validate_upload
-    from liaison.publicinterest.clue_forms import REPORT_FILE_TYPES
+    from liaison.publicinterest.report_forms import REPORT_FILE_TYPES
 
     values: dict[str, Any] = {
         "submission_key": uuid.uuid4(),
