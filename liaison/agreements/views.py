@@ -8,7 +8,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,6 +18,7 @@ from liaison.core.navigation import page_rule
 from liaison.orgs.models import Organisation
 from liaison.orgs.selectors import organisations_reachable_from
 from liaison.workflow.errors import WorkflowError
+from liaison.workflow.listing import matter_list_page
 from liaison.workflow.policy import policy_for
 
 from .actions import agreement_draft, agreement_update, liaison_person_name
@@ -46,16 +46,14 @@ def _access(request: HttpRequest) -> Any:
 @page_rule(takes_part_in_agreements)
 def agreement_list(request: HttpRequest) -> HttpResponse:
     access = _access(request)
-    agreements = agreements_of(access)
-    state = request.GET.get("state", "")
-    if state in AGREEMENT.states:
-        agreements = agreements.filter(state=state)
-    page = Paginator(agreements, 50).get_page(request.GET.get("page"))
-    page.object_list = with_next_meetings(list(page.object_list), timezone.localdate())
-    return render(
+    today = timezone.localdate()
+    return matter_list_page(
         request,
-        "agreements/list.html",
-        {"page": page, "states": AGREEMENT.states, "state": state, "may_draft": may_draft(access)},
+        matters=agreements_of(access),
+        workflow=AGREEMENT,
+        template="agreements/list.html",
+        decorate=lambda rows: with_next_meetings(rows, today),
+        context={"heading": _("Cooperation agreements"), "may_draft": may_draft(access)},
     )
 
 

@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from liaison.core.navigation import page_rule
 from liaison.orgs.models import Organisation
 from liaison.orgs.selectors import organisations_reachable_from
 from liaison.workflow.errors import WorkflowError
+from liaison.workflow.listing import matter_list_page
 from liaison.workflow.selectors import may_open
 
 from .actions import notice_send
@@ -36,20 +36,12 @@ def _access(request: HttpRequest) -> Any:
 @page_rule(takes_part_in_notices)
 def notice_list(request: HttpRequest) -> HttpResponse:
     access = _access(request)
-    notices = notices_visible_to(access)
-    state = request.GET.get("state", "")
-    if state in NOTICE.states:
-        notices = notices.filter(state=state)
-    page = Paginator(notices, 50).get_page(request.GET.get("page"))
-    return render(
+    return matter_list_page(
         request,
-        "notices/list.html",
-        {
-            "page": page,
-            "states": NOTICE.states,
-            "state": state,
-            "may_send": may_open(access, NOTICE),
-        },
+        matters=notices_visible_to(access),
+        workflow=NOTICE,
+        template="notices/list.html",
+        context={"heading": _("Information notices"), "may_send": may_open(access, NOTICE)},
     )
 
 
