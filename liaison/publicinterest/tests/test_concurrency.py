@@ -1,16 +1,13 @@
 """Two phones sending the same clue at once, and two officers accepting it at once, on two real
 database connections (PostgreSQL; SQLite serialises writers)."""
 
-import threading
 import uuid
-from collections.abc import Callable
-from typing import Any
 
 import pytest
-from django.db import connection, connections
 
 from liaison.attachments.models import Attachment
 from liaison.core.access import access_for
+from liaison.core.tests.races import postgres_only, race
 from liaison.publicinterest.models import Clue, PILCase
 from liaison.workflow.actions import transition
 from liaison.workflow.errors import TransitionConflict
@@ -22,38 +19,15 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("reference_data"),
     pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql", reason="needs concurrent writers: PostgreSQL"
-    ),
+    postgres_only,
 ]
-
-
-def _race(jobs: list[Callable[[], Any]]) -> list[Any]:
-    barrier = threading.Barrier(len(jobs))
-    results: list[Any] = [None] * len(jobs)
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait()
-            results[i] = jobs[i]()
-        except Exception as error:  # the outcome under test
-            results[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
 
 
 def test_a_double_tap_arriving_twice_at_once_is_stored_once() -> None:
     field("ecology")
     procuratorate()
     key = uuid.uuid4()
-    results = _race([lambda: reported_clue(submission_key=key, photos=[photo()]) for _ in range(3)])
+    results = race([lambda: reported_clue(submission_key=key, photos=[photo()]) for _ in range(3)])
     assert all(isinstance(r, Clue) for r in results), results
     assert len({r.pk for r in results}) == 1
     assert Clue.objects.count() == 1
@@ -66,7 +40,7 @@ def test_two_officers_accepting_at_once_exactly_one_wins() -> None:
     officers = [clue_officer(org) for _ in range(2)]
     clue = reported_clue()
     copies = [Clue.objects.get(pk=clue.pk) for _ in officers]
-    results = _race(
+    results = race(
         [
             (lambda c=c, o=o: transition(matter=c, name="accept", access=access_for(o), data=CIVIL))
             for c, o in zip(copies, officers, strict=True)
@@ -96,7 +70,7 @@ def test_a_reply_arriving_as_its_period_lapses_moves_the_case_once() -> None:
         due_on=timezone.localdate() - timedelta(days=1)
     )
     officer = agency_officer(recommendation.addressee)
-    results = _race(
+    results = race(
         [
             lambda: transition(
                 matter=recommendation,
@@ -121,7 +95,7 @@ def test_merging_and_accepting_the_same_clue_at_once_exactly_one_wins() -> None:
     org = procuratorate()
     merger, acceptor = clue_officer(org), clue_officer(org)
     target, clue = reported_clue(), reported_clue()
-    results = _race(
+    results = race(
         [
             lambda: transition(
                 matter=Clue.objects.get(pk=clue.pk),
@@ -158,7 +132,7 @@ def test_merging_into_a_clue_as_it_is_accepted_never_leaves_a_reporter_behind() 
     target = reported_clue()
     second = UserFactory()
     clue = reported_clue(anonymous=False, reporter=second)
-    results = _race(
+    results = race(
         [
             lambda: transition(
                 matter=Clue.objects.get(pk=clue.pk),
@@ -197,7 +171,7 @@ def test_a_report_added_as_the_clue_is_decided_is_stored_before_or_refused() -> 
     org = procuratorate()
     officer = clue_officer(org)
     clue = reported_clue()
-    results = _race(
+    results = race(
         [
             lambda: added_report(Clue.objects.get(pk=clue.pk), files=[photo()]),
             lambda: transition(

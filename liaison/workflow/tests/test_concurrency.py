@@ -1,14 +1,10 @@
 """Two users at once, on two real database connections (PostgreSQL; SQLite serialises writers)."""
 
-import threading
-from collections.abc import Callable
-from typing import Any
-
 import pytest
-from django.db import connection, connections
 
 from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
+from liaison.core.tests.races import postgres_only, race
 from liaison.notices.workflows import NOTICE
 from liaison.orgs.actions import cooperation_start
 from liaison.orgs.models import Cooperation
@@ -20,9 +16,6 @@ from liaison.workflow.opening import allocate_case_number
 
 from .factories import court, sent_notice
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="needs concurrent writers: PostgreSQL (in .ci/run)"
-)
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("reference_data"),
@@ -31,34 +24,12 @@ pytestmark = [
 ]
 
 
-def _race(jobs: list[Callable[[], Any]]) -> list[Any]:
-    """Run ``jobs`` in threads (each its own connection), released together by a barrier."""
-    barrier = threading.Barrier(len(jobs))
-    results: list[Any] = [None] * len(jobs)
-
-    def run(i: int) -> None:
-        try:
-            barrier.wait()
-            results[i] = jobs[i]()
-        except Exception as error:  # the outcome under test
-            results[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
-
-
 def test_two_judges_acknowledging_at_once_exactly_one_wins() -> None:
     the_court = court()
     notice = sent_notice(recipient=the_court)
     judges = [member(the_court, Role.JUDGE) for _ in range(2)]
     copies = [type(notice).objects.get(pk=notice.pk) for _ in judges]
-    results = _race(
+    results = race(
         [
             (lambda m=m, j=j: transition(matter=m, name="acknowledge", access=access_for(j)))
             for m, j in zip(copies, judges, strict=True)
@@ -79,7 +50,7 @@ def test_case_numbers_never_repeat_or_skip_under_concurrency() -> None:
         with transaction.atomic():
             return allocate_case_number(organisation=org, workflow=NOTICE, year=2026)[0]
 
-    numbers = _race([take for _ in range(8)])
+    numbers = race([take for _ in range(8)])
     assert sorted(numbers) == list(range(1, 9)), numbers
 
 
@@ -88,7 +59,7 @@ def test_concurrent_openings_get_consecutive_numbers() -> None:
     the_court = court()
     authors = [member(org, Role.PROSECUTOR) for _ in range(6)]
     cooperation_start(actor=authors[0], organisations=(org, the_court))
-    notices = _race(
+    notices = race(
         [(lambda a=a: sent_notice(sender=org, recipient=the_court, author=a)) for a in authors]
     )
     seqs = sorted(n.case_seq for n in notices)
@@ -99,7 +70,7 @@ def test_two_recording_the_same_cooperation_at_once_get_one() -> None:
     """Both sides' administrators record the agreement at the same moment: one cooperation."""
     org, the_court = OrganisationFactory(), court()
     actors = [member(org, Role.PROSECUTOR) for _ in range(4)]
-    started = _race(
+    started = race(
         [(lambda a=a: cooperation_start(actor=a, organisations=(org, the_court))) for a in actors]
     )
     assert {c.pk for c in started} == {Cooperation.objects.get(is_active=True).pk}, started
@@ -122,7 +93,7 @@ def test_two_approvers_at_once_exactly_one_decides() -> None:
         transition(matter=memo, name="send", access=access_for(office["drafter"]), data=SEND)
         heads = [member(org, Role.DEPARTMENT_HEAD) for _ in range(2)]
         copies = [Matter.objects.get(pk=memo.pk) for _ in heads]
-        results = _race(
+        results = race(
             [
                 lambda: approval_approve(matter=copies[0], access=access_for(heads[0])),
                 lambda: approval_return(
@@ -157,7 +128,7 @@ def test_a_withdrawal_and_the_last_approval_at_once_exactly_one_wins() -> None:
         approval_approve(matter=memo, access=access_for(member(org, Role.DEPARTMENT_HEAD)))
         chief = member(org, Role.CHIEF_PROCURATOR)
         copies = [Matter.objects.get(pk=memo.pk) for _ in range(2)]
-        results = _race(
+        results = race(
             [
                 lambda: approval_approve(matter=copies[0], access=access_for(chief)),
                 lambda: approval_withdraw(matter=copies[1], access=access_for(office["drafter"])),
