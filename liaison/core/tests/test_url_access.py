@@ -21,7 +21,6 @@ from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.courts.tests import factories as court_factories
 from liaison.disputes.tests import factories as dispute_factories
-from liaison.retrials.tests import factories as retrial_factories
 from liaison.hearings.actions import hearing_invite
 from liaison.hearings.models import HearingRole
 from liaison.hearings.tests.factories import scheduled_hearing
@@ -39,6 +38,7 @@ from liaison.publicinterest.tests.factories import (
     reported_clue,
     supervisor,
 )
+from liaison.retrials.tests import factories as retrial_factories
 from liaison.volunteers.actions import training_publish
 from liaison.workflow.models import Clock
 from liaison.workflow.tests.factories import court, sent_notice
