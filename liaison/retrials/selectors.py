@@ -48,8 +48,8 @@ def courts_for(procuratorate: Organisation) -> QuerySet[Organisation]:
 
 def retrials_visible_to(access: Access) -> QuerySet[RetrialCase]:
     """Every retrial case the user sees (the workflow's sights: the procuratorate its own, the
-    court those served on it), newest first, each with its count of evidence items and of
-    those accepted. A constant number of queries for a page."""
+    court those served on it), newest first, each with its count of evidence items, of
+    those the court decided and of those accepted. A constant number of queries for a page."""
     visible = matters_visible_to(access).filter(matter_type=RETRIAL.name).values("pk")
     return (
         RetrialCase.objects.filter(pk__in=visible)
@@ -57,6 +57,9 @@ def retrials_visible_to(access: Access) -> QuerySet[RetrialCase]:
         .annotate(
             items=Count("evidence", distinct=True),
             accepted_items=Count("evidence", filter=Q(evidence__accepted=True), distinct=True),
+            decided_items=Count(
+                "evidence", filter=Q(evidence__accepted__isnull=False), distinct=True
+            ),
         )
         .order_by("-created_at", "-pk")
     )
