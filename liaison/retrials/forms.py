@@ -46,6 +46,20 @@ def _date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def served_on(matter: Any) -> date | None:
+    """The day the case was served on the court: its ruling clock's first day."""
+    from liaison.workflow.models import Clock
+
+    if matter is None:
+        return None
+    started: date | None = (
+        Clock.objects.filter(matter_id=matter.pk, name="ruling")
+        .values_list("started_on", flat=True)
+        .first()
+    )
+    return started
+
+
 def _not_future(day: date) -> date:
     if day > timezone.localdate():
         raise ValidationError(_("This day is in the future."), code="future")
@@ -118,7 +132,13 @@ class RegisterForm(StepForm):
         return number
 
     def clean_registered_on(self) -> date:
-        return _not_future(self.cleaned_data["registered_on"])
+        day = _not_future(self.cleaned_data["registered_on"])
+        served = served_on(self.matter)
+        if served is not None and day < served:
+            raise ValidationError(
+                _("The case cannot be registered before it was served."), code="before_serving"
+            )
+        return day
 
 
 ACCEPTED, NOT_ACCEPTED = "accepted", "not_accepted"

@@ -343,3 +343,15 @@ def test_no_withdrawal_after_the_judgment() -> None:
     with pytest.raises(WorkflowError):
         take(case, "withdraw", w.prosecutor, note="x")
     assert _fresh(case).state == "judged"
+
+
+def test_no_registration_before_serving_or_in_the_future() -> None:
+    from datetime import timedelta
+
+    w = world()
+    case = served(w)
+    for day in (today() - timedelta(days=1), today() + timedelta(days=1)):
+        with pytest.raises(TransitionInvalid) as refused:
+            take(case, "register", w.judge, court_case_number=RETRIAL_NUMBER, registered_on=day)
+        assert "registered_on" in refused.value.form.errors
+    assert _fresh(case).state == "served"
