@@ -137,6 +137,7 @@ def supervision_open(
             "grounds": grounds,
         },
         handlers=[access.user] if access.user is not None else [],
+        start="accept",
     )
     assert isinstance(matter, SupervisionCase)
     if application and access.user is not None:

@@ -1,10 +1,16 @@
 """Supervision of a court's enforcement (民事执行监督), as data for the engine::
 
-    handling ──recommend──▶ recommending ──(the court replied)──▶ follow_up ──close──▶ closed
-       │  ▲                      └─(the draft is withdrawn)─┘ back to handling
-       │  └──────────────────────────────────────────────────
-       ├──refer (to the public security organ)──▶ referred
-       └──close (with reasons)──▶ closed
+    opened ──accept──▶ handling ──recommend──▶ recommending ──(the court replied)──▶ follow_up
+                         │  ▲                      └─(the draft is withdrawn)─┘       │
+                         │  └───────────────────────────────────────────────── close ─▶ closed
+                         ├──refer (to the public security organ)──▶ referred
+                         └──close (with reasons)──▶ closed
+
+The review period (``review``, 审查期限) runs from the acceptance, which the opening takes at
+once: three months to decide (《人民检察院民事诉讼监督规则》第五十二条). Drafting a recommendation
+pauses it (the draft may be withdrawn, and the review goes on); serving it, referring the case
+or closing it ends the review. Time spent obtaining the court's file, an appraisal or an audit
+does not count: the handler pauses the clock with the reason (the engine's clocks).
 
 Opened on a party's application (with the application and its evidence) or by the
 procuratorate itself, about one enforcement case the court shared (``actions.supervision_open``).
@@ -18,8 +24,10 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from liaison.deadlines.models import Unit
+from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import CASE_ROLES
-from liaison.workflow.definitions import Label, Transition, Workflow
+from liaison.workflow.definitions import ClockSpec, Label, Transition, Workflow
 from liaison.workflow.shapes import HANDLING, deferred_effect
 
 from .forms import ReasonsForm, RecommendStepForm, ReferForm
@@ -27,7 +35,44 @@ from .forms import ReasonsForm, RecommendStepForm, ReferForm
 ACTIONS = "liaison.courts.actions"
 
 
-def supervision_workflow(*, name: str, label: Label, case_code: str) -> Workflow:
+#: The review period of a civil supervision case: decided within three months of acceptance.
+CIVIL_REVIEW = PeriodDefault(
+    code="courts.supervision_review",
+    name="民事执行监督案件审查期限",
+    name_en="Civil enforcement supervision: review and decide after acceptance",
+    amount=3,
+    unit=Unit.MONTHS,
+    rule=(
+        "《人民检察院民事诉讼监督规则》（2021年）第五十二条（民事执行活动监督案件参照适用；"
+        "调卷、鉴定、评估、审计、专家咨询等期间不计入）"
+    ),
+    remind_before_days=10,
+)
+#: The same for administrative non-litigation enforcement supervision, under the
+#: administrative rule's own review period (three months, applied to enforcement supervision).
+NONLITIGATION_REVIEW = PeriodDefault(
+    code="courts.nonlitigation_review",
+    name="行政非诉执行监督案件审查期限",
+    name_en="Administrative non-litigation enforcement supervision: review and decide",
+    amount=3,
+    unit=Unit.MONTHS,
+    rule=(
+        "《人民检察院行政诉讼监督规则》（2021年）关于审查期限的规定（三个月，行政执行活动监督"
+        "案件参照适用）；未见专门规定时参照《人民检察院民事诉讼监督规则》第五十二条"
+    ),
+    remind_before_days=10,
+    needs_confirmation=True,
+)
+
+#: The clock of the review, owed by the case's handling prosecutors (they are reminded; the
+#: department head and chief procurator above them take steps but are not reminded).
+REVIEW = "review"
+HANDLER = HANDLING[0]
+
+
+def supervision_workflow(
+    *, name: str, label: Label, case_code: str, review: PeriodDefault
+) -> Workflow:
     return Workflow(
         name=name,
         label=label,
@@ -35,16 +80,29 @@ def supervision_workflow(*, name: str, label: Label, case_code: str) -> Workflow
         case_code=case_code,
         detail_template="courts/_supervision_detail.html",
         opened_by=CASE_ROLES,
+        clocks={
+            REVIEW: ClockSpec(_("review and decision"), period=review.code, owed_by=(HANDLER,))
+        },
+        periods=[review],
         states={
+            "opened": pgettext_lazy("state", "opened"),
             "handling": pgettext_lazy("state", "handling"),
             "recommending": pgettext_lazy("state", "recommendation under way"),
             "follow_up": pgettext_lazy("state", "follow-up"),
             "referred": pgettext_lazy("state", "referred to the public security organ"),
             "closed": pgettext_lazy("state", "closed"),
         },
-        initial="handling",
+        initial="opened",
         final=frozenset({"referred", "closed"}),
         transitions=[
+            Transition(
+                "accept",
+                "opened",
+                "handling",
+                label=_("Accept for review"),
+                who=HANDLING,
+                starts=(REVIEW,),
+            ),
             Transition(
                 "recommend",
                 "handling",
@@ -53,6 +111,16 @@ def supervision_workflow(*, name: str, label: Label, case_code: str) -> Workflow
                 who=HANDLING,
                 form=RecommendStepForm,
                 effect=deferred_effect(ACTIONS, "recommend_effect"),
+                pauses=(REVIEW,),
+            ),
+            Transition(
+                "recommendation_served",
+                "recommending",
+                "recommending",
+                label=_("The recommendation was served on the court"),
+                who=(),
+                automatic=True,
+                stops=(REVIEW,),
             ),
             Transition(
                 "recommendation_withdrawn",
@@ -61,6 +129,7 @@ def supervision_workflow(*, name: str, label: Label, case_code: str) -> Workflow
                 label=_("The draft recommendation was withdrawn"),
                 who=(),
                 automatic=True,
+                resumes=(REVIEW,),
             ),
             Transition(
                 "recommendation_replied",
@@ -69,6 +138,7 @@ def supervision_workflow(*, name: str, label: Label, case_code: str) -> Workflow
                 label=_("The court replied to the recommendation"),
                 who=(),
                 automatic=True,
+                stops=(REVIEW,),
             ),
             Transition(
                 "refer",
@@ -78,6 +148,7 @@ def supervision_workflow(*, name: str, label: Label, case_code: str) -> Workflow
                 who=HANDLING,
                 form=ReferForm,
                 effect=deferred_effect(ACTIONS, "refer_effect"),
+                stops=(REVIEW,),
                 style="outline-primary",
             ),
             Transition(
@@ -88,6 +159,7 @@ def supervision_workflow(*, name: str, label: Label, case_code: str) -> Workflow
                 who=HANDLING,
                 form=ReasonsForm,
                 effect=deferred_effect(ACTIONS, "close_effect"),
+                stops=(REVIEW,),
                 style="outline-secondary",
             ),
         ],
@@ -95,10 +167,14 @@ def supervision_workflow(*, name: str, label: Label, case_code: str) -> Workflow
 
 
 ENFORCEMENT = supervision_workflow(
-    name="courts.enforcement", label=_("civil enforcement supervision"), case_code="民执监"
+    name="courts.enforcement",
+    label=_("civil enforcement supervision"),
+    case_code="民执监",
+    review=CIVIL_REVIEW,
 )
 NONLITIGATION = supervision_workflow(
     name="courts.nonlitigation",
     label=_("administrative non-litigation enforcement supervision"),
     case_code="行非诉执监",
+    review=NONLITIGATION_REVIEW,
 )
