@@ -136,6 +136,7 @@ def supervision_open(
             "applicant_name": applicant_name if origin == Origin.APPLICATION else "",
             "grounds": grounds,
         },
+        partners=[case.court],
         handlers=[access.user] if access.user is not None else [],
         start="accept",
     )

@@ -5,7 +5,8 @@ recommendation to a court names.
 
 An enforcement case is the court's record, not a matter: the court keeps it, and a
 procuratorate reads it only once shared (``EnforcementShare``); supervising it is a matter of
-the procuratorate's (``SupervisionCase``), which the court does not see.
+the procuratorate's (``SupervisionCase``), which the court follows as its partner
+(``workflows.COURT_SIGHT``).
 """
 
 from __future__ import annotations

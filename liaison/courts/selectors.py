@@ -15,7 +15,7 @@ from liaison.orgs.roles import CASE_ROLES, STAFF_ROLES, OrganisationKind, Role
 from liaison.orgs.selectors import organisations_reachable_from
 from liaison.workflow.selectors import matters_visible_to, next_due
 
-from .models import EnforcementCase, EnforcementShare, RegisterImport
+from .models import EnforcementCase, EnforcementShare, RegisterImport, SupervisionCase
 
 if TYPE_CHECKING:
     from liaison.recommendations.models import Recommendation
@@ -90,6 +90,14 @@ def cases_visible_to(access: Access) -> QuerySet[EnforcementCase]:
 def shared_case(procuratorate: Organisation, pk: int) -> EnforcementCase | None:
     """The case, if its court shared it with ``procuratorate``."""
     return cases_shared_with([procuratorate.pk]).filter(pk=pk).first()
+
+
+def supervisions_of(access: Access, case: EnforcementCase) -> QuerySet[SupervisionCase]:
+    """The supervision matters of ``case`` the user sees (the procuratorate's, and the court's
+    as their partner), newest first."""
+    return SupervisionCase.objects.filter(
+        enforcement_case=case, pk__in=matters_visible_to(access).values("pk")
+    ).order_by("-pk")
 
 
 def import_of(access: Access, pk: int) -> RegisterImport | None:

@@ -22,7 +22,6 @@ from liaison.workflow.errors import WorkflowError
 
 from . import actions, recommending, registers, selectors
 from .forms import CourtRecommendationForm, ImportForm, ShareForm, SupervisionOpenForm
-from .models import SupervisionCase
 
 RECOMMENDATION_TYPES = [recommending.RECOMMENDATION.name]
 
@@ -136,9 +135,7 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
                     request, _("Supervision %(number)s opened.") % {"number": matter.case_number}
                 )
                 return redirect("workspace:matter", pk=matter.pk)
-    supervisions = (
-        SupervisionCase.objects.filter(enforcement_case=found, owner=owner) if owner else []
-    )
+    supervisions = selectors.supervisions_of(access, found)
     return render(
         request,
         "courts/case.html",

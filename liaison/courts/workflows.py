@@ -15,8 +15,16 @@ does not count: the handler pauses the clock with the reason (the engine's clock
 Opened on a party's application (with the application and its evidence) or by the
 procuratorate itself, about one enforcement case the court shared (``actions.supervision_open``).
 Administrative non-litigation enforcement (行政非诉执行监督) is a matter type of its own on the
-same model and steps, numbered under its own code. The court does not see the supervision: it
-sees the recommendation served on it (``recommending.py``).
+same model and steps, numbered under its own code.
+
+The court whose enforcement case is supervised is a partner of the supervision from its opening
+(``COURT_SIGHT``): supervising enforcement is done in the open with the court (the seeds'
+leading group shares information both ways, and the court is asked for its file at once), and
+the court shared the case for that purpose. It is told when the supervision is accepted and how
+it ended, reads its steps (acceptance, the recommendation served and answered, the referral,
+the closing, never a draft, a withdrawn draft or the procuratorate's comments), adds nothing to
+the procuratorate's file and takes none of its steps; the recommendation itself reaches it as a
+matter of its own (``recommending.py``).
 """
 
 from __future__ import annotations
@@ -26,8 +34,9 @@ from django.utils.translation import pgettext_lazy
 
 from liaison.deadlines.models import Unit
 from liaison.deadlines.periods import PeriodDefault
-from liaison.orgs.roles import CASE_ROLES
-from liaison.workflow.definitions import ClockSpec, Label, Transition, Workflow
+from liaison.orgs.roles import CASE_ROLES, Role
+from liaison.workflow.definitions import ClockSpec, Label, Notify, Sight, Transition, Who, Workflow
+from liaison.workflow.models import Relation
 from liaison.workflow.shapes import HANDLING, deferred_effect
 
 from .forms import ReasonsForm, RecommendStepForm, ReferForm
@@ -70,6 +79,36 @@ REVIEW = "review"
 HANDLER = HANDLING[0]
 
 
+#: The court whose enforcement case is supervised (a partner from the opening): its judges,
+#: enforcement officers and president.
+COURT = Who(
+    Relation.PARTNER_ORG,
+    frozenset({Role.JUDGE, Role.ENFORCEMENT_OFFICER, Role.COURT_PRESIDENT}),
+)
+STATES = {
+    "opened": pgettext_lazy("state", "opened"),
+    "handling": pgettext_lazy("state", "handling"),
+    "recommending": pgettext_lazy("state", "recommendation under way"),
+    "follow_up": pgettext_lazy("state", "follow-up"),
+    "referred": pgettext_lazy("state", "referred to the public security organ"),
+    "closed": pgettext_lazy("state", "closed"),
+}
+#: The court sees the supervision in every state; it neither comments nor adds files, and reads
+#: the steps that concern it, not the procuratorate's drafts and notes.
+COURT_SIGHT = Sight(
+    COURT,
+    frozenset(STATES),
+    comments=frozenset(),
+    attachments=frozenset(),
+    reads=frozenset(
+        {"accept", "recommendation_served", "recommendation_replied", "refer", "close"}
+    ),
+)
+TELL_COURT_ENDED = Notify(
+    (COURT,), _("Supervision %(number)s of your court's enforcement case ended: %(state)s.")
+)
+
+
 def supervision_workflow(
     *, name: str, label: Label, case_code: str, review: PeriodDefault
 ) -> Workflow:
@@ -84,14 +123,8 @@ def supervision_workflow(
             REVIEW: ClockSpec(_("review and decision"), period=review.code, owed_by=(HANDLER,))
         },
         periods=[review],
-        states={
-            "opened": pgettext_lazy("state", "opened"),
-            "handling": pgettext_lazy("state", "handling"),
-            "recommending": pgettext_lazy("state", "recommendation under way"),
-            "follow_up": pgettext_lazy("state", "follow-up"),
-            "referred": pgettext_lazy("state", "referred to the public security organ"),
-            "closed": pgettext_lazy("state", "closed"),
-        },
+        states=STATES,
+        sights=(COURT_SIGHT,),
         initial="opened",
         final=frozenset({"referred", "closed"}),
         transitions=[
@@ -102,6 +135,15 @@ def supervision_workflow(
                 label=_("Accept for review"),
                 who=HANDLING,
                 starts=(REVIEW,),
+                notifies=(
+                    Notify(
+                        (COURT,),
+                        _(
+                            "The procuratorate opened supervision %(number)s of your court's "
+                            "enforcement case: %(title)s"
+                        ),
+                    ),
+                ),
             ),
             Transition(
                 "recommend",
@@ -150,6 +192,7 @@ def supervision_workflow(
                 effect=deferred_effect(ACTIONS, "refer_effect"),
                 stops=(REVIEW,),
                 style="outline-primary",
+                notifies=(TELL_COURT_ENDED,),
             ),
             Transition(
                 "close",
@@ -161,6 +204,7 @@ def supervision_workflow(
                 effect=deferred_effect(ACTIONS, "close_effect"),
                 stops=(REVIEW,),
                 style="outline-secondary",
+                notifies=(TELL_COURT_ENDED,),
             ),
         ],
     )

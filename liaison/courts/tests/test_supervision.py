@@ -131,8 +131,8 @@ def test_the_case_page_opens_supervision_on_an_application(client) -> None:  # t
     opened = SupervisionCase.objects.get()
     assert good.status_code == 302 and opened.attachments.count() == 1
     court_side = Client()
-    court_side.force_login(w.judge)  # the court sees its case, not the procuratorate's supervision
+    court_side.force_login(w.judge)  # the court sees its case and the supervision of it
     page = court_side.get(url)
-    assert page.status_code == 200 and opened.case_number not in page.content.decode()
+    assert page.status_code == 200 and opened.case_number in page.content.decode()
     client.force_login(world(name="大通县人民法院").prosecutor)
     assert client.get(url).status_code == 404
