@@ -177,6 +177,17 @@ ORGANISATIONS = [
         "630103",
         abbreviation="城法",
     ),
+    # the public security organ a refusal to execute a judgment is referred to (seed 001)
+    OrgSpec(
+        "cz_police",
+        "西宁市公安局城中分局",
+        "Chengzhong Branch, Xining Public Security Bureau",
+        K.PUBLIC_SECURITY,
+        L.COUNTY,
+        "630103",
+        abbreviation="城公",
+        uscc_seed="11630103MB0000008",
+    ),
     # Anhui: Wanzhi District of Wuhu (seed 002) and Sixian County of Suzhou (seed 003)
     OrgSpec(
         "ah",
@@ -331,6 +342,7 @@ PEOPLE = [
     ("cz_enforcement", "刘烈", "Liu Lie", "cz_court", [Role.ENFORCEMENT_OFFICER]),
     ("cz_head", "马海燕", "Ma Haiyan", "cz", [Role.DEPARTMENT_HEAD]),
     ("cz_chief", "韩永青", "Han Yongqing", "cz", [Role.CHIEF_PROCURATOR]),
+    ("cz_police", "马国栋", "Ma Guodong", "cz_police", [Role.POLICE_OFFICER, Role.LIAISON]),
     ("wz_prosecutor", "陈静", "Chen Jing", "wz", [Role.PROSECUTOR, Role.LIAISON]),
     ("wz_bureau", "吴强", "Wu Qiang", "wz_bureau", [Role.BUREAU_OFFICER, Role.LIAISON]),
     ("wz_aid", "郑雪", "Zheng Xue", "wz_aid", [Role.LEGAL_AID_OFFICER]),
@@ -357,6 +369,7 @@ COOPERATIONS = [
     ("kbs", "kbs_bureau", "保障律师执业权利协作机制"),
     ("kbs", "ordos_bar", "保障律师执业权利协作机制"),
     ("cz", "cz_court", "检察长列席审判委员会会议与民事检察协作机制"),
+    ("cz", "cz_police", "拒不执行判决、裁定案件移送协作机制"),
     ("wz", "wz_bureau", "支持起诉与法律援助衔接协作机制"),
     ("wz", "wz_aid", "支持起诉与法律援助衔接协作机制"),
     ("sx", "sx_court", "关于完善民事执行活动法律监督协作配合机制的意见"),

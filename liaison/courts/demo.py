@@ -1,7 +1,9 @@
 """The courts' demo (seed 001): the Chengzhong court imports its enforcement register and
 shares it with the Chengzhong procuratorate, which supervises one case and recommends to the
-court; two earlier recommendations to the court, one answered in time and one answered late.
-Every step through the real actions; called from ``core/demo.py``."""
+court, and refers another (a suspected refusal to execute a judgment) to the Chengzhong public
+security branch, which files it for investigation; two earlier recommendations to the court,
+one answered in time and one answered late. Every step through the real actions; called from
+``core/demo.py``."""
 
 from __future__ import annotations
 
@@ -116,4 +118,42 @@ def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
         name="recommend",
         access=access_for(prosecutor),
         data={"title": "关于及时发放执行款的检察建议", **TEXT},
+    )
+
+    # Another, on the applicant's complaint that the respondent hides its assets: referred to
+    # the public security branch, which filed it for investigation.
+    _referral(orgs, users)
+
+
+def _referral(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
+    procuratorate, police = orgs["cz"], orgs["cz_police"]
+    prosecutor = users["cz_prosecutor"]
+    case = EnforcementCase.objects.get(court=orgs["cz_court"], case_number="（2026）青0103执104号")
+    supervision = actions.supervision_open(
+        access=access_for(prosecutor),
+        owner=procuratorate,
+        case=case,
+        kind="courts.enforcement",
+        origin="own_initiative",
+        grounds="被执行人在执行期间转移公司资产，经法院多次责令仍拒不履行。",
+    )
+    transition(
+        matter=supervision,
+        name="refer",
+        access=access_for(prosecutor),
+        data={
+            "police": str(police.pk),
+            "reasons": "被执行人有能力履行而隐匿、转移财产，拒不执行生效判决，情节严重，"
+            "涉嫌拒不执行判决、裁定罪。",
+        },
+    )
+    transition(
+        matter=Matter.objects.get(pk=supervision.pk),
+        name="police_file",
+        access=access_for(users["cz_police"]),
+        data={
+            "filed_on": timezone.localdate().isoformat(),
+            "police_case_number": "城公刑立字〔2026〕18号",
+            "note": "已对被执行人青海某运输有限公司法定代表人立案侦查。",
+        },
     )

@@ -3,16 +3,19 @@ supervision's own steps, opening supervision, sharing a case and importing a reg
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.forms import MultipleFileField, checked_files
 from liaison.core.forms import IdentifierField, VisibleCharField
 from liaison.orgs.models import Organisation
 from liaison.recommendations.forms import DraftForm, text_field
+from liaison.workflow.forms import StepForm
 
 from .models import Origin, normalise_case_number, validate_case_number
 
@@ -77,13 +80,51 @@ class ReasonsForm(forms.Form):
     reasons = text_field(_("Reasons"), rows=3, max_length=4000)
 
 
-class ReferForm(forms.Form):
-    referred_to = VisibleCharField(
+class ReferForm(StepForm):
+    """The referral of a suspected refusal to execute a judgment (拒不执行判决、裁定罪): to a
+    public security organ the procuratorate works with (its cooperations, or its own area when
+    its administrator chose so), the same list on the page and when the step is taken."""
+
+    police = forms.ModelChoiceField(
         label=_("Public security organ"),
-        max_length=200,
-        help_text=_("The organ the suspected refusal to execute a judgment is referred to."),
+        queryset=Organisation.objects.none(),
+        help_text=_(
+            "The public security organs your procuratorate works with; its administrator "
+            "records them under Organisations."
+        ),
     )
     reasons = text_field(_("Facts and reasons"), rows=4, max_length=4000)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from .selectors import public_security_for
+
+        field = self.fields["police"]
+        assert isinstance(field, forms.ModelChoiceField)
+        if self.matter is not None:
+            field.queryset = public_security_for(self.matter.owner)
+
+
+class PoliceFiledForm(forms.Form):
+    """The public security organ filed the referred case for investigation (立案)."""
+
+    filed_on = forms.DateField(label=_("Filed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    police_case_number = VisibleCharField(
+        label=_("The public security organ's case number"), max_length=60, required=False
+    )
+    note = text_field(_("Note"), rows=2, max_length=2000, required=False)
+
+    def clean_filed_on(self) -> date:
+        filed: date = self.cleaned_data["filed_on"]
+        if filed > timezone.localdate():
+            raise forms.ValidationError(_("This day is in the future."), code="future")
+        return filed
+
+
+class PoliceNotFiledForm(forms.Form):
+    """The public security organ decided not to file the case, and why (不予立案的理由)."""
+
+    reasons = text_field(_("Reasons for not filing"), rows=4, max_length=4000)
 
 
 class SupervisionOpenForm(forms.Form):

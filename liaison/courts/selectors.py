@@ -69,6 +69,12 @@ def partners_of_kind(org: Organisation, kind: str) -> QuerySet[Organisation]:
     return organisations_reachable_from(org).filter(kind=kind).order_by("name")
 
 
+def public_security_for(procuratorate: Organisation) -> QuerySet[Organisation]:
+    """The public security organs a procuratorate may refer a case to: those it works with
+    (``orgs.selectors.organisations_reachable_from``), active."""
+    return partners_of_kind(procuratorate, OrganisationKind.PUBLIC_SECURITY)
+
+
 def cases_shared_with(procuratorate_ids: frozenset[int] | list[int]) -> QuerySet[EnforcementCase]:
     shared = EnforcementShare.objects.filter(
         case=OuterRef("pk"), procuratorate_id__in=list(procuratorate_ids)

@@ -3,7 +3,8 @@
     opened ──accept──▶ handling ──recommend──▶ recommending ──(the court replied)──▶ follow_up
                          │  ▲                      └─(the draft is withdrawn)─┘       │
                          │  └───────────────────────────────────────────────── close ─▶ closed
-                         ├──refer (to the public security organ)──▶ referred
+                         ├──refer (to public security)──▶ referred ──police_file──▶ filed
+                         │                                     └─police_decline──▶ not_filed
                          └──close (with reasons)──▶ closed
 
 The review period (``review``, 审查期限) runs from the acceptance, which the opening takes at
@@ -25,6 +26,14 @@ it ended, reads its steps (acceptance, the recommendation served and answered, t
 the closing, never a draft, a withdrawn draft or the procuratorate's comments), adds nothing to
 the procuratorate's file and takes none of its steps; the recommendation itself reaches it as a
 matter of its own (``recommending.py``).
+
+A suspected refusal to execute a judgment (拒不执行判决、裁定罪) is referred to a public security
+organ the procuratorate works with (an ``Organisation`` of kind public security, chosen on the
+step), which becomes a partner from the referral on (``POLICE_SIGHT``: it reads the referral
+and the supervision's steps, not the procuratorate's notes), is told, and answers within thirty
+days (``filing``): filed for investigation (立案), or not filed with its reasons. Referrals
+recorded before, as the organ's name typed, were carried over to ``referred_outside``
+(``migrations/0004``), final as they were.
 """
 
 from __future__ import annotations
@@ -39,7 +48,13 @@ from liaison.workflow.definitions import ClockSpec, Label, Notify, Sight, Transi
 from liaison.workflow.models import Relation
 from liaison.workflow.shapes import HANDLING, deferred_effect
 
-from .forms import ReasonsForm, RecommendStepForm, ReferForm
+from .forms import (
+    PoliceFiledForm,
+    PoliceNotFiledForm,
+    ReasonsForm,
+    RecommendStepForm,
+    ReferForm,
+)
 
 ACTIONS = "liaison.courts.actions"
 
@@ -73,10 +88,31 @@ NONLITIGATION_REVIEW = PeriodDefault(
     needs_confirmation=True,
 )
 
+#: How long a public security organ takes to decide whether to file a referred refusal to
+#: execute a judgment: thirty days, the longest review before filing, and half the sixty days
+#: after which the applicant may bring a private prosecution instead.
+POLICE_FILING = PeriodDefault(
+    code="courts.police_filing",
+    name="公安机关对移送的拒不执行判决、裁定案件作出是否立案决定",
+    name_en="Public security organ decides whether to file a referred refusal to execute",
+    amount=30,
+    unit=Unit.DAYS,
+    rule=(
+        "《公安部关于改革完善受案立案制度的意见》（2015年）：立案审查期限最长三十日；"
+        "《最高人民法院关于审理拒不执行判决、裁定刑事案件适用法律若干问题的解释》"
+        "（2015年，2020年修正）第三条：公安机关接受控告材料后六十日内不予书面答复的，"
+        "申请执行人可以提起自诉"
+    ),
+    remind_before_days=5,
+    needs_confirmation=True,
+)
+
 #: The clock of the review, owed by the case's handling prosecutors (they are reminded; the
 #: department head and chief procurator above them take steps but are not reminded).
 REVIEW = "review"
 HANDLER = HANDLING[0]
+#: The clock of the public security organ's decision on filing, owed by its case officers.
+FILING = "filing"
 
 
 #: The court whose enforcement case is supervised (a partner from the opening): its judges,
@@ -85,14 +121,39 @@ COURT = Who(
     Relation.PARTNER_ORG,
     frozenset({Role.JUDGE, Role.ENFORCEMENT_OFFICER, Role.COURT_PRESIDENT}),
 )
+#: The public security organ a refusal to execute a judgment is referred to (a partner from the
+#: referral on): its case officers answer.
+POLICE = Who(Relation.PARTNER_ORG, frozenset({Role.POLICE_OFFICER}))
+#: From the referral on.
+REFERRAL_STATES = {
+    "referred": pgettext_lazy("state", "referred: awaiting the public security organ's decision"),
+    "filed": pgettext_lazy("state", "filed for investigation by the public security organ"),
+    "not_filed": pgettext_lazy("state", "not filed by the public security organ"),
+}
 STATES = {
     "opened": pgettext_lazy("state", "opened"),
     "handling": pgettext_lazy("state", "handling"),
     "recommending": pgettext_lazy("state", "recommendation under way"),
     "follow_up": pgettext_lazy("state", "follow-up"),
-    "referred": pgettext_lazy("state", "referred to the public security organ"),
+    **REFERRAL_STATES,
+    # Referrals recorded before the organ was chosen from the list: its name, as typed.
+    "referred_outside": pgettext_lazy("state", "referred to the public security organ"),
     "closed": pgettext_lazy("state", "closed"),
 }
+FINAL = frozenset({"filed", "not_filed", "referred_outside", "closed"})
+#: The steps the court and the public security organ read: the supervision's course, never a
+#: draft, a withdrawn draft, an approval or a comment of the procuratorate's.
+READ_STEPS = frozenset(
+    {
+        "accept",
+        "recommendation_served",
+        "recommendation_replied",
+        "refer",
+        "police_file",
+        "police_decline",
+        "close",
+    }
+)
 #: The court sees the supervision in every state; it neither comments nor adds files, and reads
 #: the steps that concern it, not the procuratorate's drafts and notes.
 COURT_SIGHT = Sight(
@@ -100,12 +161,23 @@ COURT_SIGHT = Sight(
     frozenset(STATES),
     comments=frozenset(),
     attachments=frozenset(),
-    reads=frozenset(
-        {"accept", "recommendation_served", "recommendation_replied", "refer", "close"}
-    ),
+    reads=READ_STEPS,
 )
-TELL_COURT_ENDED = Notify(
-    (COURT,), _("Supervision %(number)s of your court's enforcement case ended: %(state)s.")
+#: The public security organ sees the supervision from the referral on, reads the same steps,
+#: adds nothing to the file.
+POLICE_SIGHT = Sight(
+    POLICE,
+    frozenset(REFERRAL_STATES),
+    comments=frozenset(),
+    attachments=frozenset(),
+    reads=READ_STEPS,
+)
+TELL_COURT = Notify(
+    (COURT,), _("Supervision %(number)s of your court's enforcement case: %(state)s.")
+)
+
+TELL_POLICE_ANSWERED = Notify(
+    (HANDLER,), _("The public security organ answered referral %(number)s: %(state)s.")
 )
 
 
@@ -120,13 +192,18 @@ def supervision_workflow(
         detail_template="courts/_supervision_detail.html",
         opened_by=CASE_ROLES,
         clocks={
-            REVIEW: ClockSpec(_("review and decision"), period=review.code, owed_by=(HANDLER,))
+            REVIEW: ClockSpec(_("review and decision"), period=review.code, owed_by=(HANDLER,)),
+            FILING: ClockSpec(
+                _("public security organ's decision on filing"),
+                period=POLICE_FILING.code,
+                owed_by=(POLICE,),
+            ),
         },
-        periods=[review],
+        periods=[review, POLICE_FILING],
         states=STATES,
-        sights=(COURT_SIGHT,),
+        sights=(COURT_SIGHT, POLICE_SIGHT),
         initial="opened",
-        final=frozenset({"referred", "closed"}),
+        final=FINAL,
         transitions=[
             Transition(
                 "accept",
@@ -191,8 +268,41 @@ def supervision_workflow(
                 form=ReferForm,
                 effect=deferred_effect(ACTIONS, "refer_effect"),
                 stops=(REVIEW,),
+                starts=(FILING,),
                 style="outline-primary",
-                notifies=(TELL_COURT_ENDED,),
+                notifies=(
+                    TELL_COURT,
+                    Notify(
+                        (POLICE,),
+                        _(
+                            "The procuratorate referred a suspected refusal to execute a "
+                            "judgment to you (%(number)s): decide whether to file it."
+                        ),
+                    ),
+                ),
+            ),
+            Transition(
+                "police_file",
+                "referred",
+                "filed",
+                label=_("Filed for investigation"),
+                who=(POLICE,),
+                form=PoliceFiledForm,
+                effect=deferred_effect(ACTIONS, "police_filed_effect"),
+                stops=(FILING,),
+                notifies=(TELL_POLICE_ANSWERED, TELL_COURT),
+            ),
+            Transition(
+                "police_decline",
+                "referred",
+                "not_filed",
+                label=_("Not filed"),
+                who=(POLICE,),
+                form=PoliceNotFiledForm,
+                effect=deferred_effect(ACTIONS, "police_declined_effect"),
+                stops=(FILING,),
+                style="outline-danger",
+                notifies=(TELL_POLICE_ANSWERED, TELL_COURT),
             ),
             Transition(
                 "close",
@@ -204,7 +314,7 @@ def supervision_workflow(
                 effect=deferred_effect(ACTIONS, "close_effect"),
                 stops=(REVIEW,),
                 style="outline-secondary",
-                notifies=(TELL_COURT_ENDED,),
+                notifies=(TELL_COURT,),
             ),
         ],
     )

@@ -15,7 +15,7 @@ from liaison.workflow.errors import TransitionForbidden, WorkflowError
 
 from ..models import EnforcementCase, SupervisionCase
 from ..recommending import ENFORCEMENT, NONLITIGATION
-from .factories import shared_case, supervision, world
+from .factories import referred, shared_case, supervision, world
 
 pytestmark = pytest.mark.django_db
 
@@ -98,15 +98,8 @@ def test_a_withdrawn_draft_sends_the_supervision_back_to_handling() -> None:
 
 def test_a_refusal_to_execute_is_referred_to_the_public_security_organ() -> None:
     w = world()
-    case = supervision(w)
-    transition(
-        matter=case,
-        name="refer",
-        access=access_for(w.prosecutor),
-        data={"referred_to": "西宁市公安局城中分局", "reasons": "被执行人有能力履行而拒不履行。"},
-    )
-    referred = SupervisionCase.objects.get(pk=case.pk)
-    assert referred.state == "referred" and referred.referred_to == "西宁市公安局城中分局"
+    case = referred(w)
+    assert case.state == "referred" and case.police == w.police
 
 
 def test_the_case_page_opens_supervision_on_an_application(client) -> None:  # type: ignore[no-untyped-def]
