@@ -3,6 +3,7 @@ supervision's own steps, opening supervision, sharing a case and importing a reg
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -28,6 +29,37 @@ class CaseNumberField(IdentifierField):
         return number
 
 
+class ActingForForm(forms.Form):
+    """A form on a page where the user acts for one of their organisations (a court whose
+    register they keep, a procuratorate where they prosecute). With one such seat there is
+    nothing to choose; with several, "acting for" offers exactly those (``acting``) and the
+    action checks the chosen seat again."""
+
+    def __init__(self, *args: Any, acting: Sequence[Organisation] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.acting = list(acting)
+        if len(self.acting) > 1:
+            self.fields["acting_for"] = forms.ModelChoiceField(
+                label=_("Acting for"),
+                queryset=Organisation.objects.filter(pk__in=[o.pk for o in self.acting]).order_by(
+                    "path", "name"
+                ),
+                help_text=_("You hold seats in several organisations: which one does this?"),
+            )
+            self.order_fields(["acting_for"])
+
+    def acting_organisation(self) -> Organisation:
+        """The organisation chosen (or the only one); call once the form is valid."""
+        if len(self.acting) == 1:
+            return self.acting[0]
+        chosen: Organisation = self.cleaned_data["acting_for"]
+        return chosen
+
+    def action_data(self) -> dict[str, Any]:
+        """The cleaned data the action takes: all but the seat, which it takes by name."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "acting_for"}
+
+
 class RecommendStepForm(DraftForm):
     """A supervision case's recommendation to the court: its kind is the case's."""
 
@@ -36,7 +68,7 @@ class RecommendStepForm(DraftForm):
     field_order = ("title", "facts", "opinion", "measures", "urgent")
 
 
-class CourtRecommendationForm(DraftForm):
+class CourtRecommendationForm(ActingForForm, DraftForm):
     """A recommendation to a court drafted on its own (the standalone page)."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=())
@@ -127,7 +159,7 @@ class PoliceNotFiledForm(forms.Form):
     reasons = text_field(_("Reasons for not filing"), rows=4, max_length=4000)
 
 
-class SupervisionOpenForm(forms.Form):
+class SupervisionOpenForm(ActingForForm):
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=(
@@ -157,7 +189,7 @@ class SupervisionOpenForm(forms.Form):
         return data
 
 
-class ShareForm(forms.Form):
+class ShareForm(ActingForForm):
     case_number = CaseNumberField(label=_("Case number"), max_length=40)
     procuratorate = forms.ModelChoiceField(
         label=_("Procuratorate"), queryset=Organisation.objects.none()
@@ -170,7 +202,7 @@ class ShareForm(forms.Form):
         field.queryset = procuratorates
 
 
-class ImportForm(forms.Form):
+class ImportForm(ActingForForm):
     register = forms.FileField(
         label=_("Register (CSV or XLSX)"),
         help_text=_(

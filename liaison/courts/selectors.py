@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
@@ -67,6 +67,15 @@ def sees_court_work(access: Access) -> bool:
 
 def partners_of_kind(org: Organisation, kind: str) -> QuerySet[Organisation]:
     return organisations_reachable_from(org).filter(kind=kind).order_by("name")
+
+
+def partners_of_any(orgs: list[Organisation], kind: str) -> QuerySet[Organisation]:
+    """The organisations of ``kind`` any of ``orgs`` works with (a user's several seats): the
+    action checks the pair the user then chose."""
+    condition = Q(pk__in=[])
+    for org in orgs:
+        condition |= Q(pk__in=organisations_reachable_from(org).filter(kind=kind).values("pk"))
+    return Organisation.objects.filter(condition).order_by("name")
 
 
 def public_security_for(procuratorate: Organisation) -> QuerySet[Organisation]:
