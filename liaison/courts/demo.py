@@ -2,8 +2,9 @@
 shares it with the Chengzhong procuratorate, which supervises one case and recommends to the
 court, and refers another (a suspected refusal to execute a judgment) to the Chengzhong public
 security branch, which files it for investigation; two earlier recommendations to the court,
-one answered in time and one answered late. Every step through the real actions; called from
-``core/demo.py``."""
+one answered in time and one answered late. Seed 003: the Sixian procuratorate serves two
+recommendations on the Sixian court, one answered in time, one late. Every step through the
+real actions; called from ``core/demo.py``."""
 
 from __future__ import annotations
 
@@ -120,9 +121,63 @@ def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
         data={"title": "关于及时发放执行款的检察建议", **TEXT},
     )
 
+    _sixian(orgs, users)
+
     # Another, on the applicant's complaint that the respondent hides its assets: referred to
     # the public security branch, which filed it for investigation.
     _referral(orgs, users)
+
+
+def _sixian(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
+    """Seed 003's pair: one recommendation answered in time (adopted), one whose reply came
+    after its period ran out (not adopted), so both of the court's rates show."""
+    procuratorate, court = orgs["sx"], orgs["sx_court"]
+    prosecutor, head, chief = users["sx_prosecutor"], users["sx_head"], users["sx_chief"]
+    in_time = actions.court_recommendation_open(
+        access=access_for(prosecutor),
+        owner=procuratorate,
+        kind=ENFORCEMENT.code,
+        court=court,
+        court_case_number="（2026）皖1324执215号",
+        title="关于规范终结本次执行程序案件财产调查的检察建议",
+        facts="经查，你院（2026）皖1324执215号案件在终结本次执行程序前，未查询被执行人名下"
+        "不动产及车辆登记信息。",
+        opinion="上述情形不符合终结本次执行程序应当穷尽财产调查措施的规定。",
+        measures="1. 对该案恢复执行并完成财产调查；\n2. 对终本案件开展一次财产调查情况自查。",
+    )
+    transition(
+        matter=_serve(in_time, prosecutor, (head, chief)),
+        name="reply",
+        access=access_for(users["sx_enforcement"]),
+        data={
+            "reply": "已恢复执行并查询被执行人不动产、车辆信息，终本案件自查已完成。",
+            "reply_outcome": "adopted",
+        },
+    )
+    late = actions.court_recommendation_open(
+        access=access_for(prosecutor),
+        owner=procuratorate,
+        kind=VIOLATION.code,
+        court=court,
+        court_case_number="（2026）皖1324执302号",
+        title="关于纠正执行款发放超期的检察建议",
+        facts="经查，你院（2026）皖1324执302号案件执行款到账后六十日未发放给申请执行人。",
+        opinion="上述情形违反执行款物管理的有关规定。",
+        measures="1. 及时发放执行款；\n2. 建立执行款发放期限提醒制度。",
+    )
+    lapsed = _serve(late, prosecutor, (head,))
+    Clock.objects.filter(matter=lapsed, name="reply").update(
+        due_on=timezone.localdate() - timedelta(days=5)
+    )
+    transition(
+        matter=lapsed,
+        name="reply",
+        access=access_for(users["sx_president"]),
+        data={
+            "reply": "执行款已发放。因申请执行人账户变更，发放延误有其客观原因，不予采纳。",
+            "reply_outcome": "not_adopted",
+        },
+    )
 
 
 def _referral(orgs: dict[str, Organisation], users: dict[str, User]) -> None:

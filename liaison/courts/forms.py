@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from liaison.attachments.forms import MultipleFileField, checked_files
 from liaison.core.forms import IdentifierField, VisibleCharField
@@ -40,7 +41,7 @@ class ActingForForm(forms.Form):
         self.acting = list(acting)
         if len(self.acting) > 1:
             self.fields["acting_for"] = forms.ModelChoiceField(
-                label=_("Acting for"),
+                label=pgettext_lazy("seat", "Acting for"),
                 queryset=Organisation.objects.filter(pk__in=[o.pk for o in self.acting]).order_by(
                     "path", "name"
                 ),
