@@ -36,8 +36,10 @@ class World:
     chief: User
     judge: User
     enforcement: User
-    police: Organisation
-    officer: User
+    #: The public security organ the procuratorate works with, and its case officer: set by
+    #: ``world()``; None in a world built by hand (the disputes' factories).
+    police: Organisation = None  # type: ignore[assignment]
+    officer: User = None  # type: ignore[assignment]
 
 
 def world(name: str = "西宁市城中区人民法院") -> World:
