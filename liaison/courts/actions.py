@@ -22,7 +22,7 @@ from liaison.recommendations.actions import recommendation_draft
 from liaison.recommendations.models import Recommendation
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import Matter
-from liaison.workflow.opening import apply_open
+from liaison.workflow.opening import add_parties, apply_open
 
 from . import recommending, registers, selectors
 from .models import (
@@ -136,7 +136,9 @@ def supervision_open(
             "applicant_name": applicant_name if origin == Origin.APPLICATION else "",
             "grounds": grounds,
         },
+        partners=[case.court],
         handlers=[access.user] if access.user is not None else [],
+        start="accept",
     )
     assert isinstance(matter, SupervisionCase)
     if application and access.user is not None:
@@ -173,9 +175,25 @@ def recommend_effect(*, matter: Matter, data: Mapping[str, Any], access: Access)
 
 
 def refer_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The public security organ chosen (among those the step's form offers) is kept on the case
+    and becomes its partner: it sees the supervision from now on and answers."""
+    police = data["police"]
     SupervisionCase.objects.filter(pk=matter.pk).update(
-        referred_to=data["referred_to"], outcome_reasons=data["reasons"]
+        police=police, outcome_reasons=data["reasons"]
     )
+    add_parties(matter=matter, partners=[police])
+
+
+def police_filed_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    SupervisionCase.objects.filter(pk=matter.pk).update(
+        police_filed_on=data["filed_on"],
+        police_case_number=data.get("police_case_number", ""),
+        police_answer=data.get("note", ""),
+    )
+
+
+def police_declined_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    SupervisionCase.objects.filter(pk=matter.pk).update(police_answer=data["reasons"])
 
 
 def close_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:

@@ -1,7 +1,10 @@
 """The courts' demo (seed 001): the Chengzhong court imports its enforcement register and
 shares it with the Chengzhong procuratorate, which supervises one case and recommends to the
-court; two earlier recommendations to the court, one answered in time and one answered late.
-Every step through the real actions; called from ``core/demo.py``."""
+court, and refers another (a suspected refusal to execute a judgment) to the Chengzhong public
+security branch, which files it for investigation; two earlier recommendations to the court,
+one answered in time and one answered late. Seed 003: the Sixian procuratorate serves two
+recommendations on the Sixian court, one answered in time, one late. Every step through the
+real actions; called from ``core/demo.py``."""
 
 from __future__ import annotations
 
@@ -116,4 +119,96 @@ def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
         name="recommend",
         access=access_for(prosecutor),
         data={"title": "关于及时发放执行款的检察建议", **TEXT},
+    )
+
+    _sixian(orgs, users)
+
+    # Another, on the applicant's complaint that the respondent hides its assets: referred to
+    # the public security branch, which filed it for investigation.
+    _referral(orgs, users)
+
+
+def _sixian(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
+    """Seed 003's pair: one recommendation answered in time (adopted), one whose reply came
+    after its period ran out (not adopted), so both of the court's rates show."""
+    procuratorate, court = orgs["sx"], orgs["sx_court"]
+    prosecutor, head, chief = users["sx_prosecutor"], users["sx_head"], users["sx_chief"]
+    in_time = actions.court_recommendation_open(
+        access=access_for(prosecutor),
+        owner=procuratorate,
+        kind=ENFORCEMENT.code,
+        court=court,
+        court_case_number="（2026）皖1324执215号",
+        title="关于规范终结本次执行程序案件财产调查的检察建议",
+        facts="经查，你院（2026）皖1324执215号案件在终结本次执行程序前，未查询被执行人名下"
+        "不动产及车辆登记信息。",
+        opinion="上述情形不符合终结本次执行程序应当穷尽财产调查措施的规定。",
+        measures="1. 对该案恢复执行并完成财产调查；\n2. 对终本案件开展一次财产调查情况自查。",
+    )
+    transition(
+        matter=_serve(in_time, prosecutor, (head, chief)),
+        name="reply",
+        access=access_for(users["sx_enforcement"]),
+        data={
+            "reply": "已恢复执行并查询被执行人不动产、车辆信息，终本案件自查已完成。",
+            "reply_outcome": "adopted",
+        },
+    )
+    late = actions.court_recommendation_open(
+        access=access_for(prosecutor),
+        owner=procuratorate,
+        kind=VIOLATION.code,
+        court=court,
+        court_case_number="（2026）皖1324执302号",
+        title="关于纠正执行款发放超期的检察建议",
+        facts="经查，你院（2026）皖1324执302号案件执行款到账后六十日未发放给申请执行人。",
+        opinion="上述情形违反执行款物管理的有关规定。",
+        measures="1. 及时发放执行款；\n2. 建立执行款发放期限提醒制度。",
+    )
+    lapsed = _serve(late, prosecutor, (head,))
+    Clock.objects.filter(matter=lapsed, name="reply").update(
+        due_on=timezone.localdate() - timedelta(days=5)
+    )
+    transition(
+        matter=lapsed,
+        name="reply",
+        access=access_for(users["sx_president"]),
+        data={
+            "reply": "执行款已发放。因申请执行人账户变更，发放延误有其客观原因，不予采纳。",
+            "reply_outcome": "not_adopted",
+        },
+    )
+
+
+def _referral(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
+    procuratorate, police = orgs["cz"], orgs["cz_police"]
+    prosecutor = users["cz_prosecutor"]
+    case = EnforcementCase.objects.get(court=orgs["cz_court"], case_number="（2026）青0103执104号")
+    supervision = actions.supervision_open(
+        access=access_for(prosecutor),
+        owner=procuratorate,
+        case=case,
+        kind="courts.enforcement",
+        origin="own_initiative",
+        grounds="被执行人在执行期间转移公司资产，经法院多次责令仍拒不履行。",
+    )
+    transition(
+        matter=supervision,
+        name="refer",
+        access=access_for(prosecutor),
+        data={
+            "police": str(police.pk),
+            "reasons": "被执行人有能力履行而隐匿、转移财产，拒不执行生效判决，情节严重，"
+            "涉嫌拒不执行判决、裁定罪。",
+        },
+    )
+    transition(
+        matter=Matter.objects.get(pk=supervision.pk),
+        name="police_file",
+        access=access_for(users["cz_police"]),
+        data={
+            "filed_on": timezone.localdate().isoformat(),
+            "police_case_number": "城公刑立字〔2026〕18号",
+            "note": "已对被执行人青海某运输有限公司法定代表人立案侦查。",
+        },
     )

@@ -3,16 +3,21 @@ supervision's own steps, opening supervision, sharing a case and importing a reg
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from liaison.attachments.forms import MultipleFileField, checked_files
 from liaison.core.forms import IdentifierField, VisibleCharField
 from liaison.orgs.models import Organisation
 from liaison.recommendations.forms import DraftForm, text_field
+from liaison.workflow.forms import StepForm
 
 from .models import Origin, normalise_case_number, validate_case_number
 
@@ -25,6 +30,37 @@ class CaseNumberField(IdentifierField):
         return number
 
 
+class ActingForForm(forms.Form):
+    """A form on a page where the user acts for one of their organisations (a court whose
+    register they keep, a procuratorate where they prosecute). With one such seat there is
+    nothing to choose; with several, "acting for" offers exactly those (``acting``) and the
+    action checks the chosen seat again."""
+
+    def __init__(self, *args: Any, acting: Sequence[Organisation] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.acting = list(acting)
+        if len(self.acting) > 1:
+            self.fields["acting_for"] = forms.ModelChoiceField(
+                label=pgettext_lazy("seat", "Acting for"),
+                queryset=Organisation.objects.filter(pk__in=[o.pk for o in self.acting]).order_by(
+                    "path", "name"
+                ),
+                help_text=_("You hold seats in several organisations: which one does this?"),
+            )
+            self.order_fields(["acting_for"])
+
+    def acting_organisation(self) -> Organisation:
+        """The organisation chosen (or the only one); call once the form is valid."""
+        if len(self.acting) == 1:
+            return self.acting[0]
+        chosen: Organisation = self.cleaned_data["acting_for"]
+        return chosen
+
+    def action_data(self) -> dict[str, Any]:
+        """The cleaned data the action takes: all but the seat, which it takes by name."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "acting_for"}
+
+
 class RecommendStepForm(DraftForm):
     """A supervision case's recommendation to the court: its kind is the case's."""
 
@@ -33,7 +69,7 @@ class RecommendStepForm(DraftForm):
     field_order = ("title", "facts", "opinion", "measures", "urgent")
 
 
-class CourtRecommendationForm(DraftForm):
+class CourtRecommendationForm(ActingForForm, DraftForm):
     """A recommendation to a court drafted on its own (the standalone page)."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=())
@@ -77,16 +113,54 @@ class ReasonsForm(forms.Form):
     reasons = text_field(_("Reasons"), rows=3, max_length=4000)
 
 
-class ReferForm(forms.Form):
-    referred_to = VisibleCharField(
+class ReferForm(StepForm):
+    """The referral of a suspected refusal to execute a judgment (拒不执行判决、裁定罪): to a
+    public security organ the procuratorate works with (its cooperations, or its own area when
+    its administrator chose so), the same list on the page and when the step is taken."""
+
+    police = forms.ModelChoiceField(
         label=_("Public security organ"),
-        max_length=200,
-        help_text=_("The organ the suspected refusal to execute a judgment is referred to."),
+        queryset=Organisation.objects.none(),
+        help_text=_(
+            "The public security organs your procuratorate works with; its administrator "
+            "records them under Organisations."
+        ),
     )
     reasons = text_field(_("Facts and reasons"), rows=4, max_length=4000)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from .selectors import public_security_for
 
-class SupervisionOpenForm(forms.Form):
+        field = self.fields["police"]
+        assert isinstance(field, forms.ModelChoiceField)
+        if self.matter is not None:
+            field.queryset = public_security_for(self.matter.owner)
+
+
+class PoliceFiledForm(forms.Form):
+    """The public security organ filed the referred case for investigation (立案)."""
+
+    filed_on = forms.DateField(label=_("Filed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    police_case_number = VisibleCharField(
+        label=_("The public security organ's case number"), max_length=60, required=False
+    )
+    note = text_field(_("Note"), rows=2, max_length=2000, required=False)
+
+    def clean_filed_on(self) -> date:
+        filed: date = self.cleaned_data["filed_on"]
+        if filed > timezone.localdate():
+            raise forms.ValidationError(_("This day is in the future."), code="future")
+        return filed
+
+
+class PoliceNotFiledForm(forms.Form):
+    """The public security organ decided not to file the case, and why (不予立案的理由)."""
+
+    reasons = text_field(_("Reasons for not filing"), rows=4, max_length=4000)
+
+
+class SupervisionOpenForm(ActingForForm):
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=(
@@ -116,7 +190,7 @@ class SupervisionOpenForm(forms.Form):
         return data
 
 
-class ShareForm(forms.Form):
+class ShareForm(ActingForForm):
     case_number = CaseNumberField(label=_("Case number"), max_length=40)
     procuratorate = forms.ModelChoiceField(
         label=_("Procuratorate"), queryset=Organisation.objects.none()
@@ -129,7 +203,7 @@ class ShareForm(forms.Form):
         field.queryset = procuratorates
 
 
-class ImportForm(forms.Form):
+class ImportForm(ActingForForm):
     register = forms.FileField(
         label=_("Register (CSV or XLSX)"),
         help_text=_(

@@ -5,7 +5,8 @@ recommendation to a court names.
 
 An enforcement case is the court's record, not a matter: the court keeps it, and a
 procuratorate reads it only once shared (``EnforcementShare``); supervising it is a matter of
-the procuratorate's (``SupervisionCase``), which the court does not see.
+the procuratorate's (``SupervisionCase``), which the court follows as its partner
+(``workflows.COURT_SIGHT``).
 """
 
 from __future__ import annotations
@@ -155,8 +156,24 @@ class SupervisionCase(Matter):
     origin = models.CharField(_("opened on"), max_length=20, choices=Origin.choices)
     applicant_name = models.CharField(_("applicant"), max_length=100, blank=True)
     grounds = models.TextField(_("grounds"))
+    #: The public security organ a refusal to execute was referred to (a partner from then on).
+    police = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("public security organ"),
+    )
+    #: A referral recorded before the organ was chosen from the list: its name as typed.
     referred_to = models.CharField(_("referred to"), max_length=200, blank=True)
     outcome_reasons = models.TextField(_("reasons"), blank=True)
+    #: The public security organ's answer: filed (its day and case number) or not (its reasons).
+    police_filed_on = models.DateField(_("filed for investigation on"), null=True, blank=True)
+    police_case_number = models.CharField(
+        _("public security organ's case number"), max_length=60, blank=True
+    )
+    police_answer = models.TextField(_("public security organ's answer"), blank=True)
 
     class Meta:
         verbose_name = _("enforcement supervision case")

@@ -4,7 +4,8 @@ matter type of their own, each with the template of its formal document, the cou
 three-month reply period, and whether the chief procurator approves after the department head.
 The court's staff answer it in Liaison (adopted, partly adopted, not adopted, with reasons and
 evidence). A supervision case that recommends waits while its recommendation is drafted and goes
-back to handling when the draft is withdrawn (reactions to the recommendation's steps).
+back to handling when the draft is withdrawn; its review period ends when the recommendation is
+served (reactions to the recommendation's steps).
 """
 
 from __future__ import annotations
@@ -140,6 +141,11 @@ def case_withdrawn(matter: Matter, data: Mapping[str, Any], access: Access) -> N
     _move_case(matter, when="recommending", step="recommendation_withdrawn", note=note)
 
 
+def case_served(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The recommendation was served: the supervision's review has ended in it."""
+    _move_case(matter, when="recommending", step="recommendation_served")
+
+
 def case_replied(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
     """The court replied: the supervision goes on to follow-up, to be closed."""
     _move_case(matter, when="recommending", step="recommendation_replied")
@@ -149,4 +155,5 @@ def register_reactions() -> None:
     from liaison.workflow.registry import react
 
     react(RECOMMENDATION.name, "withdraw", case_withdrawn)
+    react(RECOMMENDATION.name, "serve", case_served)
     react(RECOMMENDATION.name, "reply", case_replied)

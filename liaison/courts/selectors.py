@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
@@ -15,7 +15,7 @@ from liaison.orgs.roles import CASE_ROLES, STAFF_ROLES, OrganisationKind, Role
 from liaison.orgs.selectors import organisations_reachable_from
 from liaison.workflow.selectors import matters_visible_to, next_due
 
-from .models import EnforcementCase, EnforcementShare, RegisterImport
+from .models import EnforcementCase, EnforcementShare, RegisterImport, SupervisionCase
 
 if TYPE_CHECKING:
     from liaison.recommendations.models import Recommendation
@@ -69,6 +69,21 @@ def partners_of_kind(org: Organisation, kind: str) -> QuerySet[Organisation]:
     return organisations_reachable_from(org).filter(kind=kind).order_by("name")
 
 
+def partners_of_any(orgs: list[Organisation], kind: str) -> QuerySet[Organisation]:
+    """The organisations of ``kind`` any of ``orgs`` works with (a user's several seats): the
+    action checks the pair the user then chose."""
+    condition = Q(pk__in=[])
+    for org in orgs:
+        condition |= Q(pk__in=organisations_reachable_from(org).filter(kind=kind).values("pk"))
+    return Organisation.objects.filter(condition).order_by("name")
+
+
+def public_security_for(procuratorate: Organisation) -> QuerySet[Organisation]:
+    """The public security organs a procuratorate may refer a case to: those it works with
+    (``orgs.selectors.organisations_reachable_from``), active."""
+    return partners_of_kind(procuratorate, OrganisationKind.PUBLIC_SECURITY)
+
+
 def cases_shared_with(procuratorate_ids: frozenset[int] | list[int]) -> QuerySet[EnforcementCase]:
     shared = EnforcementShare.objects.filter(
         case=OuterRef("pk"), procuratorate_id__in=list(procuratorate_ids)
@@ -90,6 +105,14 @@ def cases_visible_to(access: Access) -> QuerySet[EnforcementCase]:
 def shared_case(procuratorate: Organisation, pk: int) -> EnforcementCase | None:
     """The case, if its court shared it with ``procuratorate``."""
     return cases_shared_with([procuratorate.pk]).filter(pk=pk).first()
+
+
+def supervisions_of(access: Access, case: EnforcementCase) -> QuerySet[SupervisionCase]:
+    """The supervision matters of ``case`` the user sees (the procuratorate's, and the court's
+    as their partner), newest first."""
+    return SupervisionCase.objects.filter(
+        enforcement_case=case, pk__in=matters_visible_to(access).values("pk")
+    ).order_by("-pk")
 
 
 def import_of(access: Access, pk: int) -> RegisterImport | None:

@@ -22,7 +22,6 @@ from liaison.workflow.errors import WorkflowError
 
 from . import actions, recommending, registers, selectors
 from .forms import CourtRecommendationForm, ImportForm, ShareForm, SupervisionOpenForm
-from .models import SupervisionCase
 
 RECOMMENDATION_TYPES = [recommending.RECOMMENDATION.name]
 
@@ -40,17 +39,17 @@ def _refused(form: Any, refusal: WorkflowError) -> None:
 def recommend(request: HttpRequest) -> HttpResponse:
     """Draft a recommendation to a court the procuratorate works with, on its own."""
     access = _access(request)
-    owner = selectors.procuratorates_prosecuting(access).first()
-    assert owner is not None
+    owners = list(selectors.procuratorates_prosecuting(access))
     form = CourtRecommendationForm(
         request.POST or None,
         kinds=[(k.code, k.label) for k in recommending.KINDS],
-        courts=selectors.partners_of_kind(owner, OrganisationKind.COURT),
+        courts=selectors.partners_of_any(owners, OrganisationKind.COURT),
+        acting=owners,
     )
     if request.method == "POST" and form.is_valid():
         try:
             recommendation = actions.court_recommendation_open(
-                access=access, owner=owner, **form.cleaned_data
+                access=access, owner=form.acting_organisation(), **form.action_data()
             )
         except WorkflowError as refusal:
             _refused(form, refusal)
@@ -66,14 +65,16 @@ def recommend(request: HttpRequest) -> HttpResponse:
 
 
 def _keeper_forms(access: Access, post: Any = None) -> dict[str, Any]:
-    court = selectors.courts_kept_by(access).first()
-    if court is None:
+    """The forms of those who keep a court's register: with seats in several courts, each
+    form asks which court acts (``ActingForForm``)."""
+    courts = list(selectors.courts_kept_by(access))
+    if not courts:
         return {}
-    partners = selectors.partners_of_kind(court, OrganisationKind.PROCURATORATE)
+    partners = selectors.partners_of_any(courts, OrganisationKind.PROCURATORATE)
     return {
-        "court": court,
-        "share_form": ShareForm(post, procuratorates=partners),
-        "import_form": ImportForm(procuratorates=partners),
+        "courts": courts,
+        "share_form": ShareForm(post, procuratorates=partners, acting=courts),
+        "import_form": ImportForm(procuratorates=partners, acting=courts),
         "imports": selectors.recent_imports(access),
     }
 
@@ -97,7 +98,9 @@ def share(request: HttpRequest) -> HttpResponse:
     form = forms["share_form"]
     if form.is_valid():
         try:
-            actions.case_share(access=access, court=forms["court"], **form.cleaned_data)
+            actions.case_share(
+                access=access, court=form.acting_organisation(), **form.action_data()
+            )
         except WorkflowError as refusal:
             _refused(form, refusal)
         else:
@@ -116,18 +119,24 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
     found = selectors.cases_visible_to(access).filter(pk=pk).first()
     if found is None:
         raise Http404("No such enforcement case.")
-    owner = next(
-        (p for p in selectors.procuratorates_prosecuting(access) if selectors.shared_case(p, pk)),
-        None,
+    owners = [
+        p for p in selectors.procuratorates_prosecuting(access) if selectors.shared_case(p, pk)
+    ]
+    form = (
+        SupervisionOpenForm(request.POST or None, request.FILES or None, acting=owners)
+        if owners
+        else None
     )
-    form = SupervisionOpenForm(request.POST or None, request.FILES or None) if owner else None
     if request.method == "POST":
-        if form is None or owner is None:
+        if form is None:
             raise Http404("No such enforcement case.")
         if form.is_valid():
             try:
                 matter = actions.supervision_open(
-                    access=access, owner=owner, case=found, **form.cleaned_data
+                    access=access,
+                    owner=form.acting_organisation(),
+                    case=found,
+                    **form.action_data(),
                 )
             except WorkflowError as refusal:
                 _refused(form, refusal)
@@ -136,9 +145,7 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
                     request, _("Supervision %(number)s opened.") % {"number": matter.case_number}
                 )
                 return redirect("workspace:matter", pk=matter.pk)
-    supervisions = (
-        SupervisionCase.objects.filter(enforcement_case=found, owner=owner) if owner else []
-    )
+    supervisions = selectors.supervisions_of(access, found)
     return render(
         request,
         "courts/case.html",
@@ -151,12 +158,12 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
 @page_rule(selectors.keeps_a_register)
 def register_import(request: HttpRequest) -> HttpResponse:
     access = _access(request)
-    forms = _keeper_forms(access)
-    court = forms["court"]
+    courts = list(selectors.courts_kept_by(access))
     form = ImportForm(
         request.POST or None,
         request.FILES or None,
-        procuratorates=selectors.partners_of_kind(court, OrganisationKind.PROCURATORATE),
+        procuratorates=selectors.partners_of_any(courts, OrganisationKind.PROCURATORATE),
+        acting=courts,
     )
     record = None
     if request.method == "POST" and form.is_valid():
@@ -164,7 +171,7 @@ def register_import(request: HttpRequest) -> HttpResponse:
         try:
             record = actions.register_import(
                 access=access,
-                court=court,
+                court=form.acting_organisation(),
                 procuratorate=form.cleaned_data["procuratorate"],
                 name=upload.name,
                 content=upload.read(),
@@ -182,7 +189,7 @@ def register_import(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "courts/import.html",
-        {"form": form, "record": record, "court": court},
+        {"form": form, "record": record},
         status=400 if failed else 200,
     )
 

@@ -19,6 +19,9 @@ class OrganisationKind(models.TextChoices):
     ADMINISTRATIVE_AGENCY = "administrative_agency", _("administrative agency")
     #: A company or other organisation a procuratorial recommendation may be addressed to.
     COMPANY = "company", _("company or other organisation")
+    #: A public security organ (公安机关): a supervision refers a suspected refusal to execute a
+    #: judgment to it, and it decides whether to file the case for investigation.
+    PUBLIC_SECURITY = "public_security", _("public security organ")
 
 
 class Role(models.TextChoices):
@@ -44,6 +47,8 @@ class Role(models.TextChoices):
     VOLUNTEER_COORDINATOR = "volunteer_coordinator", _("volunteer coordinator")
     # administrative agency
     AGENCY_OFFICER = "agency_officer", _("agency officer")
+    # public security organ
+    POLICE_OFFICER = "police_officer", _("police case officer")
     # every kind: the named contact for an agreement
     LIAISON = "liaison", _("liaison person")
     ADMINISTRATOR = "administrator", _("organisation administrator")
@@ -76,6 +81,7 @@ CATALOGUE: dict[str, frozenset[str]] = {
     ),
     OrganisationKind.ADMINISTRATIVE_AGENCY: frozenset({Role.AGENCY_OFFICER} | _EVERY_KIND),
     OrganisationKind.COMPANY: frozenset(_EVERY_KIND),
+    OrganisationKind.PUBLIC_SECURITY: frozenset({Role.POLICE_OFFICER} | _EVERY_KIND),
 }
 
 # Groups of a procuratorate's roles that several mechanisms name: each is named here, once.

@@ -122,3 +122,28 @@ def test_a_datong_suit_reached_the_court_and_was_judged() -> None:
     sue = TimelineEvent.objects.get(matter=case, transition="sue")
     assert sue.data["approved_by"] == [User.objects.get(username="dt_chief").name]
     assert sees(access_for(User.objects.get(username="dt_judge")), case)
+
+
+def test_sixians_recommendations_to_its_court_one_in_time_one_late() -> None:
+    """Seed 003: the Sixian procuratorate served two recommendations on the Sixian court through
+    the real actions, one answered in time and one late, so the figures of the pair show both
+    rates; the Chengzhong referral reached its public security branch, which filed it."""
+    from liaison.courts.models import SupervisionCase
+    from liaison.orgs.models import Organisation
+    from liaison.recommendations.figures import received_figures, reply_figures_by_addressee
+
+    load_demo()
+    procuratorate = Organisation.objects.get(name="泗县人民检察院")
+    court = Organisation.objects.get(name="泗县人民法院")
+    received = received_figures(court)
+    assert (received.in_time, received.late, received.adopted, received.not_adopted) == (
+        1,
+        1,
+        1,
+        1,
+    )
+    assert received.in_time_rate == 0.5 and received.adoption_rate == 0.5
+    by_court = dict(reply_figures_by_addressee(procuratorate))
+    assert (by_court["泗县人民法院"].in_time, by_court["泗县人民法院"].late) == (1, 1)
+    referral = SupervisionCase.objects.get(police__name="西宁市公安局城中分局")
+    assert referral.state == "filed"

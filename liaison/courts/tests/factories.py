@@ -11,9 +11,10 @@ from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, division, member
 from liaison.orgs.actions import cooperation_start
 from liaison.orgs.models import Organisation
-from liaison.orgs.roles import Role
+from liaison.orgs.roles import OrganisationKind, Role
 from liaison.recommendations.models import Recommendation
 from liaison.recommendations.tests.factories import TEXT, served
+from liaison.workflow.actions import transition
 from liaison.workflow.tests.factories import court as court_factory
 
 from .. import actions
@@ -35,6 +36,10 @@ class World:
     chief: User
     judge: User
     enforcement: User
+    #: The public security organ the procuratorate works with, and its case officer: set by
+    #: ``world()``; None in a world built by hand (the disputes' factories).
+    police: Organisation = None  # type: ignore[assignment]
+    officer: User = None  # type: ignore[assignment]
 
 
 def world(name: str = "西宁市城中区人民法院") -> World:
@@ -44,6 +49,13 @@ def world(name: str = "西宁市城中区人民法院") -> World:
     court = court_factory(name=name, division=division())
     prosecutor = member(procuratorate, Role.PROSECUTOR, name="刘晓明")
     cooperation_start(actor=prosecutor, organisations=(procuratorate, court))
+    police = OrganisationFactory(
+        name="西宁市公安局城中分局",
+        abbreviation="城公",
+        kind=OrganisationKind.PUBLIC_SECURITY,
+        division=division(),
+    )
+    cooperation_start(actor=prosecutor, organisations=(procuratorate, police))
     return World(
         procuratorate=procuratorate,
         court=court,
@@ -52,6 +64,8 @@ def world(name: str = "西宁市城中区人民法院") -> World:
         chief=member(procuratorate, Role.CHIEF_PROCURATOR),
         judge=member(court, Role.JUDGE, name="沈浩"),
         enforcement=member(court, Role.ENFORCEMENT_OFFICER, name="刘烈"),
+        police=police,
+        officer=member(police, Role.POLICE_OFFICER, name="马国栋"),
     )
 
 
@@ -80,6 +94,18 @@ def supervision(w: World, **fields: Any) -> SupervisionCase:
         grounds=fields.pop("grounds", "执行款长期未发放。"),
         **fields,
     )
+
+
+def referred(w: World, **fields: Any) -> SupervisionCase:
+    """A supervision referred to the world's public security organ."""
+    case = fields.pop("case", None) or supervision(w)
+    transition(
+        matter=case,
+        name="refer",
+        access=access_for(w.prosecutor),
+        data={"police": str(w.police.pk), "reasons": "被执行人有能力履行而拒不履行。"},
+    )
+    return SupervisionCase.objects.get(pk=case.pk)
 
 
 def drafted_to_court(w: World, kind: str = "courts.enforcement", **fields: Any) -> Recommendation:

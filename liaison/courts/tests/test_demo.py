@@ -1,5 +1,6 @@
 """The Chengzhong demo (seed 001): a register imported and shared, a case under supervision,
-a recommendation answered in time and one answered late, figures on both sides."""
+another referred to the public security branch and filed there, a recommendation answered in
+time and one answered late, figures on both sides."""
 
 import pytest
 
@@ -16,7 +17,11 @@ def test_the_chengzhong_demo() -> None:
     load_demo()
     court = Organisation.objects.get(name="西宁市城中区人民法院")
     assert EnforcementCase.objects.filter(court=court, shares__isnull=False).count() == 4
-    supervision = SupervisionCase.objects.get()
+    supervision = SupervisionCase.objects.get(enforcement_case__case_number="（2026）青0103执101号")
     assert supervision.state == "recommending"
+    referral = SupervisionCase.objects.get(enforcement_case__case_number="（2026）青0103执104号")
+    assert referral.state == "filed" and referral.police is not None
+    assert referral.police.name == "西宁市公安局城中分局"
+    assert referral.police_case_number == "城公刑立字〔2026〕18号"
     figures = received_figures(court)
     assert (figures.in_time, figures.late, figures.adopted, figures.partly) == (1, 1, 1, 1)

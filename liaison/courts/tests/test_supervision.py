@@ -15,7 +15,7 @@ from liaison.workflow.errors import TransitionForbidden, WorkflowError
 
 from ..models import EnforcementCase, SupervisionCase
 from ..recommending import ENFORCEMENT, NONLITIGATION
-from .factories import shared_case, supervision, world
+from .factories import referred, shared_case, supervision, world
 
 pytestmark = pytest.mark.django_db
 
@@ -98,15 +98,8 @@ def test_a_withdrawn_draft_sends_the_supervision_back_to_handling() -> None:
 
 def test_a_refusal_to_execute_is_referred_to_the_public_security_organ() -> None:
     w = world()
-    case = supervision(w)
-    transition(
-        matter=case,
-        name="refer",
-        access=access_for(w.prosecutor),
-        data={"referred_to": "西宁市公安局城中分局", "reasons": "被执行人有能力履行而拒不履行。"},
-    )
-    referred = SupervisionCase.objects.get(pk=case.pk)
-    assert referred.state == "referred" and referred.referred_to == "西宁市公安局城中分局"
+    case = referred(w)
+    assert case.state == "referred" and case.police == w.police
 
 
 def test_the_case_page_opens_supervision_on_an_application(client) -> None:  # type: ignore[no-untyped-def]
@@ -131,8 +124,8 @@ def test_the_case_page_opens_supervision_on_an_application(client) -> None:  # t
     opened = SupervisionCase.objects.get()
     assert good.status_code == 302 and opened.attachments.count() == 1
     court_side = Client()
-    court_side.force_login(w.judge)  # the court sees its case, not the procuratorate's supervision
+    court_side.force_login(w.judge)  # the court sees its case and the supervision of it
     page = court_side.get(url)
-    assert page.status_code == 200 and opened.case_number not in page.content.decode()
+    assert page.status_code == 200 and opened.case_number in page.content.decode()
     client.force_login(world(name="大通县人民法院").prosecutor)
     assert client.get(url).status_code == 404
