@@ -403,6 +403,26 @@ NOTICES: list[tuple[str, str, str, str, str, bool, list[tuple[str, str, dict[str
         ],
     ),
     (
+        "sx_court",
+        "sx_enforcement",
+        "sx",
+        "关于执行案件信息共享情况的通报",
+        "根据民事执行活动法律监督协作配合机制，现通报本院本季度新收执行案件1268件、执结1190件，"
+        "其中终结本次执行程序案件42件；请贵院反馈对上述案件开展监督的需求。",
+        False,
+        [
+            ("acknowledge", "sx_prosecutor", {}),
+            (
+                "answer",
+                "sx_prosecutor",
+                {
+                    "answer": "已收悉。本院将对其中财产调查不到位的终本案件开展监督，"
+                    "并于下月联席会议前反馈。"
+                },
+            ),
+        ],
+    ),
+    (
         "wz",
         "wz_prosecutor",
         "wz_bureau",
