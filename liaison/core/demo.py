@@ -773,6 +773,7 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
         access=prosecutor,
         data={"note": "经跟进监督和现场核查，行政机关已依法全面履职，煤场扬尘污染整改到位。"},
     )
+    approved(case, by=(chief,))  # closing without a suit: the chief procurator approves
 
     # 2. Anonymous; the recommendation was served and the bureau has yet to reply.
     clue = _clue(
