@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "liaison.meetings",
     "liaison.disputes",
     "liaison.retrials",
+    "liaison.flags",
 ]
 
 MIDDLEWARE = [

@@ -42,6 +42,7 @@ urlpatterns = [
     path("meetings/", include("liaison.meetings.urls")),
     path("disputes/", include("liaison.disputes.urls")),
     path("retrials/", include("liaison.retrials.urls")),
+    path("flags/", include("liaison.flags.urls")),
     path("identities/", include("liaison.identities.urls")),
     path("", include("liaison.notifications.urls")),
     path("", include("liaison.attachments.urls")),

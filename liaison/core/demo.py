@@ -417,6 +417,26 @@ NOTICES: list[tuple[str, str, str, str, str, bool, list[tuple[str, str, dict[str
         ],
     ),
     (
+        "sx_court",
+        "sx_enforcement",
+        "sx",
+        "关于执行案件信息共享情况的通报",
+        "根据民事执行活动法律监督协作配合机制，现通报本院本季度新收执行案件1268件、执结1190件，"
+        "其中终结本次执行程序案件42件；请贵院反馈对上述案件开展监督的需求。",
+        False,
+        [
+            ("acknowledge", "sx_prosecutor", {}),
+            (
+                "answer",
+                "sx_prosecutor",
+                {
+                    "answer": "已收悉。本院将对其中财产调查不到位的终本案件开展监督，"
+                    "并于下月联席会议前反馈。"
+                },
+            ),
+        ],
+    ),
+    (
         "wz",
         "wz_prosecutor",
         "wz_bureau",
@@ -491,6 +511,9 @@ def load_demo() -> list[tuple[str, str, str]]:
     from liaison.retrials import demo as retrials_demo
 
     retrials_demo.load(orgs, users)
+    from liaison.flags import demo as flags_demo
+
+    flags_demo.load(orgs, users)
     User.objects.create_superuser(
         "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"
     )
@@ -767,6 +790,7 @@ def _public_interest(orgs: dict[str, Organisation], users: dict[str, User]) -> N
         access=prosecutor,
         data={"note": "经跟进监督和现场核查，行政机关已依法全面履职，煤场扬尘污染整改到位。"},
     )
+    approved(case, by=(chief,))  # closing without a suit: the chief procurator approves
 
     # 2. Anonymous; the recommendation was served and the bureau has yet to reply.
     clue = _clue(

@@ -40,6 +40,14 @@ class EvidenceKind(models.TextChoices):
     TESTIMONY = "evidence_testimony", _("witness or party statement")
     EXPERT = "evidence_expert", _("expert opinion, test or monitoring report")
     OTHER = "evidence_other", _("other evidence")
+    #: The suit brought before the court, and the evidence submitted with it: the files of the
+    #: case the court sees (``workflows.COURT_FILES``).
+    SUIT = "suit_document", _("suit document (the statement of claim)")
+    SUIT_EVIDENCE = "suit_evidence", _("evidence submitted to the court with the suit")
+
+
+#: What a judgment document is for (``Attachment.purpose``), kept by the court's step.
+JUDGMENT_PURPOSE = "publicinterest.judgment"
 
 
 class Field(models.Model):

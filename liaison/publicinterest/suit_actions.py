@@ -15,10 +15,8 @@ from liaison.core.access import Access
 from liaison.workflow.errors import WorkflowError
 from liaison.workflow.models import Matter, MatterParty, Relation
 
+from .models import JUDGMENT_PURPOSE as JUDGMENT_PURPOSE  # kept on the model's module
 from .models import CourtHearing, PILCase
-
-#: What a judgment document is for (``Attachment.purpose``).
-JUDGMENT_PURPOSE = "publicinterest.judgment"
 
 
 def suit_filed(matter: Matter, data: Mapping[str, Any], access: Access) -> None:

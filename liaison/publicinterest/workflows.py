@@ -101,6 +101,7 @@ from .forms import (
     RecommendForm,
     SueForm,
 )
+from .models import JUDGMENT_PURPOSE, OBSERVATION_PHOTO_PURPOSE, EvidenceKind
 from .suit_forms import CourtHearingForm, CourtJudgmentForm, RegisterSuitForm
 
 #: Any prosecutor of the procuratorate (before the case has a handler).
@@ -110,8 +111,9 @@ PROSECUTORS = Who(Relation.OWNER_ORG, CASE_ROLES)
 #: recommendation's kind says so, ``recommending.PRE_LITIGATION``).
 APPROVED_BY_SENIORS = Approval(default_approvers=SENIOR_ROLES)
 HANDLER = Who(Relation.HANDLER)
-#: Deciding to sue, and ending a case without suing, take effect once the chief procurator
-#: approves (unless the procuratorate configures its own approvers for them).
+#: Deciding to sue, and ending a case without suing (terminating it, closing it as rectified, or
+#: closing it because an entitled organ sued), take effect once the chief procurator approves
+#: (issue 11; unless the procuratorate configures its own approvers for them).
 APPROVED_BY_CHIEF = Approval(default_approvers=(Role.CHIEF_PROCURATOR,))
 
 #: The court a suit is brought before: a partner of the case from the suit on
@@ -123,15 +125,22 @@ COURT = Who(Relation.PARTNER_ORG, frozenset({Role.JUDGE, Role.COURT_PRESIDENT}))
 #: recommendation only).
 SUIT_STATES = frozenset({"litigation", "registered", "judged", "concluded"})
 #: The court sees the case from the suit on; it adds nothing to the procuratorate's file or
-#: its comments (its judgment document comes with its step), and on its timeline reads the
-#: suit's steps only, not the procuratorate's notes, approvals and internal steps.
+#: its comments (its judgment document comes with its step), on its timeline reads the suit's
+#: steps only, not the procuratorate's notes, approvals and internal steps, and of its files
+#: the suit's and the judgment (``COURT_FILES``).
+#: The files of a case the court before which it is sued sees: the suit document, the evidence
+#: submitted with it and its own judgment; never the rest of the investigation file.
+COURT_FILES = frozenset({EvidenceKind.SUIT, EvidenceKind.SUIT_EVIDENCE, JUDGMENT_PURPOSE})
 COURT_SIGHT = Sight(
     Who(Relation.PARTNER_ORG),
     SUIT_STATES,
     comments=frozenset(),
     attachments=frozenset(),
     reads=frozenset({"sue", "register", "record_hearing", "record_judgment", "record_enforcement"}),
+    files=COURT_FILES,
 )
+#: Every file a case keeps: its investigation file, on-site observations' photos, the judgment.
+CASE_FILES = frozenset({*EvidenceKind.values, OBSERVATION_PHOTO_PURPOSE, JUDGMENT_PURPOSE})
 
 #: A volunteer rectification supervisor assigned to the case
 #: (``supervision_actions.supervisor_assign``): an outside relation, so they see the case's
@@ -246,6 +255,7 @@ _CASE_TYPE: dict[str, Any] = {
     "opened_by": frozenset({Role.CLUE_OFFICER, *CASE_ROLES}),
     "initial": "opened",
     "sights": (COURT_SIGHT,),
+    "file_purposes": CASE_FILES,
     "events": {
         OBSERVATION_EVENT: _("On-site observation"),
         SUPERVISOR_ASSIGNED_EVENT: _("Rectification supervisor assigned"),
@@ -504,6 +514,7 @@ ADMIN_CASE = Workflow(
             effect=keep(conclusion="note"),
             stops=("decide_to_sue",),
             style="success",
+            approval=APPROVED_BY_CHIEF,
         ),
         *_case_steps(
             terminate_from=("investigating", "follow_up"),
@@ -586,6 +597,7 @@ CIVIL_CASE = Workflow(
             effect=keep(conclusion="note"),
             stops=("announcement",),
             style="outline-secondary",
+            approval=APPROVED_BY_CHIEF,
         ),
         *_case_steps(
             terminate_from=("investigating", "announcing", "announced"),

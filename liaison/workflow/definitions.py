@@ -179,6 +179,11 @@ class Sight:
     #: id), None for all of it: a court that judges a suit reads the suit's steps, not the
     #: procuratorate's notes and internal steps (``policy.Reading.timeline_reads``).
     reads: frozenset[str] | None = None
+    #: The files (``Attachment.purpose``, among the workflow's ``file_purposes``) its holders
+    #: see and fetch, None for every file: the court before which a suit is brought sees the
+    #: suit's files and its judgment, not the procuratorate's investigation file
+    #: (``policy.Reading.file_purposes``).
+    files: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         if self.who.relation in OUTSIDE_RELATIONS:
@@ -198,6 +203,8 @@ class Sight:
             object.__setattr__(self, name, value)
         if self.reads is not None:
             object.__setattr__(self, "reads", frozenset(self.reads))
+        if self.files is not None:
+            object.__setattr__(self, "files", frozenset(self.files))
 
     def allows(self, purpose: str, state: str) -> bool:
         """Whether ``state`` is one where this sight lets its holders ``purpose`` (``"states"``:
@@ -356,6 +363,10 @@ class Workflow:
     #: the addressee of a notice sees it only once it is sent. Each relation named here is
     #: decided by these alone; the others keep the engine's default (``DEFAULT_SIGHTS``).
     sights: Sequence[Sight] = ()
+    #: The purposes of the files its mechanism attaches to its matters (``Attachment.purpose``;
+    #: the matter page's own, ``""``, goes without saying), so that a sight naming the files
+    #: its holders see (``Sight.files``) names known ones: checked when the workflow is built.
+    file_purposes: frozenset[str] = frozenset()
     #: The mechanism's named acts that are not transitions, by name: who may take each (a tuple
     #: of ``Who``, in every state) or an ``Act`` (who, and in which states). Asked through the
     #: workflow's ``policy`` (``policy.may(access, matter, "observe")``), never by a role test
@@ -417,6 +428,11 @@ class Workflow:
             for key in sight.reads or ():
                 if key not in self._by_name and key not in self.events:
                     raise ValueError(f"{self.name}: {sight.who} reads unknown {key!r}")
+        known_files = {"", *self.file_purposes}
+        for sight in self.sights:
+            for purpose in sight.files or ():
+                if purpose not in known_files:
+                    raise ValueError(f"{self.name}: {sight.who} sees unknown files {purpose!r}")
         for reading in self.readings:
             for key in reading.texts:
                 if key not in self._by_name and key not in self.events:

@@ -286,6 +286,23 @@ class Reading:
             return None
         return frozenset().union(*(s.reads or () for s in held))
 
+    def file_purposes(self) -> frozenset[str] | None:
+        """The purposes of the matter's files the user sees and fetches: all of them (None),
+        unless every sight through which they see it now names its holders' files
+        (``Sight.files``)."""
+        if self.access.is_system or not self.access.is_authenticated:
+            return None
+        state = self.matter.state
+        held = [
+            s
+            for s in self.policy.sights
+            if s.allows("states", state)
+            and _holding(s.who).holds(self.access, self.matter, self.rows)
+        ]
+        if not held or any(s.files is None for s in held):
+            return None
+        return frozenset().union(*(s.files or () for s in held))
+
     def sees_only_own(self) -> bool:
         """Whether the user sees the matter only through a private relation (a reporter who is
         nothing else to it): then they see only the files and contributions they sent."""
@@ -324,15 +341,22 @@ class Reading:
         """Whether the user may see and fetch one of the matter's files (``attachments``)."""
         if not self.sees():
             return False
+        purposes = self.file_purposes()
+        if purposes is not None and attachment.purpose not in purposes:
+            return False
         return not self.sees_only_own() or attachment.uploaded_by_id == self.access.user_id
 
     def attachments(self) -> QuerySet[Attachment]:
         """The matter's files the user may see and fetch: all of them for whoever sees the
-        matter, except one who sees it only as a reporter, who sees the files they sent; none
-        for whoever does not see it."""
+        matter, except one whose sights name the files they see (``Sight.files``), and one who
+        sees it only as a reporter, who sees the files they sent; none for whoever does not
+        see it."""
         files = self.matter.attachments.select_related("uploaded_by")
         if not self.sees():
             return files.none()
+        purposes = self.file_purposes()
+        if purposes is not None:
+            files = files.filter(purpose__in=sorted(purposes))
         if self.sees_only_own():
             files = files.filter(uploaded_by_id=self.access.user_id)
         return files

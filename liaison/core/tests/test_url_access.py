@@ -21,6 +21,7 @@ from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.courts.tests import factories as court_factories
 from liaison.disputes.tests import factories as dispute_factories
+from liaison.flags.tests import factories as flag_factories
 from liaison.hearings.actions import hearing_invite
 from liaison.hearings.models import HearingRole
 from liaison.hearings.tests.factories import scheduled_hearing
@@ -126,6 +127,7 @@ OWN_PAGES = {
     "disputes:list",
     "retrials:list",
     "retrials:new",
+    "flags:list",
 }
 
 
@@ -176,6 +178,7 @@ def world():  # type: ignore[no-untyped-def]
     courts_world = court_factories.url_world()
     disputes_world = dispute_factories.url_world()
     retrials_world = retrial_factories.url_world()
+    flags_world = flag_factories.url_world()
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -218,6 +221,7 @@ def world():  # type: ignore[no-untyped-def]
         **courts_world["guarded"],
         **disputes_world["guarded"],
         **retrials_world["guarded"],
+        **flags_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -308,6 +312,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "courts:figures",
         "disputes:list",
         "retrials:list",
+        "flags:list",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name

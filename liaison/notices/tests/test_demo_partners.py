@@ -18,7 +18,7 @@ def test_demo_users_reach_their_partners_and_agencies_see_no_drafts() -> None:
     for _sender, author, _recipient, title, *_rest in NOTICES:
         person = User.objects.get(username=author)
         sender = person.memberships.get(
-            is_active=True, role__in=["prosecutor", "judge"]
+            is_active=True, role__in=["prosecutor", "judge", "enforcement_officer"]
         ).organisation
         notice = notices_visible_to(access_for(person)).get(title=title)
         recipient = notice.parties.get(relation="partner_org").organisation

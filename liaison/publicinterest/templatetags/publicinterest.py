@@ -33,9 +33,13 @@ def coarse_place(clue: Any) -> str:
 
 
 @register.simple_tag
-def evidence_of(case: Any) -> list[tuple[str, list[Attachment]]]:
-    """The case's investigation file, grouped by what each file is, in the order of the kinds."""
-    files = case.attachments.filter(purpose__in=EvidenceKind.values).select_related("uploaded_by")
+def evidence_of(case: Any, access: Any) -> list[tuple[str, list[Attachment]]]:
+    """The case's investigation file as the user may see it (the policy's ``attachments_for``:
+    the court before which it is sued sees the suit's files only), grouped by what each file
+    is, in the order of the kinds."""
+    from liaison.workflow.selectors import attachments_for
+
+    files = attachments_for(access, case).filter(purpose__in=EvidenceKind.values)
     groups: dict[str, list[Attachment]] = {}
     for attachment in files.order_by("uploaded_at", "id"):
         groups.setdefault(attachment.purpose, []).append(attachment)

@@ -18,6 +18,7 @@ from liaison.orgs.roles import Role
 from liaison.publicinterest.models import Observation, PILCase
 from liaison.recommendations.models import DOCUMENT_PURPOSE, Recommendation
 from liaison.workflow.actions import transition
+from liaison.workflow.tests.factories import approve_all
 
 from .factories import (
     accepted_case,
@@ -217,7 +218,8 @@ def test_an_observation_is_recorded_from_the_case_page(client, kangbashi, handle
     html = client.get(_page(case.pk)).content.decode()
     assert "煤堆已苫盖。" in html and "现场核查" in html  # the timeline names the event
     client.post(_step(case.pk, "close_rectified"), {"note": "整改到位。"})
-    assert PILCase.objects.get(pk=case.pk).state == "rectified"
+    assert PILCase.objects.get(pk=case.pk).awaiting_approval  # the chief procurator approves
+    assert approve_all(PILCase.objects.get(pk=case.pk)).state == "rectified"
 
 
 def test_who_may_not_observe_is_told_so(client, kangbashi, handler, bureau) -> None:  # type: ignore[no-untyped-def]
@@ -300,6 +302,7 @@ def test_the_reporter_reads_the_outcome_by_query_code(client, kangbashi, handler
     transition(
         matter=case, name="close_rectified", access=access_for(handler), data={"note": "内部结论"}
     )
+    approve_all(case)
     html = client.get(progress, {"code": clue.query_code}).content.decode()
     assert "您反映的问题已整改" in html and "内部结论" not in html
     assert Attachment.objects.filter(matter=recommendation).count() == 2  # PDF and Word

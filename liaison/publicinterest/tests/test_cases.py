@@ -421,6 +421,8 @@ def test_closing_as_rectified_needs_it_seen_rectified_on_site(kangbashi, handler
     _observe(case, handler, finding="rectified")
     transition(matter=case, name="close_rectified", access=access_for(handler), data=close)
     case.refresh_from_db()
+    assert case.state == "follow_up" and case.awaiting_approval  # awaits the chief
+    case = approve_all(case)
     assert case.state == "rectified" and case.is_closed and case.conclusion == close["note"]
     progress = progress_for_code(clue.query_code)
     assert progress is not None
@@ -569,6 +571,8 @@ def test_when_an_entitled_organ_sues_the_civil_case_closes(kangbashi, handler) -
         data={"note": "中华环保联合会已向大同市中级人民法院提起诉讼。"},
     )
     case.refresh_from_db()
+    assert case.state == "announcing" and case.awaiting_approval  # awaits the chief
+    case = approve_all(case)
     assert case.state == "organ_sued" and case.is_closed
     assert Clock.objects.get(matter=case).state == Clock.State.STOPPED
     progress = progress_for_code(clue.query_code)

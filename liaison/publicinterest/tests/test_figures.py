@@ -94,6 +94,7 @@ def _world(tree) -> None:  # type: ignore[no-untyped-def]
         access=access_for(handler),
         data={"note": "整改到位。"},
     )
+    approve_all(rectified)
 
     sued = filed_case(
         accepted_case(

@@ -114,6 +114,33 @@ def test_suing_awaits_the_chief_procurator_then_the_court_receives_it(  # type: 
     assert case.pk in {m.pk for m in my_work(access_for(judge))}
 
 
+def test_every_way_of_ending_a_case_without_suing_awaits_the_chief_procurator() -> None:
+    """Issue 11: terminating, closing as rectified and closing because an entitled organ sued
+    each end a case without a suit, so each needs the chief procurator's approval, as suing."""
+    for workflow, step in (
+        (ADMIN_CASE, "terminate"),
+        (ADMIN_CASE, "close_rectified"),
+        (CIVIL_CASE, "terminate"),
+        (CIVIL_CASE, "organ_sued"),
+    ):
+        approval = workflow.transition(step).approval
+        assert approval is not None, step
+        assert approval.default_approvers == (Role.CHIEF_PROCURATOR,), step
+
+
+def test_an_entitled_organ_suing_closes_the_case_once_the_chief_approves(handler) -> None:  # type: ignore[no-untyped-def]
+    case = announced_case(by=handler)
+    note = {"note": "中华环保联合会已向大同市中级人民法院提起诉讼。"}
+    transition(matter=case, name="organ_sued", access=access_for(handler), data=note)
+    case = PILCase.objects.get(pk=case.pk)
+    assert case.state == "announced" and case.awaiting_approval
+    with pytest.raises(WorkflowError):  # the handler does not approve their own step
+        approval_approve(matter=case, access=access_for(handler))
+    approval_approve(matter=case, access=access_for(member(case.owner, Role.CHIEF_PROCURATOR)))
+    case = PILCase.objects.get(pk=case.pk)
+    assert case.state == "organ_sued" and case.conclusion == note["note"]
+
+
 def test_terminating_awaits_the_chief_procurator(handler) -> None:  # type: ignore[no-untyped-def]
     case = filed_case(by=handler)
     transition(matter=case, name="terminate", access=access_for(handler), data={"note": "已整改。"})
@@ -321,3 +348,45 @@ def test_a_suit_brought_before_gets_its_court_as_a_partner(handler, bench, judge
     migration.courts_become_partners(apps, editor)
     assert MatterParty.objects.filter(matter=case, relation=Relation.PARTNER_ORG).count() == 1
     assert sees(access_for(judge), case)
+
+
+def test_the_court_sees_the_suits_files_and_never_the_investigation_file(  # type: ignore[no-untyped-def]
+    client, settings, tmp_path, handler, bench, judge
+) -> None:
+    """``COURT_SIGHT.files``: the court before which a case is sued sees and fetches the suit
+    document, the evidence submitted with it and the judgment; the rest of the procuratorate's
+    file stays the procuratorate's, on the page and at the download."""
+    from django.http import Http404
+    from django.urls import reverse
+
+    from liaison.attachments.actions import attachment_add_to_matter
+    from liaison.attachments.selectors import get_attachment_for
+    from liaison.publicinterest.models import EvidenceKind
+    from liaison.workflow.selectors import attachments_for
+
+    settings.MEDIA_ROOT = tmp_path
+    case = sued_case(announced_case(by=handler), by=handler, before=bench)
+    act = access_for(handler)
+    files = {
+        kind: attachment_add_to_matter(
+            matter=case, access=act, file=judgment_pdf(f"{kind}.pdf"), purpose=kind
+        )
+        for kind in (EvidenceKind.SITE, EvidenceKind.SUIT, EvidenceKind.SUIT_EVIDENCE)
+    }
+    internal = files[EvidenceKind.SITE]
+    _register(case, judge)
+    _judgment(PILCase.objects.get(pk=case.pk), judge)
+    case = PILCase.objects.get(pk=case.pk)
+    seen = set(attachments_for(access_for(judge), case).values_list("purpose", flat=True))
+    assert seen == {EvidenceKind.SUIT, EvidenceKind.SUIT_EVIDENCE, JUDGMENT_PURPOSE}
+    with pytest.raises(Http404):
+        get_attachment_for(access_for(judge), internal.pk)
+    assert get_attachment_for(access_for(judge), files[EvidenceKind.SUIT].pk)
+    assert get_attachment_for(access_for(judge), case.judgment_document_id)
+    assert internal in attachments_for(act, case)  # the procuratorate keeps its whole file
+    client.force_login(judge)
+    page = client.get(reverse("workspace:matter", args=[case.pk])).content.decode()
+    assert "suit_document.pdf" in page and "suit_evidence.pdf" in page
+    assert "evidence_site.pdf" not in page
+    download = reverse("attachments:download", args=[internal.pk])
+    assert client.get(download).status_code == 404

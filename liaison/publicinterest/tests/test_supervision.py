@@ -145,6 +145,7 @@ def test_only_those_handling_the_case_assign_and_withdraw(kangbashi, case, handl
 def test_a_closed_case_takes_no_supervisor(case, handler) -> None:  # type: ignore[no-untyped-def]
     _report(case, handler)
     transition(matter=case, name="close_rectified", access=access_for(handler), data=CLOSE)
+    approve_all(case)
     with pytest.raises(WorkflowError, match="closed"):
         _assign(case, handler, supervisor())
 
@@ -258,6 +259,7 @@ def test_closing_tells_every_clues_reporter_on_their_clue_and_the_supervisors(  
     Notification.objects.all().delete()
 
     transition(matter=case, name="close_rectified", access=access_for(handler), data=CLOSE)
+    approve_all(case)
     told = {
         (n.recipient, n.matter_id): n
         for n in Notification.objects.filter(event="publicinterest.case.closed")

@@ -203,7 +203,8 @@ def test_a_clue_becomes_a_case_a_recommendation_and_a_rectification(
     expect(page.get_by_test_id("reply")).to_contain_text("整改后.jpg")
     screenshot("5-agency-replied")
 
-    # The prosecutor checks on site and closes the case as rectified.
+    # The prosecutor checks on site and closes the case as rectified, once the chief procurator
+    # approves.
     _log_in(page, live, "luo")
     page.goto(f"{live.url}/matters/{case.pk}/")
     expect(page.get_by_test_id("state")).to_have_text("跟进监督")
@@ -216,6 +217,11 @@ def test_a_clue_becomes_a_case_a_recommendation_and_a_rectification(
     expect(page.get_by_test_id("observation")).to_contain_text("煤堆已全部苫盖")
     page.locator("#id_close_rectified_note").fill("经现场核查，煤场已整改到位，公益损害已消除。")
     page.get_by_role("button", name="整改到位结案").click()
+    # Ending a case without suing awaits the chief procurator's approval.
+    expect(page.get_by_test_id("approval")).to_contain_text("待审批：整改到位结案")
+    expect(page.get_by_test_id("approval-awaits")).to_contain_text("郑立明")
+    expect(page.get_by_test_id("state")).to_have_text("跟进监督")
+    _approve(page, live, "zheng", case.case_number)
     expect(page.get_by_test_id("state")).to_have_text("整改到位结案")
     screenshot("6-closed-rectified")
 

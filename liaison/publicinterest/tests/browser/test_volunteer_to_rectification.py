@@ -222,6 +222,9 @@ def test_a_volunteers_clue_is_rectified_under_a_volunteers_supervision(
     expect(desk.get_by_test_id("observation-review")).to_contain_text("已采纳")
     desk.locator("#id_close_rectified_note").fill("经志愿者监督和现场核查，煤场已整改到位。")
     desk.get_by_role("button", name="整改到位结案").click()
+    expect(desk.get_by_test_id("approval")).to_be_visible()
+    approve_all(case)  # the chief procurator (test_case_to_rectification approves in the page)
+    desk.reload()
     expect(desk.get_by_test_id("state")).to_have_text("整改到位结案")
     shot(desk, "8-closed-rectified")
 

@@ -1,0 +1,89 @@
+"""Reads about flags, and the rule that is not a flag's step: who may raise one about a matter,
+for which side, and to whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from liaison.core.access import Access
+from liaison.orgs.models import Organisation
+from liaison.workflow.definitions import Label
+from liaison.workflow.models import Matter, Relation
+from liaison.workflow.selectors import matters_visible_to, sees
+
+from .forms import NOT_OTHER
+from .models import Flag
+from .workflows import FLAG, FLAG_ROLES, OPEN
+
+OPEN_STATES = FLAG.states_named(*OPEN)
+
+NOT_SEEN = _("You can flag only a matter you see.")
+NOT_SHARED = _(
+    "Only a matter two organisations share (its owner and a partner organisation) is flagged: "
+    "a flag tells the other side."
+)
+NOT_A_SIDE = _(
+    "Only the case staff of an organisation that stands to this matter (its owner or a partner) "
+    "flag it."
+)
+NOT_THE_OTHER_SIDE = NOT_OTHER
+
+
+def takes_part_in_flags(access: Access) -> bool:
+    """Whether the flags pages are for this user: case staff of any organisation."""
+    return bool(access.organisations_with(FLAG_ROLES))
+
+
+def flags_visible_to(access: Access) -> QuerySet[Flag]:
+    visible = matters_visible_to(access).filter(matter_type=FLAG.name).values("pk")
+    return (
+        Flag.objects.filter(pk__in=visible)
+        .select_related("owner", "subject")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def flags_on(access: Access, matter: Matter) -> list[Flag]:
+    """The flags on ``matter`` this user sees, open ones first (the matter page's panel)."""
+    found = list(flags_visible_to(access).filter(subject_id=matter.pk))
+    return sorted(found, key=lambda f: f.state not in OPEN_STATES)
+
+
+@dataclass(frozen=True)
+class Raising:
+    """For whom a user raises a flag about a matter, and whom it may tell."""
+
+    side: Organisation
+    others: list[Organisation]
+
+
+def raising_for(access: Access, matter: Matter) -> Raising | Label:
+    """The side this user raises a flag for about ``matter`` and the organisations it may tell
+    (the matter's other owner or partner organisations), or why they may not (a message)."""
+    if matter.matter_type == FLAG.name or not sees(access, matter):
+        return NOT_SEEN
+    partner_ids = {
+        pk
+        for pk in matter.parties.filter(relation=Relation.PARTNER_ORG).values_list(
+            "organisation_id", flat=True
+        )
+        if pk is not None
+    }
+    parties = [matter.owner_id, *sorted(partner_ids - {matter.owner_id})]
+    if len(parties) < 2:
+        return NOT_SHARED
+    mine = [pk for pk in parties if pk in access.organisations_with(FLAG_ROLES)]
+    if not mine:
+        return NOT_A_SIDE
+    side_id = mine[0]
+    orgs = Organisation.objects.in_bulk(parties)
+    return Raising(orgs[side_id], [orgs[pk] for pk in parties if pk != side_id])
+
+
+def may_raise(access: Access, matter: Matter) -> bool:
+    if matter.matter_type == FLAG.name or not takes_part_in_flags(access):
+        return False
+    return isinstance(raising_for(access, matter), Raising)
