@@ -2,9 +2,9 @@
 
 import pytest
 
+from liaison.core.tests.races import postgres_only, race
 from liaison.lawyers.models import Booking, ReceptionSlot
 from liaison.workflow.errors import WorkflowError
-from liaison.workflow.tests.test_concurrency import _race, postgres_only
 
 from .factories import booking, case, lawyer, of_record, procuratorate, slot
 
@@ -24,7 +24,7 @@ def test_a_slot_is_never_overbooked_when_many_book_its_last_places_at_once() -> 
         of_record(the_case, each)
     the_slot = slot(org, capacity=3)
     copies = [ReceptionSlot.objects.get(pk=the_slot.pk) for _ in lawyers]
-    results = _race(
+    results = race(
         [
             (lambda who=who, s=s: booking(who, s, the_case))
             for who, s in zip(lawyers, copies, strict=True)
