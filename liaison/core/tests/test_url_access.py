@@ -19,6 +19,7 @@ from liaison.agreements.tests import factories as agreement_factories
 from liaison.attachments.actions import attachment_upload
 from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
+from liaison.committees.tests import factories as committee_factories
 from liaison.courts.tests import factories as court_factories
 from liaison.disputes.tests import factories as dispute_factories
 from liaison.hearings.actions import hearing_invite
@@ -123,6 +124,8 @@ OWN_PAGES = {
     "courts:import",
     "courts:figures",
     "disputes:list",
+    "committees:list",
+    "committees:new",
 }
 
 
@@ -172,6 +175,7 @@ def world():  # type: ignore[no-untyped-def]
     meetings_world = meeting_factories.url_world()
     courts_world = court_factories.url_world()
     disputes_world = dispute_factories.url_world()
+    committees_world = committee_factories.url_world()
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -213,6 +217,7 @@ def world():  # type: ignore[no-untyped-def]
         **agreements_world["guarded"],
         **courts_world["guarded"],
         **disputes_world["guarded"],
+        **committees_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -231,6 +236,7 @@ def world():  # type: ignore[no-untyped-def]
         "lawyer_case": lawyers_world["case"],
         "petition": petitions_world["petition"],
         "meeting": meetings_world["meeting"],
+        "session": committees_world["session"],
         "agreement": agreements_world["agreement"],
         "outsider": outsider,
         "judge": judge,
@@ -301,6 +307,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "courts:cases",
         "courts:figures",
         "disputes:list",
+        "committees:list",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
@@ -310,6 +317,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         assert world["petition"].case_number not in page, name
         assert world["meeting"].case_number not in page, name
         assert world["agreement"].case_number not in page, name
+        assert world["session"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]
