@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.core.access import SYSTEM, Access
 from liaison.core.transactions import durable
 from liaison.orgs.models import Organisation
-from liaison.orgs.roles import OrganisationKind, Role
+from liaison.orgs.roles import Role
 from liaison.workflow.actions import record_event
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.invitations import LIVE, attendance_record, invitation_answer, invitation_send

@@ -1,7 +1,8 @@
 """The notice rule of the 2010 opinion of the Supreme People's Court and the Supreme People's
-Procuratorate on the chief procurator attending the adjudication committee (《关于人民检察院检察长
-列席人民法院审判委员会会议的实施意见》, on telling the procuratorate of the agenda and time): the court tells the procuratorate of the cases on
-the agenda, and of the session's time, at least three days before the session.
+Procuratorate on the chief procurator attending the adjudication committee
+(《关于人民检察院检察长列席人民法院审判委员会会议的实施意见》, on telling the procuratorate of
+the agenda and the time): the court tells the procuratorate of the cases on the agenda, and of
+the session's time, at least three days before the session.
 
 The court is refused, not warned: a session announced later leaves the chief procurator no time
 to read the files and prepare an opinion, which is what the notice is for, and a later day can

@@ -18,6 +18,8 @@ carry: ``workflow.registry.add_shared_event``).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -46,7 +48,7 @@ OPINION_LABEL = _("Opinion at the adjudication committee")
 OPEN_STATES = ("scheduled", "confirmed", "declined")
 
 
-def not_before_the_session(matter: Matter, access: Access) -> object:
+def not_before_the_session(matter: Matter, access: Access) -> Any:
     """The session is recorded on or after its day, never before."""
     from .models import CommitteeSession
 
@@ -120,7 +122,8 @@ SESSION = Workflow(
                 Notify(
                     (COURT,),
                     _(
-                        "%(actor)s confirmed who attends the adjudication committee session “%(title)s”."
+                        "%(actor)s confirmed who attends the adjudication committee session "
+                        "“%(title)s”."
                     ),
                     subject=True,
                 ),

@@ -17,9 +17,9 @@ from PIL import Image
 
 from liaison.agreements.tests import factories as agreement_factories
 from liaison.attachments.actions import attachment_upload
+from liaison.committees.tests import factories as committee_factories
 from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
-from liaison.committees.tests import factories as committee_factories
 from liaison.courts.tests import factories as court_factories
 from liaison.disputes.tests import factories as dispute_factories
 from liaison.hearings.actions import hearing_invite
