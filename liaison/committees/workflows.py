@@ -187,7 +187,7 @@ SESSION = Workflow(
                 ),
             ),
         ),
-        Transition("close", "held", "closed", label=_("Close"), who=(COURT,)),
+        Transition("close", "held", "closed", label=_("File the session's record"), who=(COURT,)),
         Transition(
             "cancel",
             OPEN_STATES,
