@@ -11,7 +11,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from liaison.accounts.models import User
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
-from liaison.orgs.roles import COMMITTEE_ROLES, SENIOR_ROLES, OrganisationKind
+from liaison.orgs.roles import CASE_ROLES, COMMITTEE_ROLES, SENIOR_ROLES, OrganisationKind
 from liaison.orgs.selectors import members_with_role, organisations_reachable_from
 from liaison.workflow.models import Invitation, Matter, MatterParty, Relation
 from liaison.workflow.selectors import matters_visible_to, next_due
@@ -47,8 +47,6 @@ def awaiting_answer_from(access: Access) -> QuerySet[CommitteeSession]:
 def takes_part(access: Access) -> bool:
     """Who the list page is for: the court's president and judges, and a procuratorate's
     staff (its prosecutors and seniors, who see the sessions it is invited to)."""
-    from liaison.orgs.roles import CASE_ROLES
-
     return bool(access.organisations_with(COMMITTEE_ROLES | CASE_ROLES))
 
 
