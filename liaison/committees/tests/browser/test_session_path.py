@@ -55,7 +55,10 @@ def test_a_session_from_scheduling_to_the_opinion_on_the_case(
     log_in(page, live.url, w.c.chief.username)
     page.goto(f"{live.url}/committees/")
     expect(page.get_by_test_id("awaiting-answer")).to_contain_text("审判委员会第12次会议")
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone, in Chinese
     page.goto(f"{live.url}/matters/{session.pk}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot("invitation-on-a-phone")
     confirm = _step(page, "confirm")
     confirm.locator('select[name="attendee"]').select_option(str(w.c.chief.pk))
     confirm.locator('button[name="step"]').click()
