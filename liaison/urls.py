@@ -40,6 +40,7 @@ urlpatterns = [
     path("petitions/", include("liaison.petitions.urls")),
     path("agreements/", include("liaison.agreements.urls")),
     path("meetings/", include("liaison.meetings.urls")),
+    path("committees/", include("liaison.committees.urls")),
     path("disputes/", include("liaison.disputes.urls")),
     path("retrials/", include("liaison.retrials.urls")),
     path("flags/", include("liaison.flags.urls")),

@@ -514,6 +514,9 @@ def load_demo() -> list[tuple[str, str, str]]:
     from liaison.flags import demo as flags_demo
 
     flags_demo.load(orgs, users)
+    from liaison.committees import demo as committees_demo
+
+    committees_demo.load(orgs, users)
     User.objects.create_superuser(
         "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"
     )

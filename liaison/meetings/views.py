@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from liaison.agreements.selectors import get_agreement_for
+from liaison.core.ical import ics_response
 from liaison.core.navigation import page_rule
 from liaison.workflow.errors import WorkflowError
 from liaison.workflow.selectors import get_matter_for
@@ -25,7 +26,7 @@ from liaison.workflow.views import matter_page
 from . import actions, selectors
 from .documents import minutes_document
 from .forms import AgendaForm, InviteForm, ProgressForm, ResolutionForm, ScheduleForm
-from .ical import meeting_ics
+from .ical import meeting_event
 from .models import ActionItem, JointMeeting
 
 
@@ -210,11 +211,7 @@ def progress(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def ical(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
-    response = HttpResponse(
-        meeting_ics(meeting, request.get_host()), content_type="text/calendar; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
-    return response
+    return ics_response(meeting_event(meeting), request.get_host(), f"meeting-{meeting.pk}.ics")
 
 
 @login_required

@@ -114,6 +114,11 @@ SPEAKS_FOR_ROLES = frozenset(
     }
 )
 
+#: Who schedules a court's adjudication committee sessions and records them: its president, who
+#: convenes the committee, and its judges (the committee's members and those who report cases
+#: to it). Not its enforcement officers, nor its administrator, who keeps records, not cases.
+COMMITTEE_ROLES = frozenset({Role.COURT_PRESIDENT, Role.JUDGE})
+
 # Roles whose holders are staff: they work in the staff workspace and see their organisation's
 # matters. Lawyers and volunteers see only the matters they are party to.
 STAFF_ROLES = frozenset(Role) - {Role.LAWYER, Role.VOLUNTEER}

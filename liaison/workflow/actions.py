@@ -36,7 +36,7 @@ from .models import (
     Matter,
     TimelineEvent,
 )
-from .registry import reactions_to
+from .registry import reactions_to, shared_events
 from .selectors import may_comment, may_take, people_who_are
 
 if TYPE_CHECKING:
@@ -405,7 +405,11 @@ def record_event(
     points for an accepted supervision report); then whoever the workflow's ``notifies``
     declares for ``action`` is told, ``subject`` (the person the event is about) included
     where a rule says so."""
-    if action not in matter.workflow.events and action not in ENGINE_EVENTS:
+    if (
+        action not in matter.workflow.events
+        and action not in ENGINE_EVENTS
+        and action not in shared_events()
+    ):
         raise ValueError(f"{matter.matter_type} declares no event {action!r}")
     payload = _json_safe(data or {})
     event = TimelineEvent.objects.create(

@@ -35,7 +35,7 @@ from liaison.core.access import Access
 
 from .definitions import DEFAULT_SIGHTS, Act, Sight, Transition, Who
 from .models import OUTSIDE_RELATIONS, Matter, MatterParty, Relation
-from .registry import all_workflows, get_workflow
+from .registry import all_workflows, get_workflow, shared_events
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
@@ -272,7 +272,8 @@ class Reading:
     def timeline_reads(self) -> frozenset[str] | None:
         """The timeline entries (steps by name, events by id) the user reads on the matter's
         page: all of them (None), unless every sight through which they see it now names what
-        its holders read (``Sight.reads``)."""
+        its holders read (``Sight.reads``) and the events other mechanisms record on any
+        matter for both their sides (``registry.add_shared_event``)."""
         if self.access.is_system or not self.access.is_authenticated:
             return None
         state = self.matter.state
@@ -284,7 +285,7 @@ class Reading:
         ]
         if not held or any(s.reads is None for s in held):
             return None
-        return frozenset().union(*(s.reads or () for s in held))
+        return frozenset().union(*(s.reads or () for s in held), shared_events())
 
     def file_purposes(self) -> frozenset[str] | None:
         """The purposes of the matter's files the user sees and fetches: all of them (None),

@@ -16,12 +16,13 @@ from django.core import checks
 
 from liaison.deadlines.declarations import declare_periods, use_periods
 
-from .definitions import Effect, Panel, Workflow
+from .definitions import Effect, Label, Panel, Workflow
 
 _WORKFLOWS: dict[str, Workflow] = {}
 _REACTIONS: dict[tuple[str, str], list[Effect]] = {}
 _SHARED_PANELS: list[Panel] = []
 _MY_WORK_PANELS: list[str] = []
+_SHARED_EVENTS: dict[str, Label] = {}
 
 
 def register(workflow: Workflow) -> Workflow:
@@ -60,6 +61,21 @@ def add_shared_panel(panel: Panel) -> Panel:
 
 def shared_panels() -> list[Panel]:
     return list(_SHARED_PANELS)
+
+
+def add_shared_event(action: str, label: Label) -> str:
+    """An event another mechanism records on a matter of any type (``actions.record_event``),
+    with its label: e.g. the opinion the procuratorate gave on a case at the court's
+    adjudication committee, recorded on that case's timeline by the committees app. Whoever
+    reads the matter's timeline reads it, also a relation whose sight names what it reads
+    (``Sight.reads``): both sides of the mechanism that records it see the matter. Adding it
+    again changes nothing."""
+    _SHARED_EVENTS.setdefault(action, label)
+    return action
+
+
+def shared_events() -> dict[str, Label]:
+    return dict(_SHARED_EVENTS)
 
 
 def add_my_work_panel(template: str) -> str:

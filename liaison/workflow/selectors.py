@@ -23,7 +23,7 @@ from liaison.core.access import Access
 from .definitions import ENGINE_EVENTS, Transition, Who, Workflow
 from .models import OUTSIDE_RELATIONS, Clock, Matter, MatterParty, TimelineEvent
 from .policy import EMPTY, Reading, matters_held, visible
-from .registry import all_workflows, get_workflow
+from .registry import all_workflows, get_workflow, shared_events
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
@@ -187,7 +187,11 @@ def timeline_of(matter: Matter) -> list[TimelineEntry]:
         elif event.action.endswith(".open"):
             label = _("Opened")
         else:
-            label = workflow.events.get(event.action) or ENGINE_EVENTS.get(event.action, "")
+            label = (
+                workflow.events.get(event.action)
+                or ENGINE_EVENTS.get(event.action)
+                or shared_events().get(event.action, "")
+            )
             label = label or event.action
             if event.action.startswith("workflow.approval.") and event.data.get("step"):
                 step = workflow.transition(event.data["step"]).label

@@ -17,6 +17,7 @@ from PIL import Image
 
 from liaison.agreements.tests import factories as agreement_factories
 from liaison.attachments.actions import attachment_upload
+from liaison.committees.tests import factories as committee_factories
 from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
 from liaison.courts.tests import factories as court_factories
@@ -128,6 +129,8 @@ OWN_PAGES = {
     "retrials:list",
     "retrials:new",
     "flags:list",
+    "committees:list",
+    "committees:new",
 }
 
 
@@ -179,6 +182,7 @@ def world():  # type: ignore[no-untyped-def]
     disputes_world = dispute_factories.url_world()
     retrials_world = retrial_factories.url_world()
     flags_world = flag_factories.url_world()
+    committees_world = committee_factories.url_world()
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -222,6 +226,7 @@ def world():  # type: ignore[no-untyped-def]
         **disputes_world["guarded"],
         **retrials_world["guarded"],
         **flags_world["guarded"],
+        **committees_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -240,6 +245,7 @@ def world():  # type: ignore[no-untyped-def]
         "lawyer_case": lawyers_world["case"],
         "petition": petitions_world["petition"],
         "meeting": meetings_world["meeting"],
+        "session": committees_world["session"],
         "agreement": agreements_world["agreement"],
         "retrial": retrials_world["case"],
         "outsider": outsider,
@@ -313,6 +319,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "disputes:list",
         "retrials:list",
         "flags:list",
+        "committees:list",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
@@ -323,6 +330,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         assert world["meeting"].case_number not in page, name
         assert world["agreement"].case_number not in page, name
         assert world["retrial"].case_number not in page, name
+        assert world["session"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]

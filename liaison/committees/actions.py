@@ -1,0 +1,201 @@
+"""Scheduling adjudication committee sessions, their agenda, and the effects of their steps.
+Every change of a session's state is a workflow transition (``workflows.py``); these are the
+changes around them, each in one transaction with its timeline entry, notification and audit
+record."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from liaison.core.access import SYSTEM, Access
+from liaison.core.transactions import durable
+from liaison.orgs.models import Organisation
+from liaison.orgs.roles import Role
+from liaison.workflow.actions import record_event
+from liaison.workflow.errors import TransitionForbidden, WorkflowError
+from liaison.workflow.invitations import LIVE, attendance_record, invitation_answer, invitation_send
+from liaison.workflow.models import Invitation, Matter
+from liaison.workflow.opening import apply_open
+from liaison.workflow.policy import policy_for
+
+from . import selectors
+from .models import AgendaItem, CommitteeSession
+from .rules import notify_by_for, too_late_error
+from .workflows import AGENDA_EVENT, OPINION_EVENT, SESSION
+
+if TYPE_CHECKING:
+    from liaison.accounts.models import User
+
+
+def _when(moment: datetime) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def _check_linked(access: Access, procuratorate: Organisation, matter: Matter | None) -> None:
+    """A linked matter is one the scheduler sees and the procuratorate invited is a party to
+    (its owner or a partner), so both sides read the opinion recorded on it."""
+    if matter is None:
+        return
+    if not selectors.linkable_matters(access).filter(pk=matter.pk).exists():
+        raise ValidationError({"matter": _("Choose a matter you can see.")}, code="unseen")
+    if not selectors.is_party(matter, procuratorate):
+        raise ValidationError(
+            {
+                "matter": _(
+                    "%(procuratorate)s is not a party to %(number)s: link a matter both sides "
+                    "follow."
+                )
+                % {"procuratorate": procuratorate.name, "number": matter.case_number}
+            },
+            code="not_shared",
+        )
+
+
+@durable
+def session_schedule(
+    *,
+    access: Access,
+    title: str,
+    scheduled_at: datetime,
+    place: str,
+    procuratorate: Organisation,
+    court_case_number: str,
+    summary: str,
+    matter: Matter | None = None,
+    **_ignored: Any,
+) -> CommitteeSession:
+    """Open a session of the court where the user schedules sessions, with its first agenda
+    item, and invite ``procuratorate`` (a partner from now on; its seniors are told). Refused:
+    a user who schedules for no court, a procuratorate the court does not work with, a time in
+    the past or too soon for the procuratorate to be told (``rules.py``), and a linked matter
+    the user does not see or the procuratorate is no party to."""
+    court = selectors.court_of(access)
+    if court is None:
+        raise TransitionForbidden(
+            _("Adjudication committee sessions are scheduled by a court's president or judges.")
+        )
+    if not selectors.invitable_procuratorates(court).filter(pk=procuratorate.pk).exists():
+        raise ValidationError(
+            {"procuratorate": _("Choose a procuratorate your court works with.")},
+            code="not_partner",
+        )
+    problem = too_late_error(scheduled_at)
+    if problem is not None:
+        raise ValidationError({"scheduled_at": problem}, code="too_late")
+    _check_linked(access, procuratorate, matter)
+    session = apply_open(
+        workflow=SESSION,
+        owner=court,
+        access=access,
+        fields={
+            "title": title,
+            "scheduled_at": scheduled_at,
+            "place": place,
+            "notify_by": notify_by_for(timezone.localtime(scheduled_at).date()),
+        },
+        partners=[procuratorate],
+        start="schedule",
+        data={"time": _when(scheduled_at), "place": place},
+    )
+    assert isinstance(session, CommitteeSession)
+    AgendaItem.objects.create(
+        session=session, court_case_number=court_case_number, summary=summary, matter=matter
+    )
+    return session
+
+
+@durable
+def agenda_item_add(
+    *,
+    access: Access,
+    session: CommitteeSession,
+    court_case_number: str,
+    summary: str,
+    matter: Matter | None = None,
+    **_ignored: Any,
+) -> AgendaItem:
+    """Add a case to the agenda of a session still to be held, while the procuratorate can
+    still be told in time (else the session is postponed first); its seniors are told."""
+    session = CommitteeSession.objects.select_for_update(of=("matter_ptr",)).get(pk=session.pk)
+    if not policy_for(SESSION.name).may(access, session, "add_agenda_item"):
+        raise TransitionForbidden(_("Only the court's president and judges add to the agenda."))
+    if timezone.localdate() > session.notify_by:
+        raise WorkflowError(
+            _(
+                "Too late to add a case: the procuratorate had to be told of the agenda by "
+                "%(latest)s. Postpone the session to add it."
+            )
+            % {"latest": session.notify_by.isoformat()}
+        )
+    _check_linked(access, selectors.procuratorate_of(session), matter)
+    item = AgendaItem.objects.create(
+        session=session, court_case_number=court_case_number, summary=summary, matter=matter
+    )
+    record_event(matter=session, access=access, action=AGENDA_EVENT, note=court_case_number)
+    return item
+
+
+def confirm_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The ``confirm`` step: the person named attends. The chief procurator attends or entrusts
+    a deputy (the 2010 opinion), so a department head may confirm the chief procurator and only
+    a chief procurator names someone else. The person is sent the engine's invitation, accepted
+    on the procuratorate's word (the answer is the procuratorate's, not the person's); after a
+    postponement an earlier attendee no longer named is recorded as declined."""
+    attendee: User = data["attendee"]
+    procuratorate = selectors.procuratorate_of(matter)
+    is_chief = selectors.holds(attendee, procuratorate, Role.CHIEF_PROCURATOR)
+    if not is_chief and not access.has_role(procuratorate.pk, [Role.CHIEF_PROCURATOR]):
+        raise TransitionForbidden(
+            _("Only the chief procurator entrusts someone else to attend in their place.")
+        )
+    for other in Invitation.objects.filter(matter=matter, state=Invitation.State.ACCEPTED).exclude(
+        person=attendee
+    ):
+        invitation_answer(matter=matter, invitation=other, access=SYSTEM, accept=False)
+    invitation = Invitation.objects.filter(matter=matter, person=attendee).first()
+    if invitation is None:
+        invitation = invitation_send(matter=matter, person=attendee, access=access)
+    invitation_answer(matter=matter, invitation=invitation, access=SYSTEM, accept=True)
+
+
+def postpone_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The ``postpone`` step: the new time, and the new last day to tell the procuratorate."""
+    when = data["scheduled_at"]
+    CommitteeSession.objects.filter(pk=matter.pk).update(
+        scheduled_at=when, notify_by=notify_by_for(timezone.localtime(when).date())
+    )
+
+
+def hold_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The ``hold`` step: whether the attendee came, and per agenda item the opinion given and
+    the committee's decision, kept on the item and put on the linked matter's timeline, which
+    both sides read."""
+    standing = Invitation.objects.filter(matter=matter, state__in=LIVE)
+    came = data.get("attendance") == "attended"
+    accepted = list(standing.filter(state=Invitation.State.ACCEPTED).values_list("pk", flat=True))
+    attendance_record(matter=matter, present=accepted if came else [])
+    for item in selectors.agenda_of(matter):
+        opinion = data.get(f"opinion_{item.pk}", "") or ""
+        decision = data.get(f"decision_{item.pk}", "") or ""
+        AgendaItem.objects.filter(pk=item.pk).update(opinion=opinion, decision=decision)
+        if item.matter is not None:
+            record_event(
+                matter=item.matter,
+                access=access,
+                action=OPINION_EVENT,
+                note=selectors.opinion_note(matter, item, opinion, decision),
+                data={"session": matter.case_number, "court": matter.owner.name},
+            )
+
+
+def decline_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The ``decline`` step: nobody attends; whoever had been named before a postponement is
+    recorded as declined (the procuratorate's answer)."""
+    for other in Invitation.objects.filter(matter=matter, state=Invitation.State.ACCEPTED):
+        invitation_answer(matter=matter, invitation=other, access=SYSTEM, accept=False)

@@ -1,0 +1,121 @@
+"""Adjudication committee pages: the list (the court's sessions; a procuratorate's invitations
+and the sessions it attends), scheduling one, adding to its agenda and its iCalendar event. A
+session's own page is the engine's matter page, which includes ``_detail.html``; the steps
+(confirm, decline, postpone, hold, close, cancel) are the engine's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from liaison.core.ical import ics_response
+from liaison.core.navigation import page_rule
+from liaison.workflow.errors import WorkflowError
+from liaison.workflow.selectors import get_matter_for
+from liaison.workflow.views import matter_page
+
+from . import actions, selectors
+from .documents import session_event
+from .forms import AgendaItemForm, ScheduleForm
+from .models import CommitteeSession
+
+
+def _access(request: HttpRequest) -> Any:
+    return request.access  # type: ignore[attr-defined]
+
+
+def _session(request: HttpRequest, pk: int) -> CommitteeSession:
+    return get_matter_for(_access(request), pk, CommitteeSession)
+
+
+def _refused(form: Form, error: Exception) -> None:
+    """An action's refusal on the form: on its field where it names one."""
+    if isinstance(error, ValidationError):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    elif isinstance(error, WorkflowError):
+        form.add_error(None, str(error.message))
+
+
+@login_required
+@require_GET
+@page_rule(selectors.takes_part)
+def session_list(request: HttpRequest) -> HttpResponse:
+    access = _access(request)
+    return render(
+        request,
+        "committees/list.html",
+        {
+            "awaiting": list(selectors.awaiting_answer_from(access)[:50]),
+            "sessions": list(selectors.sessions_visible_to(access)[:100]),
+            "can_schedule": selectors.court_of(access) is not None,
+        },
+    )
+
+
+@login_required
+def session_new(request: HttpRequest) -> HttpResponse:
+    """Schedule a session of the user's court with its first case, and invite a procuratorate."""
+    access = _access(request)
+    court = selectors.court_of(access)
+    if court is None:
+        messages.error(
+            request,
+            _("Adjudication committee sessions are scheduled by a court's president or judges."),
+        )
+        return redirect("committees:list")
+    form = ScheduleForm(
+        request.POST or None,
+        matters=selectors.linkable_matters(access),
+        procuratorates=selectors.invitable_procuratorates(court),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = actions.session_schedule(access=access, **form.cleaned_data)
+        except (ValidationError, WorkflowError) as error:
+            _refused(form, error)
+        else:
+            messages.success(
+                request,
+                _("Session %(number)s scheduled; the procuratorate is invited.")
+                % {"number": session.case_number},
+            )
+            return redirect("workspace:matter", pk=session.pk)
+    return render(
+        request,
+        "committees/new.html",
+        {"form": form, "court": court},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
+    access = _access(request)
+    session = _session(request, pk)
+    form = AgendaItemForm(request.POST, matters=selectors.linkable_matters(access))
+    if form.is_valid():
+        try:
+            actions.agenda_item_add(access=access, session=session, **form.cleaned_data)
+        except (ValidationError, WorkflowError) as error:
+            _refused(form, error)
+        else:
+            messages.success(request, _("Agenda item added; the procuratorate is told."))
+            return redirect("workspace:matter", pk=session.pk)
+    return matter_page(request, session, forms={"agenda": form}, status=400)
+
+
+@login_required
+@require_GET
+def ical(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _session(request, pk)
+    return ics_response(session_event(session), request.get_host(), f"session-{session.pk}.ics")
