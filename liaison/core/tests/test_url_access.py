@@ -38,6 +38,7 @@ from liaison.publicinterest.tests.factories import (
     reported_clue,
     supervisor,
 )
+from liaison.supportprosecution.tests import factories as support_factories
 from liaison.volunteers.actions import training_publish
 from liaison.workflow.models import Clock
 from liaison.workflow.tests.factories import court, sent_notice
@@ -71,6 +72,11 @@ PUBLIC = {
     "lawyers:register",
     "announcements:list",
     "volunteers:register",
+    # Applying for support prosecution without an account, its receipt (the browser's own
+    # signed cookie) and its state by query code.
+    "supportprosecution:apply",
+    "supportprosecution:receipt",
+    "supportprosecution:status",
     # Finishing a registration with the code texted to its mobile: only a registration waiting
     # in the browser's own session (without one, back to the form).
     "lawyers:register-confirm",
@@ -123,6 +129,9 @@ OWN_PAGES = {
     "courts:import",
     "courts:figures",
     "disputes:list",
+    "supportprosecution:list",
+    "supportprosecution:new",
+    "supportprosecution:referral-new",
 }
 
 
@@ -172,6 +181,7 @@ def world():  # type: ignore[no-untyped-def]
     meetings_world = meeting_factories.url_world()
     courts_world = court_factories.url_world()
     disputes_world = dispute_factories.url_world()
+    support_world = support_factories.url_world()
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -213,6 +223,7 @@ def world():  # type: ignore[no-untyped-def]
         **agreements_world["guarded"],
         **courts_world["guarded"],
         **disputes_world["guarded"],
+        **support_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -231,6 +242,7 @@ def world():  # type: ignore[no-untyped-def]
         "lawyer_case": lawyers_world["case"],
         "petition": petitions_world["petition"],
         "meeting": meetings_world["meeting"],
+        "support_case": support_world["case"],
         "agreement": agreements_world["agreement"],
         "outsider": outsider,
         "judge": judge,
@@ -301,6 +313,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "courts:cases",
         "courts:figures",
         "disputes:list",
+        "supportprosecution:list",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
@@ -310,6 +323,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         assert world["petition"].case_number not in page, name
         assert world["meeting"].case_number not in page, name
         assert world["agreement"].case_number not in page, name
+        assert world["support_case"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]
