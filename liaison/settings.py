@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "liaison.disputes",
     "liaison.retrials",
     "liaison.flags",
+    "liaison.supportprosecution",
 ]
 
 MIDDLEWARE = [

@@ -44,6 +44,7 @@ urlpatterns = [
     path("disputes/", include("liaison.disputes.urls")),
     path("retrials/", include("liaison.retrials.urls")),
     path("flags/", include("liaison.flags.urls")),
+    path("support/", include("liaison.supportprosecution.urls")),
     path("identities/", include("liaison.identities.urls")),
     path("", include("liaison.notifications.urls")),
     path("", include("liaison.attachments.urls")),

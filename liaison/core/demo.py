@@ -237,6 +237,16 @@ ORGANISATIONS = [
         "wz_bureau",
         "湾援",
     ),
+    # the court before which Wanzhi's support-prosecution suits are brought (seed 002)
+    OrgSpec(
+        "wz_court",
+        "芜湖市湾沚区人民法院",
+        "Wanzhi District People's Court",
+        K.COURT,
+        L.COUNTY,
+        "340210",
+        abbreviation="湾法",
+    ),
     OrgSpec(
         "suzhou",
         "宿州市人民检察院",
@@ -346,6 +356,7 @@ PEOPLE = [
     ("wz_prosecutor", "陈静", "Chen Jing", "wz", [Role.PROSECUTOR, Role.LIAISON]),
     ("wz_bureau", "吴强", "Wu Qiang", "wz_bureau", [Role.BUREAU_OFFICER, Role.LIAISON]),
     ("wz_aid", "郑雪", "Zheng Xue", "wz_aid", [Role.LEGAL_AID_OFFICER]),
+    ("wz_judge", "宋立新", "Song Lixin", "wz_court", [Role.JUDGE]),
     ("sx_chief", "黄春雷", "Huang Chunlei", "sx", [Role.CHIEF_PROCURATOR]),
     ("sx_prosecutor", "杨帆", "Yang Fan", "sx", [Role.PROSECUTOR, Role.LIAISON]),
     ("sx_head", "朱宏伟", "Zhu Hongwei", "sx", [Role.DEPARTMENT_HEAD]),
@@ -373,6 +384,7 @@ COOPERATIONS = [
     ("cz", "cz_police", "拒不执行判决、裁定案件移送协作机制"),
     ("wz", "wz_bureau", "支持起诉与法律援助衔接协作机制"),
     ("wz", "wz_aid", "支持起诉与法律援助衔接协作机制"),
+    ("wz", "wz_court", "支持起诉工作衔接机制"),
     ("sx", "sx_court", "关于完善民事执行活动法律监督协作配合机制的意见"),
     ("dt", "dt_env", "公益诉讼检察与行政执法协作机制"),
     ("dt", "dt_resources", "公益诉讼检察与行政执法协作机制"),
@@ -517,6 +529,9 @@ def load_demo() -> list[tuple[str, str, str]]:
     from liaison.committees import demo as committees_demo
 
     committees_demo.load(orgs, users)
+    from liaison.supportprosecution import demo as support_demo
+
+    support_demo.load(orgs, users)
     User.objects.create_superuser(
         "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"
     )

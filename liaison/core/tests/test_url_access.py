@@ -41,6 +41,7 @@ from liaison.publicinterest.tests.factories import (
     supervisor,
 )
 from liaison.retrials.tests import factories as retrial_factories
+from liaison.supportprosecution.tests import factories as support_factories
 from liaison.volunteers.actions import training_publish
 from liaison.workflow.models import Clock
 from liaison.workflow.tests.factories import court, sent_notice
@@ -74,6 +75,11 @@ PUBLIC = {
     "lawyers:register",
     "announcements:list",
     "volunteers:register",
+    # Applying for support prosecution without an account, its receipt (the browser's own
+    # signed cookie) and its state by query code.
+    "supportprosecution:apply",
+    "supportprosecution:receipt",
+    "supportprosecution:status",
     # Finishing a registration with the code texted to its mobile: only a registration waiting
     # in the browser's own session (without one, back to the form).
     "lawyers:register-confirm",
@@ -131,6 +137,9 @@ OWN_PAGES = {
     "flags:list",
     "committees:list",
     "committees:new",
+    "supportprosecution:list",
+    "supportprosecution:new",
+    "supportprosecution:referral-new",
 }
 
 
@@ -183,6 +192,7 @@ def world():  # type: ignore[no-untyped-def]
     retrials_world = retrial_factories.url_world()
     flags_world = flag_factories.url_world()
     committees_world = committee_factories.url_world()
+    support_world = support_factories.url_world()
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -227,6 +237,7 @@ def world():  # type: ignore[no-untyped-def]
         **retrials_world["guarded"],
         **flags_world["guarded"],
         **committees_world["guarded"],
+        **support_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -246,6 +257,7 @@ def world():  # type: ignore[no-untyped-def]
         "petition": petitions_world["petition"],
         "meeting": meetings_world["meeting"],
         "session": committees_world["session"],
+        "support_case": support_world["case"],
         "agreement": agreements_world["agreement"],
         "retrial": retrials_world["case"],
         "outsider": outsider,
@@ -320,6 +332,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "retrials:list",
         "flags:list",
         "committees:list",
+        "supportprosecution:list",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
@@ -331,6 +344,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         assert world["agreement"].case_number not in page, name
         assert world["retrial"].case_number not in page, name
         assert world["session"].case_number not in page, name
+        assert world["support_case"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]
