@@ -25,7 +25,7 @@ from liaison.core.validators import (
 )
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
-from liaison.publicinterest.clue_forms import ProgressForm
+from liaison.publicinterest.report_forms import ProgressForm
 from liaison.workflow.forms import StepForm
 
 from .models import Beneficiary, BeneficiaryGroup, Channel, Outcome, SupportCategory
