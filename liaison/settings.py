@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "liaison.agreements",
     "liaison.meetings",
     "liaison.disputes",
+    "liaison.legalaid",
 ]
 
 MIDDLEWARE = [

@@ -41,6 +41,7 @@ urlpatterns = [
     path("agreements/", include("liaison.agreements.urls")),
     path("meetings/", include("liaison.meetings.urls")),
     path("disputes/", include("liaison.disputes.urls")),
+    path("legal-aid/", include("liaison.legalaid.urls")),
     path("identities/", include("liaison.identities.urls")),
     path("", include("liaison.notifications.urls")),
     path("", include("liaison.attachments.urls")),
