@@ -69,7 +69,7 @@ class ReferralForm(forms.Form):
     person_id_number = IdentifierField(
         label=_("Resident ID number"), required=False, max_length=18
     )
-    person_mobile = IdentifierField(label=_("Mobile"), required=False, max_length=11)
+    person_mobile = IdentifierField(label=_("Mobile"), required=False, max_length=20)
     facts = VisibleCharField(
         label=_("The matter in short"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
     )

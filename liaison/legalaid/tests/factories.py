@@ -8,6 +8,7 @@ from typing import Any
 from liaison.accounts.models import User
 from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, member
+from liaison.core.validators import resident_id_check_char
 from liaison.lawyers.models import Lawyer
 from liaison.lawyers.tests import factories as lawyer_factories
 from liaison.legalaid.actions import referral_send
@@ -18,7 +19,7 @@ from liaison.orgs.roles import OrganisationKind, Role
 from liaison.workflow.actions import transition
 
 PERSON = "王小明"
-PERSON_ID = "340221198705061234"
+PERSON_ID = "34022119870506123" + resident_id_check_char("34022119870506123")
 
 
 @dataclass
