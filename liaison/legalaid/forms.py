@@ -66,9 +66,7 @@ class ReferralForm(forms.Form):
         help_text=_("A few words, without the person's name: they appear in lists and inboxes."),
     )
     person_name = VisibleCharField(label=_("Name of the person"), max_length=64)
-    person_id_number = IdentifierField(
-        label=_("Resident ID number"), required=False, max_length=18
-    )
+    person_id_number = IdentifierField(label=_("Resident ID number"), required=False, max_length=18)
     person_mobile = IdentifierField(label=_("Mobile"), required=False, max_length=20)
     facts = VisibleCharField(
         label=_("The matter in short"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
@@ -160,12 +158,12 @@ class AssignLawyerForm(StepForm):
         super().__init__(*args, **kwargs)
         field = self.fields["lawyer"]
         assert isinstance(field, forms.ModelChoiceField)
-        near = None
+        near: Organisation | None = None
         if self.matter is not None:
             from .models import LegalAidReferral
 
-            near = LegalAidReferral.objects.select_related("receiver").get(pk=self.matter.pk)
-            near = near.receiver
+            referral = LegalAidReferral.objects.select_related("receiver").get(pk=self.matter.pk)
+            near = referral.receiver
         field.queryset = verified_lawyers(near=near)
 
 

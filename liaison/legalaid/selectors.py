@@ -9,6 +9,7 @@ from datetime import date
 from django.db.models import Count, F, Q, QuerySet
 
 from liaison.core.access import Access
+from liaison.lawyers.models import Lawyer
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
 from liaison.orgs.selectors import organisations_reachable_from
@@ -99,7 +100,7 @@ def source_seen_by(access: Access, referral: LegalAidReferral) -> Matter | None:
     return source
 
 
-def referrals_of_lawyer(lawyer: object) -> QuerySet[LegalAidReferral]:
+def referrals_of_lawyer(lawyer: Lawyer) -> QuerySet[LegalAidReferral]:
     """The referrals a lawyer was assigned to as aid lawyer, newest first (the lawyer's own
     page lists them beside their other work)."""
     return (

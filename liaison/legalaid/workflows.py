@@ -3,7 +3,8 @@
     new ─send▶ sent ─accept▶ accepted ─assign_lawyer▶ aid under way ─close▶ closed  (to a centre)
                     ─decline (with reasons)▶ declined
                     ─withdraw (with the reason)▶ withdrawn
-    new ─send▶ sent ─accept▶ accepted | ─decline▶ declined | ─withdraw▶ withdrawn (to a procuratorate)
+    new ─send▶ sent ─accept▶ accepted | ─decline▶ declined | ─withdraw▶ withdrawn
+    (to a procuratorate)
 
 The receiving side answers on the ``answer`` clock. A legal-aid centre decides on an application
 within seven days and, once it grants aid, assigns the aid lawyer within three
@@ -175,10 +176,7 @@ def referral_workflow(
                 notifies=(
                     Notify(
                         (AID_LAWYER,),
-                        _(
-                            "%(actor)s assigned you as aid lawyer in referral %(number)s "
-                            "%(title)s."
-                        ),
+                        _("%(actor)s assigned you as aid lawyer in referral %(number)s %(title)s."),
                     ),
                     Notify(
                         (HANDLER, sending),
@@ -220,7 +218,7 @@ def referral_workflow(
         model="legalaid.LegalAidReferral",
         case_code=case_code,
         detail_template="legalaid/_detail.html",
-        opened_by=sending.roles,
+        opened_by=sending.roles or frozenset(),
         states=states,
         initial="new",
         final=frozenset(final),

@@ -123,6 +123,8 @@ OWN_PAGES = {
     "courts:import",
     "courts:figures",
     "disputes:list",
+    "legalaid:list",
+    "legalaid:new",
 }
 
 
@@ -301,6 +303,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "courts:cases",
         "courts:figures",
         "disputes:list",
+        "legalaid:list",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name

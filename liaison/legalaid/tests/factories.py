@@ -45,7 +45,9 @@ def world() -> World:
     centre = OrganisationFactory(
         name="芜湖市湾沚区法律援助中心", kind=OrganisationKind.LEGAL_AID_CENTRE
     )
-    other_centre = OrganisationFactory(name="另一法律援助中心", kind=OrganisationKind.LEGAL_AID_CENTRE)
+    other_centre = OrganisationFactory(
+        name="另一法律援助中心", kind=OrganisationKind.LEGAL_AID_CENTRE
+    )
     bureau = OrganisationFactory(name="芜湖市湾沚区司法局", kind=OrganisationKind.JUDICIAL_BUREAU)
     prosecutor = member(procuratorate, Role.PROSECUTOR, name="陈静")
     for partner in (centre, bureau):

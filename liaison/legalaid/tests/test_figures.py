@@ -35,7 +35,9 @@ def test_sent_and_received_in_time_late_and_overdue_in_one_query(
     _answered_late(overdue)
     f.referral(w)  # awaited, not yet due
     withdrawn = f.referral(w)
-    transition(matter=withdrawn, name="withdraw", access=access_for(w.prosecutor), data={"note": "x"})
+    transition(
+        matter=withdrawn, name="withdraw", access=access_for(w.prosecutor), data={"note": "x"}
+    )
     back = f.from_centre(w)
     transition(matter=back, name="accept", access=access_for(w.prosecutor), data={})
 

@@ -107,7 +107,9 @@ def test_the_receiving_side_reads_the_sources_number_but_cannot_follow_it(client
     assert case.case_number in page and f'href="/matters/{case.pk}/"' not in page
 
 
-def test_both_lists_in_a_constant_number_of_queries(client, w, django_assert_max_num_queries) -> None:
+def test_both_lists_in_a_constant_number_of_queries(
+    client, w, django_assert_max_num_queries
+) -> None:
     for _ in range(3):
         f.assigned(w)
     f.from_centre(w)

@@ -92,7 +92,9 @@ def test_the_centre_accepts_the_referrer_is_told_and_the_assignment_clock_starts
 def test_declining_needs_reasons_which_the_referrer_reads(w) -> None:
     made = f.referral(w)
     with pytest.raises(TransitionInvalid):
-        transition(matter=made, name="decline", access=access_for(w.aid_officer), data={"note": " "})
+        transition(
+            matter=made, name="decline", access=access_for(w.aid_officer), data={"note": " "}
+        )
     assert _state(made) == "sent"
     transition(
         matter=made,
@@ -107,7 +109,9 @@ def test_declining_needs_reasons_which_the_referrer_reads(w) -> None:
 
 def test_the_referrer_withdraws_before_the_answer(w) -> None:
     made = f.referral(w)
-    transition(matter=made, name="withdraw", access=access_for(w.prosecutor), data={"note": "已和解"})
+    transition(
+        matter=made, name="withdraw", access=access_for(w.prosecutor), data={"note": "已和解"}
+    )
     assert _state(made) == "withdrawn"
 
 
@@ -133,7 +137,9 @@ def test_only_the_receiving_centre_answers(w, who) -> None:
 def test_the_centre_cannot_withdraw_what_it_received(w) -> None:
     made = f.referral(w)
     with pytest.raises(TransitionForbidden):
-        transition(matter=made, name="withdraw", access=access_for(w.aid_officer), data={"note": "x"})
+        transition(
+            matter=made, name="withdraw", access=access_for(w.aid_officer), data={"note": "x"}
+        )
 
 
 # -- the aid lawyer -----------------------------------------------------------------------------
@@ -150,7 +156,9 @@ def test_the_centre_assigns_an_aid_lawyer_who_is_told_and_sees_it(w) -> None:
     assert Notification.objects.filter(recipient=w.lawyer.user, matter=made).exists()
     assert Notification.objects.filter(recipient=w.prosecutor, matter=made).count() >= 2
     assert Clock.objects.get(matter=made, name="assign").state == Clock.State.STOPPED
-    assert made.pk in set(matters_visible_to(access_for(w.lawyer.user)).values_list("pk", flat=True))
+    assert made.pk in set(
+        matters_visible_to(access_for(w.lawyer.user)).values_list("pk", flat=True)
+    )
 
 
 def test_the_aid_lawyer_becomes_lawyer_of_record_of_the_case_it_arose_from(w) -> None:
