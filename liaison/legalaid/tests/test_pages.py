@@ -68,7 +68,7 @@ def test_a_referral_to_what_is_not_a_legal_aid_centre_is_refused_with_what_was_t
     response = client.post(reverse("legalaid:new"), _form(w, receiver=getattr(w, receiver).pk))
     assert response.status_code == 400
     page = response.content.decode()
-    assert "only to a legal-aid centre" in page
+    assert "法律援助只能转介至法律援助中心" in page  # the page is in Chinese
     assert "李大山" in page and "某劳务公司拖欠工资两万元。" in page
     assert not LegalAidReferral.objects.exists() and not Clock.objects.exists()
 
@@ -166,5 +166,5 @@ def test_assigning_someone_who_is_not_a_lawyer_on_the_page_is_a_400(client, w) -
     url = reverse("workspace:transition", args=[made.pk, "assign_lawyer"])
     response = client.post(url, {"lawyer": w.prosecutor.pk + 5000})
     assert response.status_code == 400
-    assert "only a lawyer can be assigned" in response.content.decode()
+    assert "只有律师可以被指派为法律援助律师" in response.content.decode()
     assert LegalAidReferral.objects.get(pk=made.pk).state == "accepted"
