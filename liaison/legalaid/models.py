@@ -16,13 +16,14 @@ from liaison.workflow.models import Matter
 
 
 class Category(models.TextChoices):
-    """The kind of matter, in the words of seed 002 and the support categories (the support
-    app keeps the full list as data; a referral only says what it is about)."""
+    """The kind of matter, in the words of seed 002. The codes are the support-prosecution
+    categories' own (``supportprosecution.SupportCategory.code``, kept there as data), so that a
+    case referred to a procuratorate opens a support case in its category."""
 
-    WAGES = "wages", _("unpaid wages of migrant workers")
-    ELDERLY = "elderly", _("alimony for the elderly")
-    MINORS = "minors", _("support for minors")
-    DISABILITY = "disability", _("people with disabilities")
+    WAGES = "migrant_wages", _("unpaid wages of migrant workers")
+    ELDERLY = "elderly_alimony", _("alimony for the elderly")
+    MINORS = "minor_support", _("support for minors")
+    DISABILITY = "disabled", _("people with disabilities")
     DOMESTIC_VIOLENCE = "domestic_violence", _("victims of domestic violence")
     OTHER = "other", _("other")
 

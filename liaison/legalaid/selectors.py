@@ -163,7 +163,9 @@ def referral_figures(
             received_in_time=Count("pk", filter=received & in_time),
             received_late=Count("pk", filter=received & late),
             received_overdue=Count("pk", filter=received & overdue),
-            accepted=Count("pk", filter=~Q(state__in=("new", "sent", "declined", "withdrawn"))),
+            accepted=Count(
+                "pk", filter=~Q(state__in=("new", "sent", "overdue", "declined", "withdrawn"))
+            ),
         )
         .order_by("matter_type")
     )

@@ -48,8 +48,12 @@ AID_LAWYER = Who(Relation.PARTICIPANT)
 #: The named act of seeing who the person referred is (``identities.py``, audited).
 SEE_PERSON = "see_person"
 
-SENT = frozenset({"sent", "accepted", "declined", "withdrawn", "aid_under_way", "closed"})
-OPEN = frozenset({"sent", "accepted", "aid_under_way"})
+SENT = frozenset(
+    {"sent", "overdue", "accepted", "declined", "withdrawn", "aid_under_way", "closed"}
+)
+OPEN = frozenset({"sent", "overdue", "accepted", "aid_under_way"})
+#: Awaiting the receiving side's decision (within its period, or past it).
+AWAITED = ("sent", "overdue")
 WITH_LAWYER = frozenset({"aid_under_way", "closed"})
 
 TO_CENTRE_NAME = "legalaid.to_centre"
@@ -85,9 +89,12 @@ def referral_workflow(
     """One direction's workflow: the same sending, answering and withdrawing steps; a referral to
     a centre goes on to its aid lawyer and the end of the aid."""
     sending, receiving = sender(name), receiver(name)
+    # The referrer (the handler: the person who referred) is told of the answer; their
+    # colleagues read it on the referral and in the list.
     states = {
         "new": pgettext_lazy("state", "new"),
         "sent": pgettext_lazy("state", "sent"),
+        "overdue": pgettext_lazy("referral", "decision overdue"),
         "accepted": pgettext_lazy("referral", "accepted"),
         "declined": pgettext_lazy("referral", "declined"),
         "withdrawn": pgettext_lazy("state", "withdrawn"),
@@ -99,7 +106,12 @@ def referral_workflow(
         }
     final = {"declined", "withdrawn"} | ({"closed"} if with_lawyer else {"accepted"})
     clocks = {
-        "answer": ClockSpec(_("decision on the referral"), period=period.code, owed_by=(receiving,))
+        "answer": ClockSpec(
+            _("decision on the referral"),
+            period=period.code,
+            owed_by=(receiving,),
+            on_expiry="lapse",
+        )
     }
     transitions = [
         Transition(
@@ -118,7 +130,7 @@ def referral_workflow(
         ),
         Transition(
             "accept",
-            "sent",
+            AWAITED,
             "accepted",
             label=pgettext_lazy("referral", "Accept"),
             who=(receiving,),
@@ -126,11 +138,11 @@ def referral_workflow(
             effect=_call("answer_record"),
             stops=("answer",),
             starts=("assign",) if with_lawyer else (),
-            notifies=(Notify((HANDLER, sending), _("%(actor)s accepted referral %(number)s.")),),
+            notifies=(Notify((HANDLER,), _("%(actor)s accepted referral %(number)s.")),),
         ),
         Transition(
             "decline",
-            "sent",
+            AWAITED,
             "declined",
             label=_("Decline"),
             who=(receiving,),
@@ -140,17 +152,36 @@ def referral_workflow(
             style="outline-danger",
             notifies=(
                 Notify(
-                    (HANDLER, sending),
+                    (HANDLER,),
                     _("%(actor)s declined referral %(number)s; the reasons are on its page."),
+                ),
+            ),
+        ),
+        # The period ran out unanswered: the referrer is told, once, and the receiving side may
+        # still answer (late; the clock runs on, so the figures count it late).
+        Transition(
+            "lapse",
+            "sent",
+            "overdue",
+            label=_("Decision period over"),
+            who=(),
+            automatic=True,
+            notifies=(
+                Notify(
+                    (HANDLER,),
+                    _(
+                        "The period for deciding on referral %(number)s has passed without an "
+                        "answer."
+                    ),
                 ),
             ),
         ),
         Transition(
             "withdraw",
-            "sent",
+            AWAITED,
             "withdrawn",
             label=_("Withdraw"),
-            who=(HANDLER, sending),
+            who=(HANDLER,),
             form=ReasonForm,
             stops=("answer",),
             style="outline-secondary",
@@ -179,7 +210,7 @@ def referral_workflow(
                         _("%(actor)s assigned you as aid lawyer in referral %(number)s %(title)s."),
                     ),
                     Notify(
-                        (HANDLER, sending),
+                        (HANDLER,),
                         _("%(actor)s assigned the aid lawyer in referral %(number)s."),
                     ),
                 ),
@@ -195,7 +226,7 @@ def referral_workflow(
                 style="outline-primary",
                 notifies=(
                     Notify(
-                        (HANDLER, sending, AID_LAWYER),
+                        (HANDLER, AID_LAWYER),
                         _("The legal aid in referral %(number)s has ended."),
                     ),
                 ),

@@ -22,7 +22,7 @@ def _form(w: f.World, **changes: object) -> dict[str, object]:
     data: dict[str, object] = {
         "sender": w.procuratorate.pk,
         "receiver": w.centre.pk,
-        "category": "wages",
+        "category": "migrant_wages",
         "title": "农民工追索劳动报酬",
         "person_name": "李大山",
         "person_id_number": f.PERSON_ID,

@@ -19,7 +19,7 @@ from liaison.notifications.models import Notification
 from liaison.workflow.actions import transition
 from liaison.workflow.errors import TransitionForbidden, TransitionInvalid, WorkflowError
 from liaison.workflow.models import Clock, Matter, MatterParty, Relation
-from liaison.workflow.reminders import send_deadline_reminders
+from liaison.workflow.reminders import send_deadline_reminders, take_expiry_steps
 from liaison.workflow.selectors import matters_visible_to, sees
 
 from . import factories as f
@@ -67,6 +67,20 @@ def test_the_centre_is_reminded_before_and_told_when_missed(w) -> None:
     assert send_deadline_reminders(today=clock.due_on - timedelta(days=2)).reminded == 1
     assert send_deadline_reminders(today=clock.due_on + timedelta(days=1)).overdue == 1
     assert Notification.objects.filter(recipient=w.aid_officer).count() == before + 2
+
+
+def test_a_missed_decision_tells_the_referrer_once_and_may_still_be_taken_late(w) -> None:
+    made = f.referral(w)
+    clock = Clock.objects.get(matter=made, name="answer")
+    assert take_expiry_steps(today=clock.due_on + timedelta(days=1)) == 1
+    assert take_expiry_steps(today=clock.due_on + timedelta(days=2)) == 0
+    assert _state(made) == "overdue"
+    told = Notification.objects.filter(recipient=w.prosecutor, matter=made)
+    assert told.filter(event="legalaid.to_centre.lapse").count() == 1
+    assert not Notification.objects.filter(recipient=w.colleague, matter=made).exists()
+    transition(matter=made, name="accept", access=access_for(w.aid_officer), data={})
+    assert _state(made) == "accepted"
+    assert Clock.objects.get(pk=clock.pk).state == Clock.State.STOPPED
 
 
 def test_the_procuratorate_decides_on_a_centres_case_on_its_own_clock(w) -> None:

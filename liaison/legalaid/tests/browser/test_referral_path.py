@@ -32,7 +32,7 @@ def test_refer_accept_assign_and_the_lawyer_sees_it(live: Any, page: Any, screen
     page.goto(f"{live.url}/legal-aid/new/")
     form = page.get_by_test_id("referral-form")
     form.locator('select[name="receiver"]').select_option(str(w.centre.pk))
-    form.locator('select[name="category"]').select_option("wages")
+    form.locator('select[name="category"]').select_option("migrant_wages")
     form.locator('input[name="title"]').fill("农民工追索劳动报酬")
     form.locator('input[name="person_name"]').fill("李大山")
     form.locator('input[name="person_id_number"]').fill(f.PERSON_ID)
