@@ -125,6 +125,19 @@ def test_both_lists_in_a_constant_number_of_queries(
     assert "周律师" in page  # who was assigned
 
 
+@pytest.mark.parametrize("who", ["other_officer", "stranger", "other_lawyer"])
+def test_the_page_is_404_to_another_centre_a_stranger_and_a_lawyer_not_assigned(
+    client, w, who
+) -> None:
+    made = f.assigned(w)
+    person = getattr(w, who)
+    client.force_login(getattr(person, "user", person))
+    assert client.get(reverse("workspace:matter", args=[made.pk])).status_code == 404
+    url = reverse("workspace:transition", args=[made.pk, "close"])
+    assert client.post(url, {"outcome": "x"}).status_code == 404
+    assert LegalAidReferral.objects.get(pk=made.pk).state == "aid_under_way"
+
+
 def test_the_lists_show_nothing_of_another_centre(client, w) -> None:
     made = f.referral(w)
     client.force_login(w.other_officer)
