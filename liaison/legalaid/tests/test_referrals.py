@@ -276,3 +276,12 @@ def test_a_centre_refers_only_to_a_procuratorate(w) -> None:
     with pytest.raises(WorkflowError):
         f.referral(w, by=w.aid_officer, sender=w.centre, receiver=w.bureau)
     assert not LegalAidReferral.objects.exists()
+
+
+def test_the_procuratorates_accept_is_a_step_another_app_may_react_to() -> None:
+    """The support-prosecution case is opened by a reaction to this step (after the merge)."""
+    from liaison.legalaid.workflows import TO_PROCURATORATE
+
+    accept = TO_PROCURATORATE.transition("accept")
+    assert not accept.automatic and accept.target == "accepted"
+    assert "accepted" in TO_PROCURATORATE.final
