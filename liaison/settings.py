@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "liaison.retrials",
     "liaison.flags",
     "liaison.supportprosecution",
+    "liaison.legalaid",
 ]
 
 MIDDLEWARE = [

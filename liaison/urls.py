@@ -45,6 +45,7 @@ urlpatterns = [
     path("retrials/", include("liaison.retrials.urls")),
     path("flags/", include("liaison.flags.urls")),
     path("support/", include("liaison.supportprosecution.urls")),
+    path("legal-aid/", include("liaison.legalaid.urls")),
     path("identities/", include("liaison.identities.urls")),
     path("", include("liaison.notifications.urls")),
     path("", include("liaison.attachments.urls")),

@@ -532,6 +532,9 @@ def load_demo() -> list[tuple[str, str, str]]:
     from liaison.supportprosecution import demo as support_demo
 
     support_demo.load(orgs, users)
+    from liaison.legalaid import demo as legalaid_demo
+
+    legalaid_demo.load(orgs, users)
     User.objects.create_superuser(
         "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"
     )

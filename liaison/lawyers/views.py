@@ -26,6 +26,7 @@ from liaison.attachments.models import Attachment
 from liaison.core.navigation import page_rule
 from liaison.core.ratelimits import by_mobile, rate_limited
 from liaison.hearings.selectors import invitations_for
+from liaison.legalaid.selectors import referrals_of_lawyer
 from liaison.orgs.models import Organisation
 from liaison.petitions.selectors import petitions_of_lawyer
 from liaison.workflow.errors import WorkflowError
@@ -168,6 +169,7 @@ def home(request: HttpRequest) -> HttpResponse:
             duty_days=selectors.duty_days_of(lawyer),
             hearings=invitations_for(lawyer.user),
             petitions=petitions_of_lawyer(lawyer),
+            legal_aid=referrals_of_lawyer(lawyer)[:30],
         )
     return render(request, "lawyers/home.html", context)
 

@@ -140,6 +140,8 @@ OWN_PAGES = {
     "supportprosecution:list",
     "supportprosecution:new",
     "supportprosecution:referral-new",
+    "legalaid:list",
+    "legalaid:new",
 }
 
 
@@ -333,6 +335,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "flags:list",
         "committees:list",
         "supportprosecution:list",
+        "legalaid:list",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
