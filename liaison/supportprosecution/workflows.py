@@ -270,7 +270,7 @@ SUPPORT_CASE = Workflow(
             "record_outcome",
             "acknowledged",
             "outcome_recorded",
-            label=_("Record the outcome"),
+            label=_("Record the suit's outcome"),
             who=HANDLING,
             form=forms.OutcomeForm,
             effect=_call("outcome_effect"),
