@@ -59,6 +59,7 @@ def referral_send(
     facts: str,
     person_id_number: str = "",
     person_mobile: str = "",
+    respondent: str = "",
     source: Matter | None = None,
     **_ignored: Any,
 ) -> LegalAidReferral:
@@ -84,6 +85,7 @@ def referral_send(
             "person_id_number": person_id_number,
             "person_mobile": person_mobile,
             "facts": facts,
+            "respondent": respondent,
         },
         partners=[receiver],
         handlers=[access.user] if access.user is not None else [],

@@ -76,4 +76,5 @@ def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
         person_name="何桂芳",
         person_id_number=_id("34022119440921262"),
         facts="七十九岁老人何桂芳，子女长期拒付赡养费，本人起诉能力不足，请求检察院支持起诉。",
+        respondent="何某某等（其子女）",
     )

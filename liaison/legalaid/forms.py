@@ -15,6 +15,7 @@ from liaison.core.validators import (
     validate_resident_id,
 )
 from liaison.orgs.models import Organisation
+from liaison.orgs.roles import OrganisationKind
 from liaison.workflow.forms import StepForm
 
 from .models import Category
@@ -71,6 +72,15 @@ class ReferralForm(forms.Form):
     facts = VisibleCharField(
         label=_("The matter in short"), widget=forms.Textarea(attrs={"rows": 4}), max_length=2000
     )
+    respondent = VisibleCharField(
+        label=_("The other party"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Whom the person claims against (an employer, a son or daughter); required when a "
+            "centre refers a case to a procuratorate."
+        ),
+    )
     source_number = IdentifierField(
         label=_("Case number of the matter it arises from"),
         required=False,
@@ -102,6 +112,15 @@ class ReferralForm(forms.Form):
             refusal = refusal_of(sender, receiver)
             if refusal is not None:
                 self.add_error("receiver", refusal)
+        if (
+            sender is not None
+            and sender.kind == OrganisationKind.LEGAL_AID_CENTRE
+            and not data.get("respondent")
+        ):
+            self.add_error(
+                "respondent",
+                _("Name the other party: the procuratorate's case is brought against them."),
+            )
         return data
 
     def clean_person_id_number(self) -> str:

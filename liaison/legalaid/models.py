@@ -52,6 +52,9 @@ class LegalAidReferral(Matter):
     person_id_number = models.CharField(_("resident ID number"), max_length=18, blank=True)
     person_mobile = models.CharField(_("mobile"), max_length=11, blank=True)
     facts = models.TextField(_("the matter in short"))
+    #: Whom the person claims against (an employer, a son or daughter), when known: a case a
+    #: centre refers to a procuratorate names them, as the support case it opens does.
+    respondent = models.CharField(_("the other party"), max_length=200, blank=True)
     answer = models.TextField(_("answer"), blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     aid_lawyer = models.ForeignKey(

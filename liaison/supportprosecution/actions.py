@@ -254,9 +254,41 @@ def case_open_referred(
     **_ignored: Any,
 ) -> SupportCase:
     """A case referred by ``by`` (a judicial bureau, legal-aid centre or the labour
-    inspectorate, an administrative agency), which becomes its partner and follows it. Staff
-    of ``owner`` record a paper referral (they handle the case); a referral accepted in
-    Liaison calls this as the system (``access=SYSTEM``)."""
+    inspectorate, an administrative agency), which becomes its partner and follows it: staff
+    of ``owner`` record a paper referral (they handle the case)."""
+    return referred_case_open(
+        by=by,
+        owner=owner,
+        access=access,
+        category=category,
+        received_on=received_on,
+        applicant_name=applicant_name,
+        respondent=respondent,
+        facts=facts,
+        beneficiaries=beneficiaries,
+        applicant_id_number=applicant_id_number,
+        applicant_mobile=applicant_mobile,
+        applicant_address=applicant_address,
+    )
+
+
+def referred_case_open(
+    *,
+    by: Organisation,
+    owner: Organisation,
+    access: Access,
+    category: SupportCategory,
+    received_on: date,
+    applicant_name: str,
+    respondent: str,
+    facts: str,
+    beneficiaries: Iterable[Mapping[str, Any]],
+    applicant_id_number: str = "",
+    applicant_mobile: str = "",
+    applicant_address: str = "",
+) -> SupportCase:
+    """``case_open_referred`` in the caller's transaction: a referral accepted in Liaison
+    opens its case inside the acceptance's step (``referrals.py``)."""
     if by.kind not in REFERRING_KINDS or not by.is_active:
         raise WorkflowError(NOT_REFERRER)
     return _open(

@@ -10,12 +10,14 @@ class SupportProsecutionConfig(AppConfig):
     def ready(self) -> None:
         from liaison.core import navigation
         from liaison.identities.reveal import register as register_subjects
-        from liaison.workflow.registry import register
+        from liaison.workflow.registry import react, register
 
         from . import identities, selectors
+        from .referrals import referral_accepted
         from .workflows import SUPPORT_CASE
 
         register(SUPPORT_CASE)
+        react("legalaid.to_procuratorate", ("accept",), referral_accepted)
         register_subjects(identities.APPLICANT, identities.BENEFICIARY)
         navigation.register(
             navigation.NavEntry(

@@ -111,5 +111,6 @@ def from_centre(w: World, **fields: Any) -> LegalAidReferral:
         receiver=w.procuratorate,
         title=fields.pop("title", "老人追索赡养费"),
         category=Category.ELDERLY,
+        respondent=fields.pop("respondent", "刘某（其子）"),
         **fields,
     )
