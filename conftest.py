@@ -87,8 +87,13 @@ def _rate_limit_window_held(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def reference_data(transactional_db):  # type: ignore[no-untyped-def]
-    """The divisions and periods that migrations load. A transactional test (live server, two
-    connections) ends with a flush that empties every table, so such tests ask for this."""
+    """The divisions, periods and support-prosecution categories that migrations load. A
+    transactional test (live server, two connections) ends with a flush that empties every
+    table, so such tests ask for this."""
+    from importlib import import_module
+
+    from django.apps import apps
+
     from liaison.deadlines.declarations import sync_declared_periods
     from liaison.places.loading import load_divisions
     from liaison.places.models import Division
@@ -96,6 +101,7 @@ def reference_data(transactional_db):  # type: ignore[no-untyped-def]
     if not Division.objects.filter(code="150603").exists():
         load_divisions(Division)
     sync_declared_periods()
+    import_module("liaison.supportprosecution.migrations.0002_seed_categories").seed(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,10 @@ class AgreementsConfig(AppConfig):
         add_shared_panel(GOVERNED_BY_PANEL)
         navigation.register(
             navigation.NavEntry(
-                "agreements:list", _("Agreements"), takes_part_in_agreements, order=15
+                "agreements:list",
+                _("Agreements"),
+                takes_part_in_agreements,
+                order=15,
+                group=navigation.COOPERATION,
             )
         )

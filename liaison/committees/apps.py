@@ -21,6 +21,10 @@ class CommitteesConfig(AppConfig):
         declare_periods([NOTICE_PERIOD], by="committees.rules", read_by_code=True)
         navigation.register(
             navigation.NavEntry(
-                "committees:list", _("Adjudication committee"), takes_part, order=27
+                "committees:list",
+                _("Adjudication committee"),
+                takes_part,
+                order=27,
+                group=navigation.COURTS,
             )
         )

@@ -18,11 +18,28 @@ from typing import Any, TypeVar
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from .access import Access
 
 Rule = Callable[[Access], bool]
 View = TypeVar("View", bound=Callable[..., HttpResponse])
+
+
+@dataclass(frozen=True)
+class NavGroup:
+    """A menu of the navigation bar that holds the links of one field of work (the courts',
+    the support prosecution's), so the bar stays one line however many mechanisms there are.
+    It stands where its first link would; a group with one link for the user is that link."""
+
+    key: str
+    label: str | Promise
+
+
+COOPERATION = NavGroup("cooperation", _("Cooperation"))
+COURTS = NavGroup("courts", _("Courts"))
+PUBLIC_INTEREST = NavGroup("public-interest", _("Public interest"))
+SUPPORT = NavGroup("support", _("Support and legal aid"))
 
 
 @dataclass(frozen=True)
@@ -40,6 +57,8 @@ class NavEntry:
     #: The name of a template-context count shown beside the label (the unread inbox).
     badge: str = ""
     testid: str = ""
+    #: The menu it is listed in (``NavGroup``), or none: a link of the bar itself.
+    group: NavGroup | None = None
 
 
 _ENTRIES: dict[str, NavEntry] = {}

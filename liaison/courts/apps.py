@@ -23,12 +23,24 @@ class CourtsConfig(AppConfig):
         recommending.register_reactions()
         navigation.register(
             navigation.NavEntry(
-                "courts:recommend", _("Recommend to a court"), selectors.prosecutes, order=46
+                "courts:recommend",
+                _("Recommend to a court"),
+                selectors.prosecutes,
+                order=46,
+                group=navigation.COURTS,
             ),
             navigation.NavEntry(
-                "courts:cases", _("Enforcement cases"), selectors.sees_court_work, order=47
+                "courts:cases",
+                _("Enforcement cases"),
+                selectors.sees_court_work,
+                order=47,
+                group=navigation.COURTS,
             ),
             navigation.NavEntry(
-                "courts:figures", _("Court recommendations"), selectors.sees_court_work, order=48
+                "courts:figures",
+                _("Court recommendations"),
+                selectors.sees_court_work,
+                order=48,
+                group=navigation.COURTS,
             ),
         )

@@ -24,5 +24,11 @@ class DisputesConfig(AppConfig):
         # The joint office of open disputes follows the liaison persons named under the agreement.
         react(AGREEMENT.name, NAMED, office_changed)
         navigation.register(
-            navigation.NavEntry("disputes:list", _("Disputes"), takes_part_in_disputes, order=27)
+            navigation.NavEntry(
+                "disputes:list",
+                _("Disputes"),
+                takes_part_in_disputes,
+                order=27,
+                group=navigation.COOPERATION,
+            )
         )

@@ -19,5 +19,11 @@ class FlagsConfig(AppConfig):
         # On the page of any matter (the template asks the selectors what it may show).
         add_shared_panel(Panel("flags/_subject_flags.html", column="side"))
         navigation.register(
-            navigation.NavEntry("flags:list", _("Flags"), takes_part_in_flags, order=28)
+            navigation.NavEntry(
+                "flags:list",
+                _("Flags"),
+                takes_part_in_flags,
+                order=28,
+                group=navigation.COOPERATION,
+            )
         )

@@ -19,5 +19,11 @@ class HearingsConfig(AppConfig):
         declare_periods([NOTICE_PERIOD], by="hearings.actions", read_by_code=True)
         # Anyone may be invited to take part in a hearing: the list is each user's own.
         navigation.register(
-            navigation.NavEntry("hearings:list", _("Hearings"), navigation.signed_in, order=30)
+            navigation.NavEntry(
+                "hearings:list",
+                _("Hearings"),
+                navigation.signed_in,
+                order=30,
+                group=navigation.PUBLIC_INTEREST,
+            )
         )

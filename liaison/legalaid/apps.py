@@ -26,6 +26,7 @@ class LegalAidConfig(AppConfig):
                 takes_part_in_referrals,
                 order=75,
                 testid="nav-legalaid",
+                group=navigation.SUPPORT,
             )
         )
         navigation.register(
@@ -35,5 +36,6 @@ class LegalAidConfig(AppConfig):
                 may_refer,
                 order=76,
                 testid="nav-refer",
+                group=navigation.SUPPORT,
             )
         )

@@ -57,8 +57,14 @@ def senders_for(access: Access) -> QuerySet[Organisation]:
 
 
 def may_refer(access: Access) -> bool:
-    """Whether the "refer" page is for this user (the menu entry and the page's rule)."""
-    return senders_for(access).exists()
+    """Whether the "refer" page is for this user (the menu entry and the page's rule): the
+    seats ``senders_for`` reads, asked of the request's access without a query (the menu asks
+    it on every page)."""
+    return any(
+        (seat.kind == OrganisationKind.PROCURATORATE and seat.role in PROCURATORATE_ROLES)
+        or (seat.kind == OrganisationKind.LEGAL_AID_CENTRE and seat.role in CENTRE_ROLES)
+        for seat in access.seats
+    )
 
 
 def takes_part_in_referrals(access: Access) -> bool:

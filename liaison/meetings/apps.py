@@ -28,5 +28,6 @@ class MeetingsConfig(AppConfig):
                 _("Joint meetings"),
                 takes_part_in_meetings,
                 order=26,
+                group=navigation.COOPERATION,
             )
         )

@@ -17,6 +17,10 @@ class NoticesConfig(AppConfig):
         register(NOTICE)
         navigation.register(
             navigation.NavEntry(
-                "notices:list", _("Information notices"), takes_part_in_notices, order=20
+                "notices:list",
+                _("Information notices"),
+                takes_part_in_notices,
+                order=20,
+                group=navigation.COOPERATION,
             )
         )

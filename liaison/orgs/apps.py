@@ -40,5 +40,6 @@ class OrgsConfig(AppConfig):
                 administers_an_organisation,
                 order=85,
                 testid="nav-partners",
+                group=navigation.COOPERATION,
             )
         )

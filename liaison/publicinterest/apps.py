@@ -31,6 +31,7 @@ class PublicInterestConfig(AppConfig):
                 triages_clues,
                 order=40,
                 testid="nav-triage",
+                group=navigation.PUBLIC_INTEREST,
             ),
             navigation.NavEntry(
                 "publicinterest:cases",
@@ -38,6 +39,7 @@ class PublicInterestConfig(AppConfig):
                 works_at_procuratorate,
                 order=50,
                 testid="nav-cases",
+                group=navigation.PUBLIC_INTEREST,
             ),
             navigation.NavEntry(
                 "publicinterest:intro",

@@ -20,5 +20,11 @@ class RetrialsConfig(AppConfig):
         # kind (``workflows.KindClockSpec``); the registry knows only the first from the spec.
         use_periods([RECOMMENDATION_PERIOD], by=RETRIAL.name)
         navigation.register(
-            navigation.NavEntry("retrials:list", _("Civil retrials"), sees_retrials, order=28)
+            navigation.NavEntry(
+                "retrials:list",
+                _("Civil retrials"),
+                sees_retrials,
+                order=28,
+                group=navigation.COURTS,
+            )
         )

@@ -25,6 +25,7 @@ class SupportProsecutionConfig(AppConfig):
                 _("Support prosecution"),
                 selectors.works_on_support,
                 order=49,
+                group=navigation.SUPPORT,
             ),
             navigation.NavEntry(
                 "supportprosecution:apply",

@@ -87,16 +87,30 @@ def navigation(context: template.Context) -> dict[str, Any]:
     request = context.get("request")
     access = getattr(request, "access", NOBODY)
     path = getattr(request, "path", "")
-    links = []
+    items: list[dict[str, Any]] = []
+    groups: dict[str, dict[str, Any]] = {}
     for entry in entries_for(access):
         url = reverse(entry.url_name)
-        links.append(
-            {
-                "url": url,
-                "label": entry.label,
-                "testid": entry.testid,
-                "badge": context.get(entry.badge) if entry.badge else None,
-                "current": url == path,
+        link = {
+            "url": url,
+            "label": entry.label,
+            "testid": entry.testid,
+            "badge": context.get(entry.badge) if entry.badge else None,
+            "current": url == path,
+        }
+        if entry.group is None:
+            items.append(link)
+            continue
+        group = groups.get(entry.group.key)
+        if group is None:
+            group = groups[entry.group.key] = {
+                "group": entry.group.key,
+                "label": entry.group.label,
+                "links": [],
             }
-        )
-    return {"links": links}
+            items.append(group)
+        group["links"].append(link)
+        group["current"] = group.get("current") or link["current"]
+    # A menu with one link for this user is that link.
+    items = [item["links"][0] if len(item.get("links", ())) == 1 else item for item in items]
+    return {"items": items}

@@ -42,16 +42,23 @@ class World:
     officer: User = None  # type: ignore[assignment]
 
 
+def free_abbreviation(abbreviation: str) -> str:
+    """The abbreviation, or a numbered one when a world built before in the same test holds it
+    (the URL-access table builds several): case numbers are unique across organisations."""
+    taken = Organisation.objects.filter(abbreviation__startswith=abbreviation).count()
+    return abbreviation if not taken else f"{abbreviation}{taken + 1}"
+
+
 def world(name: str = "西宁市城中区人民法院") -> World:
     procuratorate = OrganisationFactory(
-        name="西宁市城中区人民检察院", abbreviation="城检", division=division()
+        name="西宁市城中区人民检察院", abbreviation=free_abbreviation("城检"), division=division()
     )
     court = court_factory(name=name, division=division())
     prosecutor = member(procuratorate, Role.PROSECUTOR, name="刘晓明")
     cooperation_start(actor=prosecutor, organisations=(procuratorate, court))
     police = OrganisationFactory(
         name="西宁市公安局城中分局",
-        abbreviation="城公",
+        abbreviation=free_abbreviation("城公"),
         kind=OrganisationKind.PUBLIC_SECURITY,
         division=division(),
     )

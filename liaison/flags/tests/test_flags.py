@@ -159,10 +159,10 @@ def test_an_officer_of_another_court_may_not_flag_it() -> None:
 
 
 def test_a_matter_no_two_organisations_share_is_not_flagged() -> None:
-    w = world()
-    from liaison.courts.tests.factories import supervision
+    from liaison.retrials.tests import factories as retrials
 
-    draft = supervision(w)  # the procuratorate's own supervision case: the court is no party
+    w = retrials.world()
+    draft = retrials.drafted(w)  # a retrial case not yet served: the court is no party
     assert not may_raise(access_for(w.prosecutor), draft)
     with pytest.raises(TransitionForbidden):
         flag_raise(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from liaison.accounts.models import User
 from liaison.core.access import access_for
 from liaison.core.tests.factories import OrganisationFactory, division, member
+from liaison.courts.tests.factories import free_abbreviation
 from liaison.orgs.actions import cooperation_start
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
@@ -40,7 +41,7 @@ class World:
 
 def world() -> World:
     procuratorate = OrganisationFactory(
-        name="西宁市城中区人民检察院", abbreviation="城检", division=division()
+        name="西宁市城中区人民检察院", abbreviation=free_abbreviation("城检"), division=division()
     )
     court = court_factory(name="西宁市城中区人民法院", division=division())
     prosecutor = member(procuratorate, Role.PROSECUTOR, name="刘晓明")

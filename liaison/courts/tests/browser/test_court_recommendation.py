@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from liaison.core.tests.browser.pages import log_in
+from liaison.core.tests.browser.pages import log_in, menu
 from liaison.core.tests.factories import OrganisationFactory, division, member
 from liaison.courts.models import EnforcementCase
 from liaison.courts.tests.factories import HEADING
@@ -51,7 +51,7 @@ def test_a_recommendation_to_the_court_from_draft_to_answer(
 ) -> None:
     _chengzhong()
     log_in(page, live.url, "liu")
-    page.get_by_role("link", name="向法院提出检察建议").click()
+    menu(page, "向法院提出检察建议")
     form = page.get_by_test_id("court-recommendation-form")
     form.locator("select[name=kind]").select_option(label="执行监督检察建议")
     form.locator("select[name=court]").select_option(label="西宁市城中区人民法院")
@@ -81,7 +81,7 @@ def test_a_recommendation_to_the_court_from_draft_to_answer(
     answered = Recommendation.objects.get()
     assert answered.adoption == "adopted"
 
-    page.get_by_role("link", name="对法院的检察建议").click()
+    menu(page, "对法院的检察建议")
     expect(page.get_by_test_id("figures-received")).to_contain_text("100%")
     screenshot("3-court-figures")
 
@@ -94,7 +94,7 @@ def test_a_register_with_a_bad_row_imports_nothing(live: Any, page: Any, screens
         + "2026执124号,王某,西宁某物业服务有限公司,8000,2026-03-05,\n"
     )
     log_in(page, live.url, "lie")
-    page.get_by_role("link", name="执行案件").click()
+    menu(page, "执行案件")
     page.get_by_test_id("import-link").click()
     form = page.get_by_test_id("import-form")
     form.locator("input[name=register]").set_input_files(
