@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "liaison.petitions",
     "liaison.agreements",
     "liaison.meetings",
+    "liaison.publicity",
     "liaison.disputes",
 ]
 

@@ -40,6 +40,7 @@ urlpatterns = [
     path("petitions/", include("liaison.petitions.urls")),
     path("agreements/", include("liaison.agreements.urls")),
     path("meetings/", include("liaison.meetings.urls")),
+    path("publicity/", include("liaison.publicity.urls")),
     path("disputes/", include("liaison.disputes.urls")),
     path("identities/", include("liaison.identities.urls")),
     path("", include("liaison.notifications.urls")),

@@ -38,6 +38,7 @@ from liaison.publicinterest.tests.factories import (
     reported_clue,
     supervisor,
 )
+from liaison.publicity.tests import factories as publicity_factories
 from liaison.volunteers.actions import training_publish
 from liaison.workflow.models import Clock
 from liaison.workflow.tests.factories import court, sent_notice
@@ -123,6 +124,8 @@ OWN_PAGES = {
     "courts:import",
     "courts:figures",
     "disputes:list",
+    "publicity:list",
+    "publicity:new",
 }
 
 
@@ -172,6 +175,7 @@ def world():  # type: ignore[no-untyped-def]
     meetings_world = meeting_factories.url_world()
     courts_world = court_factories.url_world()
     disputes_world = dispute_factories.url_world()
+    publicity_world = publicity_factories.url_world(procuratorate)
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -213,6 +217,7 @@ def world():  # type: ignore[no-untyped-def]
         **agreements_world["guarded"],
         **courts_world["guarded"],
         **disputes_world["guarded"],
+        **publicity_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -232,6 +237,7 @@ def world():  # type: ignore[no-untyped-def]
         "petition": petitions_world["petition"],
         "meeting": meetings_world["meeting"],
         "agreement": agreements_world["agreement"],
+        "event": publicity_world["event"],
         "outsider": outsider,
         "judge": judge,
         "guarded": guarded,
@@ -301,6 +307,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "courts:cases",
         "courts:figures",
         "disputes:list",
+        "publicity:list",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
@@ -310,6 +317,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         assert world["petition"].case_number not in page, name
         assert world["meeting"].case_number not in page, name
         assert world["agreement"].case_number not in page, name
+        assert world["event"].title not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]
