@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "liaison.meetings",
     "liaison.publicity",
     "liaison.disputes",
+    "liaison.supportprosecution",
 ]
 
 MIDDLEWARE = [

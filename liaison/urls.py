@@ -42,6 +42,7 @@ urlpatterns = [
     path("meetings/", include("liaison.meetings.urls")),
     path("publicity/", include("liaison.publicity.urls")),
     path("disputes/", include("liaison.disputes.urls")),
+    path("support/", include("liaison.supportprosecution.urls")),
     path("identities/", include("liaison.identities.urls")),
     path("", include("liaison.notifications.urls")),
     path("", include("liaison.attachments.urls")),

@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.db.models import BooleanField, Q, Value
+from django.db.models import BooleanField, Model, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.actions import attachment_upload, attachments_upload
@@ -57,8 +57,9 @@ if TYPE_CHECKING:
     from liaison.places.models import Division
 
 PORTAL_USERNAME = "publicinterest-portal"
-#: What a public submission stores: a clue, or an addition to one.
-Sent = TypeVar("Sent", Clue, ClueAddition)
+#: What a public submission stores: a clue, an addition to one (or another mechanism's public
+#: submission, e.g. a support-prosecution application).
+Sent = TypeVar("Sent", bound=Model)
 
 
 class PointDisagrees(WorkflowError):

@@ -39,6 +39,7 @@ from liaison.publicinterest.tests.factories import (
     supervisor,
 )
 from liaison.publicity.tests import factories as publicity_factories
+from liaison.supportprosecution.tests import factories as support_factories
 from liaison.volunteers.actions import training_publish
 from liaison.workflow.models import Clock
 from liaison.workflow.tests.factories import court, sent_notice
@@ -72,6 +73,11 @@ PUBLIC = {
     "lawyers:register",
     "announcements:list",
     "volunteers:register",
+    # Applying for support prosecution without an account, its receipt (the browser's own
+    # signed cookie) and its state by query code.
+    "supportprosecution:apply",
+    "supportprosecution:receipt",
+    "supportprosecution:status",
     # Finishing a registration with the code texted to its mobile: only a registration waiting
     # in the browser's own session (without one, back to the form).
     "lawyers:register-confirm",
@@ -126,6 +132,9 @@ OWN_PAGES = {
     "disputes:list",
     "publicity:list",
     "publicity:new",
+    "supportprosecution:list",
+    "supportprosecution:new",
+    "supportprosecution:referral-new",
 }
 
 
@@ -176,6 +185,7 @@ def world():  # type: ignore[no-untyped-def]
     courts_world = court_factories.url_world()
     disputes_world = dispute_factories.url_world()
     publicity_world = publicity_factories.url_world(procuratorate)
+    support_world = support_factories.url_world()
     material = training_publish(
         access=access_for(prosecutor),
         publisher=procuratorate,
@@ -218,6 +228,7 @@ def world():  # type: ignore[no-untyped-def]
         **courts_world["guarded"],
         **disputes_world["guarded"],
         **publicity_world["guarded"],
+        **support_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
         "hearings:invite": ("get", [hearing.pk]),
@@ -236,6 +247,7 @@ def world():  # type: ignore[no-untyped-def]
         "lawyer_case": lawyers_world["case"],
         "petition": petitions_world["petition"],
         "meeting": meetings_world["meeting"],
+        "support_case": support_world["case"],
         "agreement": agreements_world["agreement"],
         "event": publicity_world["event"],
         "outsider": outsider,
@@ -308,6 +320,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "courts:figures",
         "disputes:list",
         "publicity:list",
+        "supportprosecution:list",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
@@ -318,6 +331,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         assert world["meeting"].case_number not in page, name
         assert world["agreement"].case_number not in page, name
         assert world["event"].title not in page, name
+        assert world["support_case"].case_number not in page, name
 
 
 def test_the_partner_sees_the_matter(client, world) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SupportProsecutionConfig(AppConfig):
+    name = "liaison.supportprosecution"
+    label = "supportprosecution"
+    verbose_name = _("support prosecution")
+
+    def ready(self) -> None:
+        from liaison.core import navigation
+        from liaison.identities.reveal import register as register_subjects
+        from liaison.workflow.registry import register
+
+        from . import identities, selectors
+        from .workflows import SUPPORT_CASE
+
+        register(SUPPORT_CASE)
+        register_subjects(identities.APPLICANT, identities.BENEFICIARY)
+        navigation.register(
+            navigation.NavEntry(
+                "supportprosecution:list",
+                _("Support prosecution"),
+                selectors.works_on_support,
+                order=49,
+            )
+        )
