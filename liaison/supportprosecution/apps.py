@@ -25,3 +25,13 @@ class SupportProsecutionConfig(AppConfig):
                 order=49,
             )
         )
+        from .figures_views import sees_figures
+
+        navigation.register(
+            navigation.NavEntry(
+                "supportprosecution:figures",
+                _("Support-prosecution figures"),
+                sees_figures,
+                order=50,
+            )
+        )

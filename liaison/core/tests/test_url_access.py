@@ -135,6 +135,9 @@ OWN_PAGES = {
     "supportprosecution:list",
     "supportprosecution:new",
     "supportprosecution:referral-new",
+    "supportprosecution:figures",
+    "supportprosecution:figures-print",
+    "supportprosecution:figures-xlsx",
 }
 
 
@@ -321,6 +324,8 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "disputes:list",
         "publicity:list",
         "supportprosecution:list",
+        "supportprosecution:figures",
+        "supportprosecution:figures-print",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
