@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from liaison.attachments.forms import MultipleFileField, checked_files
 from liaison.core.access import Access
@@ -154,8 +155,8 @@ class FilterForm(forms.Form):
         required=False,
         empty_label=_("Any agreement"),
     )
-    since = _date_field(_("From"), required=False)
-    until = _date_field(_("Until"), required=False)
+    since = _date_field(pgettext_lazy("period", "From"), required=False)
+    until = _date_field(pgettext_lazy("period", "Until"), required=False)
 
     def __init__(self, *args: Any, access: Access, **kwargs: Any):
         super().__init__(*args, **kwargs)

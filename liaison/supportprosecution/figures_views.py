@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -49,8 +49,8 @@ class FiguresForm(forms.Form):
     choices are the procuratorates the view already loaded: the form costs no query."""
 
     org = forms.TypedChoiceField(label=_("Procuratorate"), coerce=int)
-    since = _date_field(_("From"))
-    until = _date_field(_("Until"))
+    since = _date_field(pgettext_lazy("period", "From"))
+    until = _date_field(pgettext_lazy("period", "Until"))
 
     def __init__(self, *args: Any, scopes: list[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
