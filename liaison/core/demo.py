@@ -226,6 +226,16 @@ ORGANISATIONS = [
         "wz_bureau",
         "湾援",
     ),
+    # the court before which Wanzhi's support-prosecution suits are brought (seed 002)
+    OrgSpec(
+        "wz_court",
+        "芜湖市湾沚区人民法院",
+        "Wanzhi District People's Court",
+        K.COURT,
+        L.COUNTY,
+        "340210",
+        abbreviation="湾法",
+    ),
     OrgSpec(
         "suzhou",
         "宿州市人民检察院",
@@ -334,6 +344,7 @@ PEOPLE = [
     ("wz_prosecutor", "陈静", "Chen Jing", "wz", [Role.PROSECUTOR, Role.LIAISON]),
     ("wz_bureau", "吴强", "Wu Qiang", "wz_bureau", [Role.BUREAU_OFFICER, Role.LIAISON]),
     ("wz_aid", "郑雪", "Zheng Xue", "wz_aid", [Role.LEGAL_AID_OFFICER]),
+    ("wz_judge", "宋立新", "Song Lixin", "wz_court", [Role.JUDGE]),
     ("sx_chief", "黄春雷", "Huang Chunlei", "sx", [Role.CHIEF_PROCURATOR]),
     ("sx_prosecutor", "杨帆", "Yang Fan", "sx", [Role.PROSECUTOR, Role.LIAISON]),
     ("sx_president", "刚杰", "Gang Jie", "sx_court", [Role.COURT_PRESIDENT]),
@@ -359,6 +370,7 @@ COOPERATIONS = [
     ("cz", "cz_court", "检察长列席审判委员会会议与民事检察协作机制"),
     ("wz", "wz_bureau", "支持起诉与法律援助衔接协作机制"),
     ("wz", "wz_aid", "支持起诉与法律援助衔接协作机制"),
+    ("wz", "wz_court", "支持起诉工作衔接机制"),
     ("sx", "sx_court", "关于完善民事执行活动法律监督协作配合机制的意见"),
     ("dt", "dt_env", "公益诉讼检察与行政执法协作机制"),
     ("dt", "dt_resources", "公益诉讼检察与行政执法协作机制"),
@@ -474,6 +486,9 @@ def load_demo() -> list[tuple[str, str, str]]:
 
     disputes_demo.load(orgs, users)
     courts_demo.load(orgs, users)
+    from liaison.supportprosecution import demo as support_demo
+
+    support_demo.load(orgs, users)
     from liaison.supportprosecution import demo_figures as support_figures_demo
 
     support_figures_demo.load(orgs, users)

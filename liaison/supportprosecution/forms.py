@@ -14,6 +14,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from liaison.core.forms import IdentifierField, VisibleCharField
 from liaison.core.validators import (
@@ -129,7 +130,7 @@ class AcknowledgeForm(forms.Form):
 class OutcomeForm(forms.Form):
     """How the suit ended, and the amounts: claimed, and awarded (or agreed in mediation)."""
 
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    outcome = forms.ChoiceField(label=pgettext_lazy("support", "Outcome"), choices=Outcome.choices)
     outcome_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     amount_claimed = AmountField(label=_("Amount claimed (yuan)"))
     amount_awarded = AmountField(label=_("Amount awarded or agreed (yuan)"), required=False)
@@ -275,6 +276,8 @@ class ApplicationForm(_CaseFields):
     """The public application (no account): to which procuratorate, and the people helped
     (the applicant's own formset of beneficiaries follows it on the page)."""
 
+    field_order = ("submission_key", "procuratorate", "category")
+
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     procuratorate = forms.ModelChoiceField(
         queryset=Organisation.objects.filter(
@@ -289,7 +292,7 @@ class StaffOpenForm(_CaseFields):
     """A case staff enter: received at the counter or by phone."""
 
     channel = forms.ChoiceField(
-        label=_("Received"),
+        label=pgettext_lazy("support", "Received"),
         choices=[(Channel.COUNTER, Channel.COUNTER.label), (Channel.PHONE, Channel.PHONE.label)],
     )
     received_on = forms.DateField(
@@ -331,7 +334,9 @@ class ListFilterForm(forms.Form):
         empty_label=_("All categories"),
     )
     channel = forms.ChoiceField(
-        label=_("Received"), required=False, choices=[("", _("All")), *Channel.choices]
+        label=pgettext_lazy("support", "Received"),
+        required=False,
+        choices=[("", _("All")), *Channel.choices],
     )
     q = VisibleCharField(label=_("Case number or respondent"), max_length=100, required=False)
 

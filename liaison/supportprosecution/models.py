@@ -92,7 +92,7 @@ class Channel(models.TextChoices):
 class Outcome(models.TextChoices):
     """How the supported suit ended before the court."""
 
-    JUDGMENT = "judgment", _("judgment")
+    JUDGMENT = "judgment", pgettext_lazy("support", "judgment")
     MEDIATION = "mediation", _("mediation")
     WITHDRAWAL = "withdrawal", _("withdrawal")
 
@@ -125,7 +125,7 @@ class SupportCase(Matter):
     )
     applicant_mobile = models.CharField(_("applicant's mobile"), max_length=20, blank=True)
     applicant_address = models.CharField(_("applicant's address"), max_length=200, blank=True)
-    respondent = models.CharField(_("respondent"), max_length=200)
+    respondent = models.CharField(pgettext_lazy("support", "respondent"), max_length=200)
     facts = models.TextField(_("facts and claim"))
     #: What the applicant keeps to follow the case on the public status page.
     query_code = models.CharField(_("query code"), max_length=16, unique=True, editable=False)
@@ -146,7 +146,9 @@ class SupportCase(Matter):
     opinion_text = models.TextField(_("opinion"), blank=True)
     opinion_sent_on = models.DateField(_("opinion sent on"), null=True, blank=True)
     court_case_number = models.CharField(_("court's case number"), max_length=40, blank=True)
-    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(
+        pgettext_lazy("support", "outcome"), max_length=16, choices=Outcome.choices, blank=True
+    )
     outcome_on = models.DateField(_("outcome on"), null=True, blank=True)
     amount_claimed = models.DecimalField(
         _("amount claimed (yuan)"),
