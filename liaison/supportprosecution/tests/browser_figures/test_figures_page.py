@@ -17,8 +17,19 @@ from liaison.supportprosecution.tests.factories import judged, world
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("reference_data"),
+    pytest.mark.usefixtures("reference_data", "categories"),
 ]
+
+
+@pytest.fixture
+def categories(transactional_db: Any) -> None:
+    """The categories migration 0002 loads: a transactional test before this one flushed them
+    (``reference_data`` reloads only the divisions and periods)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("liaison.supportprosecution.migrations.0002_seed_categories").seed(apps, None)
 
 
 def test_recovered_instalments_show_in_the_figures(
