@@ -23,7 +23,14 @@ class SupportProsecutionConfig(AppConfig):
                 _("Support prosecution"),
                 selectors.works_on_support,
                 order=49,
-            )
+            ),
+            navigation.NavEntry(
+                "supportprosecution:apply",
+                _("Apply for support prosecution"),
+                navigation.visitor,
+                order=112,
+                public=True,
+            ),
         )
         from .figures_views import sees_figures
 

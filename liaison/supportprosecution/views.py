@@ -27,7 +27,6 @@ from django.views.decorators.http import require_GET, require_POST
 from liaison.core.navigation import page_rule
 from liaison.core.ratelimits import rate_limited
 from liaison.workflow.errors import WorkflowError
-from liaison.workflow.policy import reading_for
 from liaison.workflow.selectors import get_matter_for
 from liaison.workflow.views import matter_page
 
@@ -294,7 +293,6 @@ def opinion(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     case = _case(request, pk)
     if fmt not in ("pdf", "docx") or not case.opinion_text:
         raise Http404
-    reading_for(request, case)
     content, content_type, name = opinion_document(case, fmt)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quoted(name)}"

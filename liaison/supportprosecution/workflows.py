@@ -90,6 +90,15 @@ _RULE_ACK = (
 )
 
 
+#: The case information notification of seed 002: the organisation that referred a case is
+#: told of the eligibility decision and of the suit's outcome.
+TELL_REFERRER = Notify(
+    (REFERRER,),
+    _("Support-prosecution case %(number)s you referred: %(state)s."),
+    channels=("email",),
+)
+
+
 def _call(name: str) -> Effect:
     """``actions.<name>``, named rather than imported (the actions import this module)."""
     return deferred_effect("liaison.supportprosecution.actions", name)
@@ -190,6 +199,7 @@ SUPPORT_CASE = Workflow(
             form=forms.EligibleForm,
             effect=_call("eligibility_effect"),
             stops=("review",),
+            notifies=(TELL_REFERRER,),
         ),
         Transition(
             "find_ineligible",
@@ -201,6 +211,7 @@ SUPPORT_CASE = Workflow(
             effect=_call("eligibility_effect"),
             stops=("review",),
             style="outline-danger",
+            notifies=(TELL_REFERRER,),
         ),
         Transition(
             "accept",
@@ -263,6 +274,7 @@ SUPPORT_CASE = Workflow(
             who=HANDLING,
             form=forms.OutcomeForm,
             effect=_call("outcome_effect"),
+            notifies=(TELL_REFERRER,),
         ),
         Transition(
             "close",

@@ -178,3 +178,22 @@ def test_the_case_closes_after_the_outcome_or_ends_before_the_suit() -> None:
     assert take(judged(w), "close", w.prosecutor, reasons="款项已全部追回。").state == "closed"
     ended = take(accepted(w), "end", w.prosecutor, reasons="申请人撤回申请。")
     assert ended.state == "ended" and ended.closing_reasons == "申请人撤回申请。"
+
+
+def test_the_referring_bureau_is_told_of_the_decision_and_the_outcome() -> None:
+    from liaison.core.access import SYSTEM
+    from liaison.notifications.models import Notification
+
+    from .. import actions
+    from .factories import case_fields
+
+    w = world()
+    case = actions.case_open_referred(
+        by=w.bureau,
+        owner=w.procuratorate,
+        access=SYSTEM,
+        received_on=date.today(),
+        **case_fields(),
+    )
+    take(case, "find_eligible", w.prosecutor, reasons="符合条件。")
+    assert Notification.objects.filter(recipient=w.bureau_officer, matter=case).count() == 1

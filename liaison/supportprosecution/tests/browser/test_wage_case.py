@@ -57,9 +57,11 @@ def test_a_wage_case_for_three_workers_from_the_application_to_two_instalments(
     case = SupportCase.objects.get()
     assert case.beneficiaries.count() == 3
 
-    page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, live.url, w.prosecutor.username)
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
     page.goto(f"{live.url}{reverse('supportprosecution:list')}")
+    assert phone_problems(page) == []
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_test_id("support-cases").get_by_role("link", name=case.case_number).click()
     expect(page.get_by_test_id("state")).to_have_text("审查中")
     _step_form(page, "符合条件").locator("textarea[name=reasons]").fill(
@@ -107,6 +109,8 @@ def test_a_wage_case_for_three_workers_from_the_application_to_two_instalments(
     expect(page.get_by_test_id("recovered-total")).to_contain_text("28800.50")
     expect(page.get_by_test_id("recovery")).to_have_count(2)
     screenshot("4-recovered")
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+    assert phone_problems(page) == []  # the case's page, its panels and the recovery form
 
     page.context.clear_cookies()
     page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
