@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "liaison.agreements",
     "liaison.meetings",
     "liaison.committees",
+    "liaison.publicity",
     "liaison.disputes",
     "liaison.retrials",
     "liaison.flags",

@@ -41,6 +41,7 @@ urlpatterns = [
     path("agreements/", include("liaison.agreements.urls")),
     path("meetings/", include("liaison.meetings.urls")),
     path("committees/", include("liaison.committees.urls")),
+    path("publicity/", include("liaison.publicity.urls")),
     path("disputes/", include("liaison.disputes.urls")),
     path("retrials/", include("liaison.retrials.urls")),
     path("flags/", include("liaison.flags.urls")),

@@ -535,6 +535,9 @@ def load_demo() -> list[tuple[str, str, str]]:
     from liaison.legalaid import demo as legalaid_demo
 
     legalaid_demo.load(orgs, users)
+    from liaison.supportprosecution import demo_figures as support_figures_demo
+
+    support_figures_demo.load(orgs, users)
     User.objects.create_superuser(
         "admin", "admin@example.cn", DEMO_PASSWORD, name="系统管理员", name_en="Administrator"
     )

@@ -35,3 +35,13 @@ class SupportProsecutionConfig(AppConfig):
                 public=True,
             ),
         )
+        from .figures_views import sees_figures
+
+        navigation.register(
+            navigation.NavEntry(
+                "supportprosecution:figures",
+                _("Support-prosecution figures"),
+                sees_figures,
+                order=50,
+            )
+        )

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -19,4 +19,5 @@ urlpatterns = [
     ),
     path("cases/<int:pk>/recoveries/", views.recovery_add, name="recovery-add"),
     path("cases/<int:pk>/opinion.<str:fmt>", views.opinion, name="opinion"),
+    path("figures/", include("liaison.supportprosecution.figures_urls")),
 ]

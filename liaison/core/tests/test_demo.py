@@ -147,3 +147,34 @@ def test_sixians_recommendations_to_its_court_one_in_time_one_late() -> None:
     assert (by_court["泗县人民法院"].in_time, by_court["泗县人民法院"].late) == (1, 1)
     referral = SupervisionCase.objects.get(police__name="西宁市公安局城中分局")
     assert referral.state == "filed"
+
+
+def test_the_demo_reproduces_seed_002s_figures_for_wanzhi(client) -> None:  # type: ignore[no-untyped-def]
+    """Seed 002: since 2021, 39 support-prosecution cases, 31 migrant workers helped to recover
+    869,000 yuan, 8 elderly people and minors helped; read off the figures page itself."""
+    from decimal import Decimal
+
+    from django.urls import reverse
+
+    from liaison.orgs.models import Organisation
+    from liaison.supportprosecution.figures import figures_for
+
+    load_demo()
+    wanzhi = Organisation.objects.get(name="芜湖市湾沚区人民检察院")
+    client.force_login(User.objects.get(username="wz_prosecutor"))
+    page = client.get(
+        reverse("supportprosecution:figures"), {"org": wanzhi.pk, "since": "2021-01-01"}
+    )
+    assert page.status_code == 200
+    f = page.context["figures"]
+    assert f.since.isoformat() == "2021-01-01" and f.scope == wanzhi
+    assert figures_for(wanzhi, since=f.since, until=None).recovered == f.recovered
+    assert (f.cases, f.migrant_workers, f.elderly_and_minors) == (39, 31, 8)
+    assert f.recovered == Decimal("869000.00")
+    assert f.group("migrant_workers").recovered == Decimal("869000.00")
+    assert f.to_judgment_or_mediation == 39
+    assert f.publicity_events >= 4
+    html = page.content.decode()
+    assert 'data-testid="cases-total">39<' in html
+    assert 'data-testid="migrant-workers">31<' in html
+    assert 'data-testid="elderly-and-minors">8<' in html

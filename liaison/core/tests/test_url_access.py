@@ -40,6 +40,7 @@ from liaison.publicinterest.tests.factories import (
     reported_clue,
     supervisor,
 )
+from liaison.publicity.tests import factories as publicity_factories
 from liaison.retrials.tests import factories as retrial_factories
 from liaison.supportprosecution.tests import factories as support_factories
 from liaison.volunteers.actions import training_publish
@@ -142,6 +143,11 @@ OWN_PAGES = {
     "supportprosecution:referral-new",
     "legalaid:list",
     "legalaid:new",
+    "publicity:list",
+    "publicity:new",
+    "supportprosecution:figures",
+    "supportprosecution:figures-print",
+    "supportprosecution:figures-xlsx",
 }
 
 
@@ -194,6 +200,7 @@ def world():  # type: ignore[no-untyped-def]
     retrials_world = retrial_factories.url_world()
     flags_world = flag_factories.url_world()
     committees_world = committee_factories.url_world()
+    publicity_world = publicity_factories.url_world(procuratorate)
     support_world = support_factories.url_world()
     material = training_publish(
         access=access_for(prosecutor),
@@ -239,6 +246,7 @@ def world():  # type: ignore[no-untyped-def]
         **retrials_world["guarded"],
         **flags_world["guarded"],
         **committees_world["guarded"],
+        **publicity_world["guarded"],
         **support_world["guarded"],
         "volunteers:training-detail": ("get", [material.pk]),
         "volunteers:training-file": ("get", [material.pk]),
@@ -262,6 +270,7 @@ def world():  # type: ignore[no-untyped-def]
         "support_case": support_world["case"],
         "agreement": agreements_world["agreement"],
         "retrial": retrials_world["case"],
+        "event": publicity_world["event"],
         "outsider": outsider,
         "judge": judge,
         "guarded": guarded,
@@ -336,6 +345,9 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         "committees:list",
         "supportprosecution:list",
         "legalaid:list",
+        "publicity:list",
+        "supportprosecution:figures",
+        "supportprosecution:figures-print",
     ):
         page = client.get(reverse(name)).content.decode()
         assert world["notice"].case_number not in page, name
@@ -347,6 +359,7 @@ def test_own_pages_show_nothing_of_other_organisations(client, world) -> None:  
         assert world["agreement"].case_number not in page, name
         assert world["retrial"].case_number not in page, name
         assert world["session"].case_number not in page, name
+        assert world["event"].title not in page, name
         assert world["support_case"].case_number not in page, name
 
 

@@ -17,3 +17,11 @@ register = template.Library()
 def referral_source_seen(referral: Any, access: Any) -> Any:
     """The matter the referral arose from, if this reader sees it (else None)."""
     return source_seen_by(access, referral) if isinstance(access, Access) else None
+
+
+@register.filter
+def referral_direction(matter_type: str) -> Any:
+    """A referral matter type's name in the reader's language (the figures' rows)."""
+    from liaison.workflow.registry import get_workflow
+
+    return get_workflow(matter_type).label
