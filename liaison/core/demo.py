@@ -518,8 +518,9 @@ def load_demo() -> list[tuple[str, str, str]]:
     meetings_demo.load(orgs, users)
     from liaison.disputes import demo as disputes_demo
 
-    disputes_demo.load(orgs, users)
+    # The courts' demo first: the Sixian dispute is about one of its recommendations.
     courts_demo.load(orgs, users)
+    disputes_demo.load(orgs, users)
     from liaison.retrials import demo as retrials_demo
 
     retrials_demo.load(orgs, users)

@@ -1,6 +1,7 @@
 """The demo's dispute (seed 003, Sixian: the leading group's office settles the court's and the
-procuratorate's disagreements): the court's president disputes the procuratorate's notice about
-the cases whose enforcement was ended for this time; the joint office puts it on the agenda of a
+procuratorate's disagreements): the court's president disputes the procuratorate's
+recommendation on the enforcement money paid out late (the court did not adopt it, answering
+after its period; ``courts/demo.py``); the joint office puts it on the agenda of a
 joint meeting scheduled for it, which is held (the demo moves its time back: "time passes"), and
 the court's liaison person records the resolution there; both sides approve the minutes. Through
 the real actions, after the meetings' demo; called from ``core/demo.py``."""
@@ -24,13 +25,15 @@ from .actions import dispute_raise
 from .models import Dispute
 
 AGREEMENT_TITLE = "关于完善民事执行活动法律监督协作配合机制的意见"
+#: The recommendation the dispute is about (``courts/demo.py``'s Sixian pair: the late one).
+SUBJECT_TITLE = "关于纠正执行款发放超期的检察建议"
 GROUNDS = (
-    "检察院通报认为本季度部分终结本次执行程序案件财产调查不到位，应当恢复执行；"
-    "法院认为相关案件已穷尽财产调查措施，符合终结本次执行程序的条件。双方对恢复执行的标准存在分歧。"
+    "检察院《关于纠正执行款发放超期的检察建议》认定执行款到账后六十日未发放违反执行款物管理规定；"
+    "法院认为延误系申请执行人账户变更所致，不属违法情形。双方对执行款发放超期的认定标准存在分歧。"
 )
 RESOLUTION = (
-    "经联席会议研究，双方一致同意：对申请执行人提供新的财产线索的终本案件，法院在十五日内恢复执行；"
-    "对其余案件，检察院与法院执行局共同开展一次财产调查情况复核。"
+    "经联席会议研究，双方一致同意：执行款到账后三十日内发放；因申请执行人原因无法发放的，"
+    "法院书面告知申请执行人并记录在案，不计入超期；检察院据此对该检察建议的办理情况进行复核。"
 )
 
 
@@ -42,9 +45,11 @@ def _at_half_past_two(days: int) -> datetime:
 def load(orgs: dict[str, Organisation], users: dict[str, User]) -> Dispute:
     agreement = Agreement.objects.get(title=AGREEMENT_TITLE, owner=orgs["sx"])
     yang, xu, gang = users["sx_prosecutor"], users["sx_enforcement"], users["sx_president"]
-    notice = Matter.objects.filter(owner=orgs["sx"], matter_type="notices.notice").earliest("pk")
+    recommendation = Matter.objects.get(
+        owner=orgs["sx"], matter_type="courts.recommendation", title=SUBJECT_TITLE
+    )
 
-    dispute = dispute_raise(access=access_for(gang), subject=notice, grounds=GROUNDS)
+    dispute = dispute_raise(access=access_for(gang), subject=recommendation, grounds=GROUNDS)
     meeting = meeting_schedule(
         access=access_for(xu),
         agreement=agreement,
