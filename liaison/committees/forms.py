@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from liaison.accounts.models import User
-from liaison.core.forms import IdentifierField, VisibleCharField
+from liaison.core.forms import VisibleCharField
+from liaison.courts.models import CASE_NUMBER, normalise_case_number
 from liaison.orgs.models import Organisation
 from liaison.workflow.forms import StepForm
 from liaison.workflow.models import Invitation, Matter
@@ -27,7 +29,11 @@ class AgendaItemForm(forms.Form):
     """One case for the committee. ``matters`` are those the scheduler sees (the policy's
     ``matters_visible_to``), so nothing else is offered or accepted."""
 
-    court_case_number = IdentifierField(label=_("Court case number"))
+    court_case_number = VisibleCharField(
+        label=_("Court case number"),
+        max_length=64,
+        help_text=_("e.g. （2026）青0103民再5号"),
+    )
     summary = VisibleCharField(
         label=_("What the committee discusses"),
         max_length=2000,
@@ -50,6 +56,16 @@ class AgendaItemForm(forms.Form):
         if matters is not None:
             field.queryset = matters
         field.label_from_instance = _matter_label  # type: ignore[method-assign,assignment]
+
+    def clean_court_case_number(self) -> str:
+        """As the court writes it (full-width brackets, ``courts.models.CASE_NUMBER``), so the
+        same case reads the same on every page."""
+        number = normalise_case_number(self.cleaned_data["court_case_number"])
+        if not CASE_NUMBER.match(number):
+            raise ValidationError(
+                _("Not a court case number such as （2026）青0103民再5号."), code="case_number"
+            )
+        return number
 
 
 class ScheduleForm(AgendaItemForm):

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from liaison.core.access import access_for
 from liaison.workflow.actions import transition
+from liaison.workflow.models import Matter
 
 from ..models import AgendaItem, CommitteeSession
 from .factories import World, confirmed, scheduled, session_day, world
@@ -139,3 +140,20 @@ def test_the_opinion_shows_on_the_linked_case_for_both_sides(client, w) -> None:
         client.force_login(person)
         page = client.get(reverse("workspace:matter", args=[w.linked.pk])).content.decode()
         assert "建议依法改判。" in page, person
+
+
+def test_a_case_number_is_kept_as_the_court_writes_it() -> None:
+    """ASCII brackets become the court's full-width ones; a number that is none is refused."""
+    from liaison.committees.forms import AgendaItemForm
+
+    form = AgendaItemForm(
+        data={"court_case_number": " (2026)青0103民再5号 ", "summary": "是否改判。"},
+        matters=Matter.objects.none(),
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["court_case_number"] == "（2026）青0103民再5号"
+    bad = AgendaItemForm(
+        data={"court_case_number": "民再5号", "summary": "是否改判。"},
+        matters=Matter.objects.none(),
+    )
+    assert not bad.is_valid() and "court_case_number" in bad.errors

@@ -43,7 +43,7 @@ def test_a_session_from_scheduling_to_the_opinion_on_the_case(
     form.locator('input[name="scheduled_at"]').fill(when)
     form.locator('input[name="place"]').fill("城中区人民法院审委会会议室")
     form.locator('select[name="procuratorate"]').select_option(str(w.c.procuratorate.pk))
-    form.locator('input[name="court_case_number"]').fill("青0103民再5号")
+    form.locator('input[name="court_case_number"]').fill("(2026)青0103民再5号")
     form.locator('textarea[name="summary"]').fill("再审检察建议所涉借款合同纠纷一案是否改判。")
     form.locator('select[name="matter"]').select_option(str(w.linked.pk))
     form.locator('button[type="submit"]').click()
