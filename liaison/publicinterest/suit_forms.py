@@ -16,6 +16,7 @@ from django.utils.translation import pgettext_lazy
 from liaison.attachments.forms import checked_files
 from liaison.attachments.validators import PDF
 from liaison.core.forms import VisibleCharField
+from liaison.courts.models import normalise_case_number
 from liaison.workflow.forms import StepForm
 
 from .models import JudgmentOutcome
@@ -25,11 +26,6 @@ from .models import JudgmentOutcome
 FIRST_INSTANCE_NUMBER = re.compile(
     r"^（(?P<year>\d{4})）[\u4e00-\u9fff]\d{2,4}(?P<type>民初|行初)\d{1,6}号$"
 )
-
-
-def normalise_court_number(value: str) -> str:
-    """As the court writes it: full-width brackets, no spaces."""
-    return "".join(value.split()).replace("(", "（").replace(")", "）")
 
 
 def _date_input() -> forms.DateInput:
@@ -54,7 +50,7 @@ class RegisterSuitForm(StepForm):
     registered_on = forms.DateField(label=_("Registered on"), widget=_date_input())
 
     def clean_court_case_number(self) -> str:
-        number = normalise_court_number(self.cleaned_data["court_case_number"])
+        number = normalise_case_number(self.cleaned_data["court_case_number"])
         match = FIRST_INSTANCE_NUMBER.match(number)
         if match is None:
             raise ValidationError(

@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from liaison.attachments.forms import MultipleFileField, checked_files
 from liaison.attachments.validators import PDF
 from liaison.core.forms import IdentifierField, VisibleCharField
+from liaison.courts.models import normalise_case_number
 from liaison.orgs.models import Organisation
 from liaison.workflow.forms import StepForm
 
@@ -29,11 +30,6 @@ JUDGMENT_NUMBER = re.compile(r"^（\d{4}）[\u4e00-\u9fff]\d{2,4}民(初|终|再
 RETRIAL_NUMBER = re.compile(r"^（(?P<year>\d{4})）[\u4e00-\u9fff]\d{2,4}民再\d{1,6}号$")
 #: At most this many files for one item of evidence.
 MOST_FILES = 9
-
-
-def normalise_court_number(value: str) -> str:
-    """As the court writes it: full-width brackets, no spaces."""
-    return "".join(value.split()).replace("(", "（").replace(")", "）")
 
 
 def _text(label: Any, *, rows: int = 3, max_length: int = 4000, **kwargs: Any) -> VisibleCharField:
@@ -87,7 +83,7 @@ class OpenForm(forms.Form):
         court.queryset = courts
 
     def clean_original_judgment(self) -> str:
-        number = normalise_court_number(self.cleaned_data["original_judgment"])
+        number = normalise_case_number(self.cleaned_data["original_judgment"])
         if not JUDGMENT_NUMBER.match(number):
             raise ValidationError(
                 _("Not a civil judgment number such as （2025）青0103民初456号."),
@@ -123,7 +119,7 @@ class RegisterForm(StepForm):
     registered_on = forms.DateField(label=_("Registered on"), widget=_date_input())
 
     def clean_court_case_number(self) -> str:
-        number = normalise_court_number(self.cleaned_data["court_case_number"])
+        number = normalise_case_number(self.cleaned_data["court_case_number"])
         if not RETRIAL_NUMBER.match(number):
             raise ValidationError(
                 _("Not a civil retrial case number such as （2026）青01民再12号."),

@@ -236,8 +236,7 @@ def case_open(
     )
 
 
-@durable
-def case_open_referred(
+def referred_case_open(
     *,
     by: Organisation,
     owner: Organisation,
@@ -254,41 +253,9 @@ def case_open_referred(
     **_ignored: Any,
 ) -> SupportCase:
     """A case referred by ``by`` (a judicial bureau, legal-aid centre or the labour
-    inspectorate, an administrative agency), which becomes its partner and follows it: staff
-    of ``owner`` record a paper referral (they handle the case)."""
-    return referred_case_open(
-        by=by,
-        owner=owner,
-        access=access,
-        category=category,
-        received_on=received_on,
-        applicant_name=applicant_name,
-        respondent=respondent,
-        facts=facts,
-        beneficiaries=beneficiaries,
-        applicant_id_number=applicant_id_number,
-        applicant_mobile=applicant_mobile,
-        applicant_address=applicant_address,
-    )
-
-
-def referred_case_open(
-    *,
-    by: Organisation,
-    owner: Organisation,
-    access: Access,
-    category: SupportCategory,
-    received_on: date,
-    applicant_name: str,
-    respondent: str,
-    facts: str,
-    beneficiaries: Iterable[Mapping[str, Any]],
-    applicant_id_number: str = "",
-    applicant_mobile: str = "",
-    applicant_address: str = "",
-) -> SupportCase:
-    """``case_open_referred`` in the caller's transaction: a referral accepted in Liaison
-    opens its case inside the acceptance's step (``referrals.py``)."""
+    inspectorate, an administrative agency), which becomes its partner and follows it; opened
+    in the caller's transaction, so a referral accepted in Liaison opens its case inside the
+    acceptance's step (``referrals.py``)."""
     if by.kind not in REFERRING_KINDS or not by.is_active:
         raise WorkflowError(NOT_REFERRER)
     return _open(
@@ -306,6 +273,11 @@ def referred_case_open(
         facts=facts,
         beneficiaries=beneficiaries,
     )
+
+
+#: ``referred_case_open`` as an action of its own: staff of the procuratorate record a paper
+#: referral (they handle the case).
+case_open_referred = durable(referred_case_open)
 
 
 # -- the steps' effects -------------------------------------------------------------------------
