@@ -10,13 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
+from liaison.orgs.roles import FLAG_ROLES
 from liaison.workflow.definitions import Label
 from liaison.workflow.models import Matter, Relation
 from liaison.workflow.selectors import matters_visible_to, sees
 
 from .forms import NOT_OTHER
 from .models import Flag
-from .workflows import FLAG, FLAG_ROLES, OPEN
+from .workflows import FLAG, OPEN
 
 OPEN_STATES = FLAG.states_named(*OPEN)
 

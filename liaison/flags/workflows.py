@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from liaison.orgs.roles import CASE_STAFF_ROLES, Role
+from liaison.orgs.roles import FLAG_ROLES
 from liaison.workflow.definitions import Notify, Sight, Transition, Who, Workflow
 from liaison.workflow.forms import ReasonForm
 from liaison.workflow.models import Relation
@@ -23,16 +23,8 @@ from liaison.workflow.shapes import deferred_effect
 
 from .forms import AcknowledgeForm, OutcomeForm
 
-#: Who raise, answer and see flags: the case staff of either side (a procuratorate's, a court's
-#: judges, enforcement officers and president, an agency's officers), never its liaison person,
-#: administrator or clue officer.
-FLAG_ROLES = CASE_STAFF_ROLES | {
-    Role.JUDGE,
-    Role.ENFORCEMENT_OFFICER,
-    Role.COURT_PRESIDENT,
-    Role.AGENCY_OFFICER,
-}
-
+#: Who raise, answer and see flags: the case staff of either side (``orgs.roles.FLAG_ROLES``),
+#: never its liaison person, administrator or clue officer.
 RAISER = Who(Relation.OWNER_ORG, FLAG_ROLES)
 OTHER_SIDE = Who(Relation.PARTNER_ORG, FLAG_ROLES)
 

@@ -118,6 +118,15 @@ SPEAKS_FOR_ROLES = frozenset(
 #: convenes the committee, and its judges (the committee's members and those who report cases
 #: to it). Not its enforcement officers, nor its administrator, who keeps records, not cases.
 COMMITTEE_ROLES = frozenset({Role.COURT_PRESIDENT, Role.JUDGE})
+#: Who raise and answer a false-litigation or pension-fraud flag (``liaison/flags``): the case
+#: staff of a procuratorate, the court's judges, enforcement officers and president, and an
+#: agency's officers.
+FLAG_ROLES = CASE_STAFF_ROLES | {
+    Role.JUDGE,
+    Role.ENFORCEMENT_OFFICER,
+    Role.COURT_PRESIDENT,
+    Role.AGENCY_OFFICER,
+}
 
 # Roles whose holders are staff: they work in the staff workspace and see their organisation's
 # matters. Lawyers and volunteers see only the matters they are party to.
