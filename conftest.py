@@ -64,10 +64,12 @@ def _empty_caches() -> Iterator[None]:
     from django.core.cache import caches
 
     from liaison.core.localcopy import drop_all_local
+    from liaison.core.pagecache import forget_all_pages
 
     for cache in caches.all():
         cache.clear()
     drop_all_local()
+    forget_all_pages()
     yield
 
 

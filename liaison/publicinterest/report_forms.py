@@ -274,14 +274,17 @@ class ReportForm(forms.Form):
         return checked_report_files(self.cleaned_data.get("photos"))
 
     def markup_key(self) -> str | None:
-        """What the empty form's markup depends on, for the report page's fragment cache:
-        everyone who opens the busiest page gets the same empty form, so it is rendered once per
-        language, day (``seen_on``'s default and limit), fields and provinces (the versions of
-        their copies, ``core.localcopy``) and upload limit
-        (``report.html``). None for a form with data: each is rendered afresh, with its own
-        values and messages."""
-        if self.is_bound:
-            return None
+        """What the empty form's markup depends on, for the report page's fragment cache
+        (``report.html``): ``empty_markup_key``. None for a form with data: each is rendered
+        afresh, with its own values and messages."""
+        return None if self.is_bound else self.empty_markup_key()
+
+    @staticmethod
+    def empty_markup_key() -> str:
+        """What the empty form's markup depends on: everyone who opens the busiest page gets the
+        same empty form, so it is rendered once per language, day (``seen_on``'s default and
+        limit), fields and provinces (the versions of their copies, ``core.localcopy``) and
+        upload limit. Also the key of the whole page kept for strangers (``core.pagecache``)."""
         from liaison.places.selectors import DIVISIONS
 
         from .selectors import ACTIVE_FIELDS
@@ -289,13 +292,12 @@ class ReportForm(forms.Form):
         return repr(
             (
                 get_language(),
-                str(self.initial.get("seen_on")),
-                self.fields["seen_on"].widget.attrs["max"],
+                timezone.localdate().isoformat(),
                 # The fields and the provinces offered are those of the copies' versions: a
                 # field or a division changed anywhere gives the lists a new key.
                 ACTIVE_FIELDS.version(),
                 DIVISIONS.version(),
-                self.fields["photos"].help_text,
+                settings.LIAISON_MAX_UPLOAD_BYTES,
             )
         )
 

@@ -11,7 +11,7 @@ includes the mechanism's detail template (``_clue_detail.html``, ``_case_detail.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.conf import settings
@@ -29,6 +29,7 @@ from django.views.decorators.http import require_GET, require_POST
 from liaison.accounts.models import User
 from liaison.attachments.actions import attachment_add_to_matter
 from liaison.core.navigation import page_rule
+from liaison.core.pagecache import PageKeeper
 from liaison.core.ratelimits import rate_limited
 from liaison.orgs.roles import OrganisationKind
 from liaison.orgs.selectors import figures_scope
@@ -84,6 +85,8 @@ from .supervision_actions import (
 from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE, OBSERVE
 
 RECEIPT_COOKIE = "publicinterest_receipt"
+#: The empty report page as strangers get it (``core.pagecache``): the busiest page.
+REPORT_PAGES = PageKeeper("publicinterest.report")
 TRIAGE_PAGE_SIZE = 50
 CASES_PAGE_SIZE = 50
 FIGURE_YEARS = 5
@@ -166,8 +169,14 @@ def report(request: HttpRequest) -> HttpResponse:
     submission key already stored answers with that clue's (or addition's) receipt: the
     actions find it on the way in, and the pages other than the receipt look it up first."""
     if request.method != "POST":
-        form = ReportForm(initial={"submission_key": uuid.uuid4(), "seen_on": timezone.localdate()})
-        return render(request, "publicinterest/report.html", _report_page(request, form))
+
+        def page(holes: Mapping[str, str]) -> HttpResponse:
+            initial = {"submission_key": holes["submission_key"], "seen_on": timezone.localdate()}
+            context = _report_page(request, ReportForm(initial=initial))
+            return render(request, "publicinterest/report.html", context | holes)
+
+        holes = {"submission_key": str(uuid.uuid4())}
+        return REPORT_PAGES.page(request, ReportForm.empty_markup_key(), page, holes)
     data = request.POST.copy()
     key = str(data.get("submission_key", ""))
     if not _valid_key(key):
