@@ -173,7 +173,7 @@ def report(request: HttpRequest) -> HttpResponse:
         def page(holes: Mapping[str, str]) -> HttpResponse:
             initial = {"submission_key": holes["submission_key"], "seen_on": timezone.localdate()}
             context = _report_page(request, ReportForm(initial=initial))
-            return render(request, "publicinterest/report.html", context | holes)
+            return render(request, "publicinterest/report.html", {**context, **holes})
 
         holes = {"submission_key": str(uuid.uuid4())}
         return REPORT_PAGES.page(request, ReportForm.empty_markup_key(), page, holes)
