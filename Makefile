@@ -117,14 +117,23 @@ bench: $(BIN)/.installed
 	DATABASE_URL=$(DATABASE_URL) $(PY) manage.py bench_public_report --seconds $(BENCH_SECONDS)
 
 # The same measure of django-helpdesk's public ticket form, in a throw-away virtualenv outside
-# the repository (HELPDESK_DIR) on a database of its own (HELPDESK_DATABASE_URL), then both
-# figures side by side.
+# the repository (HELPDESK_DIR) on a database of its own (HELPDESK_DATABASE_URL): both servers
+# run side by side and the load generator measures them in turns (BENCH_ROUNDS each, of
+# BENCH_SECONDS in all per side), so that a machine whose speed drifts during the run weighs on
+# both alike; then both figures side by side, with the ratio of each round.
 HELPDESK_DIR ?= /work/helpdesk-bench
 HELPDESK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/helpdesk_bench
-bench-compare: bench
-	HELPDESK_DIR=$(HELPDESK_DIR) HELPDESK_DATABASE_URL=$(HELPDESK_DATABASE_URL) \
-	  BENCH_SECONDS=$(BENCH_SECONDS) bash bench/helpdesk/run.sh
-	$(PY) bench/helpdesk/compare.py var/bench/liaison.json var/bench/helpdesk.json
+BENCH_ROUNDS ?= 6
+bench-compare: $(BIN)/.installed
+	@test -n "$(DATABASE_URL)" || { echo "make bench-compare needs DATABASE_URL (a database of its own)"; exit 2; }
+	DATABASE_URL=$(DATABASE_URL) $(PY) manage.py migrate --noinput -v 0
+	DATABASE_URL=$(DATABASE_URL) $(PY) manage.py bench_publicinterest --clues $(BENCH_CLUES) --runs $(BENCH_RUNS)
+	DATABASE_URL=$(DATABASE_URL) $(PY) manage.py bench_public_report --prepare-only
+	HELPDESK_DIR=$(HELPDESK_DIR) HELPDESK_DATABASE_URL=$(HELPDESK_DATABASE_URL) bash bench/helpdesk/run.sh serve
+	DATABASE_URL=$(DATABASE_URL) $(PY) manage.py bench_public_report --seconds $(BENCH_SECONDS) \
+	  --against http://127.0.0.1:8312 --against-plan var/bench/helpdesk-plan.json \
+	  --rounds $(BENCH_ROUNDS); status=$$?; bash bench/helpdesk/run.sh stop; exit $$status
+	$(PY) bench/helpdesk/compare.py var/bench/liaison.json var/bench/against.json
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) var test-artefacts

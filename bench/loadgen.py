@@ -216,6 +216,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=20, help="submissions sent first, uncounted")
     parser.add_argument("--label", default="submissions")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    parser.add_argument(
+        "--first",
+        type=int,
+        default=0,
+        help="number the submissions from here (slices of one interleaved run go on numbering)",
+    )
     args = parser.parse_args()
     base = urlsplit(args.base)
     host, port = base.hostname or "127.0.0.1", base.port or 80
@@ -230,8 +236,8 @@ def main() -> None:
         if warm.done == 0:
             raise SystemExit(f"the warm-up failed: statuses {warm.statuses}")
     tally = Tally()
-    counter = Counter(args.max_requests)
-    for _skip in range(args.warmup):
+    counter = Counter(args.first + args.max_requests)
+    for _skip in range(args.first + args.warmup):
         next(counter)
     deadline = time.monotonic() + args.seconds
     started = time.perf_counter()
@@ -258,6 +264,7 @@ def main() -> None:
         "p50_ms": round(statistics.median(ms), 1) if ms else None,
         "p90_ms": round(percentile(ms, 0.90), 1) if ms else None,
         "p99_ms": round(percentile(ms, 0.99), 1) if ms else None,
+        "latencies_ms": [round(value, 2) for value in ms],
     }
     print(
         f"{args.label}: {figures['per_second']} per second "

@@ -2,6 +2,7 @@
 bench-compare``): submissions per second and POST latency, from the JSON each run wrote."""
 
 import json
+import statistics
 import sys
 
 
@@ -19,6 +20,11 @@ def main() -> None:
         )
     if helpdesk["per_second"]:
         print(f"Liaison / django-helpdesk: {liaison['per_second'] / helpdesk['per_second']:.2f}")
+    rounds = helpdesk.get("rounds")
+    if rounds:  # measured in turns (`make bench-compare`): each round's ratio
+        middle = statistics.median(rounds)
+        shown = ", ".join(f"{r:.2f}" for r in rounds)
+        print(f"each round: {shown} (median {middle:.2f}, lowest {min(rounds):.2f})")
 
 
 if __name__ == "__main__":

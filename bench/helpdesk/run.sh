@@ -4,8 +4,15 @@
 # from another process. Everything of helpdesk lives outside the repository: a throw-away
 # virtualenv in HELPDESK_DIR (django-helpdesk from PyPI), a database of its own
 # (HELPDESK_DATABASE_URL). The minimal project around it is bench/helpdesk/hdbench.
-# Writes var/bench/helpdesk.json; `make bench-compare` runs it after `make bench`.
+# Writes var/bench/helpdesk.json.
+#
+#   run.sh          measure helpdesk's form alone
+#   run.sh serve    set up, then leave helpdesk's gunicorn serving (its pid in
+#                   var/bench/helpdesk.pid) for `manage.py bench_public_report --against`, which
+#                   measures both forms in turns: what `make bench-compare` does
+#   run.sh stop     stop the server `serve` left
 set -euo pipefail
+mode="${1:-measure}"
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 dir="${HELPDESK_DIR:-/work/helpdesk-bench}"
@@ -15,6 +22,16 @@ port="${HELPDESK_PORT:-8312}"
 workers="$(nproc)"
 out="$repo/var/bench"
 mkdir -p "$dir" "$out"
+if [ "$mode" = stop ]; then
+  if [ -f "$out/helpdesk.pid" ]; then
+    pid="$(cat "$out/helpdesk.pid")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    rm -f "$out/helpdesk.pid"
+  fi
+  rm -rf "$out/helpdesk-media"
+  exit 0
+fi
 
 if [ ! -x "$dir/venv/bin/gunicorn" ] || ! "$dir/venv/bin/python" -c "import helpdesk, dj_database_url" 2>/dev/null; then
   python3 -m venv "$dir/venv"
@@ -37,7 +54,11 @@ with psycopg.connect(sys.argv[1], autocommit=True) as conn:
 PY
 
 export HELPDESK_DATABASE_URL="$db" PYTHONPATH="$here" DJANGO_SETTINGS_MODULE=hdbench.settings
-export HELPDESK_MEDIA_ROOT="$(mktemp -d)"
+if [ "$mode" = serve ]; then
+  export HELPDESK_MEDIA_ROOT="$out/helpdesk-media"  # removed by `run.sh stop`
+else
+  export HELPDESK_MEDIA_ROOT="$(mktemp -d)"
+fi
 "$dir/venv/bin/python" "$here/manage.py" migrate --noinput -v 0
 queue="$("$dir/venv/bin/python" "$here/manage.py" shell -c '
 from helpdesk.models import Queue
@@ -74,14 +95,24 @@ with open(plan_file, "w", encoding="utf-8") as f:
 PY
 
 cd "$here"
-"$dir/venv/bin/gunicorn" hdbench.wsgi:application --workers="$workers" \
-  --bind="127.0.0.1:$port" --log-level=warning &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$HELPDESK_MEDIA_ROOT"' EXIT
+if [ "$mode" = serve ]; then
+  # Detached, for the turns `bench_public_report --against` takes; `run.sh stop` ends it.
+  setsid "$dir/venv/bin/gunicorn" hdbench.wsgi:application --workers="$workers" \
+    --bind="127.0.0.1:$port" --log-level=warning --pid="$out/helpdesk.pid" --daemon
+else
+  "$dir/venv/bin/gunicorn" hdbench.wsgi:application --workers="$workers" \
+    --bind="127.0.0.1:$port" --log-level=warning &
+  server=$!
+  trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$HELPDESK_MEDIA_ROOT"' EXIT
+fi
 for _ in $(seq 1 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$port/helpdesk/tickets/submit/" && break
   sleep 0.5
 done
+if [ "$mode" = serve ]; then
+  echo "django-helpdesk serving http://127.0.0.1:$port/helpdesk/tickets/submit/ ($workers workers)"
+  exit 0
+fi
 "$dir/venv/bin/python" "$repo/bench/loadgen.py" --base="http://127.0.0.1:$port" \
   --plan="$out/helpdesk-plan.json" --seconds="$seconds" --concurrency=$((4 * workers)) \
   --label="django-helpdesk public ticket submissions" --json > "$out/helpdesk.out"

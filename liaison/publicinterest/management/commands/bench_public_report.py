@@ -89,6 +89,26 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8311)
         parser.add_argument("--redis", default="redis://127.0.0.1:6379/7")
         parser.add_argument("--out", default=str(Path(settings.BASE_DIR) / "var" / "bench"))
+        parser.add_argument(
+            "--prepare-only",
+            action="store_true",
+            help="write the plan (var/bench/liaison-plan.json) and stop: another form's plan "
+            "takes its photo",
+        )
+        parser.add_argument(
+            "--against",
+            default="",
+            help="another server's address (e.g. django-helpdesk's, bench/helpdesk/run.sh "
+            "serve): its form is measured in slices taking turns with Liaison's",
+        )
+        parser.add_argument("--against-plan", default="", help="that server's plan (JSON)")
+        parser.add_argument("--against-label", default="django-helpdesk")
+        parser.add_argument(
+            "--rounds",
+            type=int,
+            default=6,
+            help="with --against: how many turns each side gets (--seconds in all per side)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if "DATABASE_URL" not in os.environ:
@@ -98,13 +118,49 @@ class Command(BaseCommand):
         if shutil.which("gunicorn", path=str(Path(sys.executable).parent)) is None:
             raise CommandError("gunicorn is missing: make setup installs it.")
         plan = self._prepare()
-        workers = max(1, options["workers"])
-        users = options["concurrency"] or 4 * workers
         out = Path(options["out"])
         out.mkdir(parents=True, exist_ok=True)
-        media = Path(tempfile.mkdtemp(prefix="liaison-bench-media-"))
         plan_file = out / "liaison-plan.json"
         plan_file.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+        if options["prepare_only"]:
+            self.stdout.write(f"plan written: {plan_file}")
+            return
+        workers = max(1, options["workers"])
+        users = options["concurrency"] or 4 * workers
+        media = Path(tempfile.mkdtemp(prefix="liaison-bench-media-"))
+        port = options["port"]
+        server = self._serve(options, workers, port, media)
+        sides = [Side("Liaison public clue submissions", f"http://127.0.0.1:{port}", plan_file)]
+        if options["against"]:
+            other = Path(options["against_plan"])
+            sides.append(Side(f"{options['against_label']} submissions", options["against"], other))
+        rounds = max(1, options["rounds"]) if len(sides) > 1 else 1
+        try:
+            _wait_for(f"http://127.0.0.1:{port}{plan['form_path']}", server)
+            for turn in range(rounds):
+                # Taking turns, each first every other round: a machine whose speed drifts
+                # during the run (another job, the host's) weighs on both sides alike.
+                for side in sides if turn % 2 == 0 else sides[::-1]:
+                    side.run(options["seconds"] / rounds, users, warm=turn == 0)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+            shutil.rmtree(media, ignore_errors=True)
+        extra = {"workers": workers, "database": connection.vendor, "cores": os.cpu_count()}
+        liaison = sides[0].figures() | extra
+        (out / "liaison.json").write_text(json.dumps(liaison), encoding="utf-8")
+        self.stdout.write(f"{sides[0].line()} [gunicorn, {workers} workers, {connection.vendor}]")
+        if len(sides) > 1:
+            against = sides[1].figures() | extra
+            ratios = [a / b for a, b in zip(sides[0].rates, sides[1].rates, strict=True) if b]
+            against["rounds"] = [round(r, 2) for r in ratios]
+            (out / "against.json").write_text(json.dumps(against), encoding="utf-8")
+            self.stdout.write(f"{sides[1].line()} [gunicorn, {workers} workers]")
+
+    def _serve(
+        self, options: dict[str, Any], workers: int, port: int, media: Path
+    ) -> subprocess.Popen[bytes]:
+        """gunicorn serving the platform as production does, but for the report's rate limit."""
         env = {
             **os.environ,
             "LIAISON_RATE_LIMITS": "publicinterest.report=1000000/h",
@@ -117,8 +173,7 @@ class Command(BaseCommand):
             env["LIAISON_CACHE_URL"] = options["redis"]
         else:
             self.stderr.write("No Redis: each worker counts in its own memory.")
-        port = options["port"]
-        server = subprocess.Popen(
+        return subprocess.Popen(
             [
                 str(Path(sys.executable).parent / "gunicorn"),
                 "liaison.wsgi:application",
@@ -129,39 +184,6 @@ class Command(BaseCommand):
             cwd=settings.BASE_DIR,
             env=env,
         )
-        try:
-            _wait_for(f"http://127.0.0.1:{port}{plan['form_path']}", server)
-            result = subprocess.run(
-                [
-                    sys.executable,
-                    str(LOADGEN),
-                    f"--base=http://127.0.0.1:{port}",
-                    f"--plan={plan_file}",
-                    f"--seconds={options['seconds']}",
-                    f"--concurrency={users}",
-                    "--label=Liaison public clue submissions",
-                    "--json",
-                ],
-                capture_output=True,
-                text=True,
-                check=False,
-                timeout=options["seconds"] + 300,
-            )
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
-            shutil.rmtree(media, ignore_errors=True)
-        if result.returncode != 0:
-            raise CommandError(f"the load generator failed: {result.stderr.strip()[-2000:]}")
-        line, figures = result.stdout.strip().splitlines()[-2:]
-        data = {
-            **json.loads(figures),
-            "workers": workers,
-            "database": connection.vendor,
-            "cores": os.cpu_count(),
-        }
-        (out / "liaison.json").write_text(json.dumps(data), encoding="utf-8")
-        self.stdout.write(f"{line} [gunicorn, {workers} workers, {connection.vendor}]")
 
     def _prepare(self) -> dict[str, Any]:
         """The procuratorates, clue officers and fields the submissions need, and the plan."""
@@ -217,6 +239,76 @@ class Command(BaseCommand):
                 "base64": photo_base64(),
             },
         }
+
+
+class Side:
+    """One form measured by ``bench/loadgen.py`` in one or more slices: what each slice
+    measured, added up."""
+
+    def __init__(self, label: str, base: str, plan: Path) -> None:
+        self.label, self.base, self.plan = label, base, plan
+        self.slices: list[dict[str, Any]] = []
+
+    def run(self, seconds: float, users: int, *, warm: bool) -> None:
+        done = sum(s["done_2xx_3xx"] for s in self.slices)
+        result = subprocess.run(
+            [
+                sys.executable,
+                str(LOADGEN),
+                f"--base={self.base}",
+                f"--plan={self.plan}",
+                f"--seconds={seconds}",
+                f"--concurrency={users}",
+                f"--warmup={20 if warm else 0}",
+                f"--first={done + 20}",
+                f"--label={self.label}",
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=seconds + 300,
+        )
+        if result.returncode != 0:
+            raise CommandError(f"the load generator failed: {result.stderr.strip()[-2000:]}")
+        self.slices.append(json.loads(result.stdout.strip().splitlines()[-1]))
+
+    @property
+    def rates(self) -> list[float]:
+        return [s["done_2xx_3xx"] / s["seconds"] if s["seconds"] else 0.0 for s in self.slices]
+
+    def figures(self) -> dict[str, Any]:
+        seconds = sum(s["seconds"] for s in self.slices)
+        done = sum(s["done_2xx_3xx"] for s in self.slices)
+        ms = sorted(v for s in self.slices for v in s["latencies_ms"])
+        return {
+            "label": self.label,
+            "seconds": round(seconds, 2),
+            "concurrency": self.slices[0]["concurrency"],
+            "done_2xx_3xx": done,
+            "stored": sum(s["stored"] for s in self.slices),
+            "failed": sum(s["failed"] for s in self.slices),
+            "per_second": round(done / seconds, 1) if seconds else 0.0,
+            "p50_ms": _percentile(ms, 0.5),
+            "p90_ms": _percentile(ms, 0.9),
+            "p99_ms": _percentile(ms, 0.99),
+            "slices": len(self.slices),
+        }
+
+    def line(self) -> str:
+        f = self.figures()
+        return (
+            f"{self.label}: {f['per_second']} per second ({f['done_2xx_3xx']} done, "
+            f"{f['stored']} stored, {f['failed']} failed in {f['seconds']:.1f} s, "
+            f"{f['concurrency']} users, {f['slices']} slices); POST latency p50 {f['p50_ms']} "
+            f"ms, p90 {f['p90_ms']} ms, p99 {f['p99_ms']} ms"
+        )
+
+
+def _percentile(ordered: list[float], share: float) -> float | None:
+    if not ordered:
+        return None
+    return round(ordered[max(0, min(len(ordered) - 1, int(share * len(ordered) + 0.5) - 1))], 1)
 
 
 def _clue_officer(owner: Organisation) -> None:
