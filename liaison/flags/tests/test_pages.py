@@ -163,7 +163,7 @@ def test_the_list_shows_the_answer_due_and_filters_the_overdue(client) -> None: 
     client.force_login(w.prosecutor)
     url = reverse("flags:list")
     page = client.get(url).content.decode()
-    assert page.count('data-testid="flag-due"') == 3
+    assert page.count('data-testid="due"') == 3
     assert page.count('class="due-overdue"') == 2
     assert Clock.objects.get(matter=waiting).due_on.isoformat() in page
     page = client.get(url, {"state": "overdue"}).content.decode()
