@@ -68,7 +68,7 @@ def answer_overdue(today: date | None = None) -> Q:
         state=Clock.State.RUNNING,
         due_on__lt=today,
     )
-    return Q(state=OVERDUE) | (Q(state=FLAG.state("raised")) & Exists(late))
+    return Q(state=OVERDUE) | Q(Exists(late), state=FLAG.state("raised"))
 
 
 def answer_clock(flag: Flag) -> Clock | None:
