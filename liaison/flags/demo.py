@@ -1,8 +1,9 @@
 """The demo's flag (seed 001: the court and the procuratorate tell each other of suspected false
 litigation): the Chengzhong procuratorate flags the recommendation it served on the Chengzhong
 court about enforcement case （2026）青0103执102号 as false litigation; the court's enforcement
-officer acknowledges it and the prosecutor records that the court reopened the case. Through the
-real actions, after the courts' demo; called from ``core/demo.py``."""
+officer acknowledges it within the answer period (its clock stops in time) and the prosecutor
+records that the court reopened the case. The demo has this one flag, so none is overdue.
+Through the real actions, after the courts' demo; called from ``core/demo.py``."""
 
 from __future__ import annotations
 

@@ -4,22 +4,29 @@ for which side, and to whom."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import FLAG_ROLES
 from liaison.workflow.definitions import Label
-from liaison.workflow.models import Matter, Relation
-from liaison.workflow.selectors import matters_visible_to, sees
+from liaison.workflow.models import Clock, Matter, Relation
+from liaison.workflow.selectors import matters_visible_to, next_due, sees
 
 from .forms import NOT_OTHER
 from .models import Flag
-from .workflows import FLAG, OPEN
+from .workflows import AWAITED, FLAG, OPEN
 
 OPEN_STATES = FLAG.states_named(*OPEN)
+AWAITED_STATES = FLAG.states_named(*AWAITED)
+#: The state the ``lapse`` step moves an unanswered flag to.
+OVERDUE = FLAG.state("overdue")
+#: The clock the other side answers on (``workflows.FLAG.clocks``).
+ANSWER_CLOCK = "answer"
 
 NOT_SEEN = _("You can flag only a matter you see.")
 NOT_SHARED = _(
@@ -39,12 +46,35 @@ def takes_part_in_flags(access: Access) -> bool:
 
 
 def flags_visible_to(access: Access) -> QuerySet[Flag]:
+    """The flags this user sees, newest first, each with the due day of its running clock
+    (``next_due``: the answer's, while it is awaited) read in the same query."""
     visible = matters_visible_to(access).filter(matter_type=FLAG.name).values("pk")
     return (
         Flag.objects.filter(pk__in=visible)
         .select_related("owner", "subject")
+        .annotate(next_due=next_due())
         .order_by("-created_at", "-pk")
     )
+
+
+def answer_overdue(today: date | None = None) -> Q:
+    """Flags whose answer is overdue: moved to "answer overdue" by the lapse, or still "raised"
+    with the answer clock past its due day (the day's reminder job has not run yet), so the
+    list's filter shows what its due column marks overdue."""
+    today = today or timezone.localdate()
+    late = Clock.objects.filter(
+        matter_id=OuterRef("pk"),
+        name=ANSWER_CLOCK,
+        state=Clock.State.RUNNING,
+        due_on__lt=today,
+    )
+    return Q(state=OVERDUE) | Q(Exists(late), state=FLAG.state("raised"))
+
+
+def answer_clock(flag: Flag) -> Clock | None:
+    """The flag's answer clock, the latest if it was ever started anew; None on a flag raised
+    before flags had one."""
+    return flag.clocks.filter(name=ANSWER_CLOCK).order_by("-started_on", "-pk").first()
 
 
 def flags_on(access: Access, matter: Matter) -> list[Flag]:

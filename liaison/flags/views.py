@@ -19,7 +19,15 @@ from liaison.workflow.selectors import get_matter_for
 from .actions import flag_raise
 from .forms import RaiseForm
 from .models import Flag
-from .selectors import OPEN_STATES, Raising, flags_visible_to, raising_for, takes_part_in_flags
+from .selectors import (
+    OPEN_STATES,
+    OVERDUE,
+    Raising,
+    answer_overdue,
+    flags_visible_to,
+    raising_for,
+    takes_part_in_flags,
+)
 from .workflows import FLAG
 
 
@@ -40,6 +48,8 @@ def flag_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     if state == "open":
         flags = flags.filter(state__in=OPEN_STATES)
+    elif state == OVERDUE:
+        flags = flags.filter(answer_overdue())
     elif state in FLAG.states and state != "new":
         flags = flags.filter(state=state)
     else:

@@ -47,6 +47,7 @@ USED_CODES = {
     "legalaid.procuratorate_decision",
     "supportprosecution.review",
     "supportprosecution.court_acknowledge",
+    "flags.answer",
 }
 #: Declared once in the old list and used by nothing: removed (migration 0003). "Decide whether
 #: to sue" came back with the clock that runs it (``publicinterest.admin_case``'s
@@ -84,6 +85,7 @@ def test_declared_values():
         "lawyers.complaint_reply",
         "pil.admin_case_handling",
         "pil.clue_assessment",
+        "flags.answer",
     }
 
 

@@ -26,6 +26,9 @@ def flag_panel(context: Any, matter: Flag) -> dict[str, Any]:
         "subject": subject,
         "subject_seen": sees(access, subject),
         "other": next((p.organisation for p in other), None),
+        "answer_clock": selectors.answer_clock(matter),
+        "awaited": matter.state in selectors.AWAITED_STATES,
+        "overdue": matter.state == selectors.OVERDUE,
     }
 
 

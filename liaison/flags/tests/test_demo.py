@@ -1,5 +1,5 @@
-"""The demo's flag: between the Chengzhong court and procuratorate (seed 001), closed with the
-court's case reopened; both sides see it, nobody else."""
+"""The demo's flag: between the Chengzhong court and procuratorate (seed 001), acknowledged within
+its answer period and closed with the court's case reopened; both sides see it, nobody else."""
 
 import pytest
 
@@ -8,7 +8,7 @@ from liaison.core.access import access_for
 from liaison.core.demo import load_demo
 
 from ..models import Flag
-from ..selectors import flags_visible_to
+from ..selectors import answer_clock, flags_visible_to
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +18,8 @@ def test_the_demo_flags_a_chengzhong_matter_as_false_litigation() -> None:
     flag = Flag.objects.select_related("owner").get()
     assert (flag.kind, flag.state, flag.outcome) == ("false_litigation", "closed", "reopened")
     assert flag.answer == "acknowledged"
+    clock = answer_clock(flag)
+    assert clock is not None and clock.period_code == "flags.answer" and clock.met_in_time
     for username in ("cz_prosecutor", "cz_enforcement"):
         person = User.objects.get(username=username)
         assert list(flags_visible_to(access_for(person))) == [flag], username

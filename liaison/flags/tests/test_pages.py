@@ -3,13 +3,18 @@ matter's page (bad input kept, status 400, nothing stored), the panel on the mat
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from liaison.core.access import access_for
 from liaison.core.tests.factories import member
 from liaison.orgs.roles import Role
 from liaison.workflow.actions import transition
+from liaison.workflow.models import Clock
+from liaison.workflow.reminders import take_expiry_steps
 from liaison.workflow.tests.factories import court as court_factory
 
 from ..forms import NO_GROUNDS
@@ -118,3 +123,61 @@ def test_a_step_with_bad_input_on_the_flag_page_answers_400(client) -> None:  # 
     response = client.post(reverse("workspace:transition", args=[flag.pk, "dispute"]), {"note": ""})
     assert response.status_code == 400
     assert Flag.objects.get(pk=flag.pk).state == "raised"
+
+
+def _overdue(flag: Flag) -> None:
+    """Let ``flag``'s answer period run out yesterday and the day's job take the lapse."""
+    today = timezone.localdate()
+    Clock.objects.filter(matter=flag, name="answer").update(
+        started_on=today - timedelta(days=16), due_on=today - timedelta(days=1)
+    )
+    take_expiry_steps(today=today)
+
+
+def test_the_flag_page_shows_when_the_answer_is_due_then_that_it_is_overdue(client) -> None:  # type: ignore[no-untyped-def]
+    w = world()
+    flag = flagged(w)
+    due = Clock.objects.get(matter=flag, name="answer").due_on
+    client.force_login(w.judge)
+    page = client.get(reverse("workspace:matter", args=[flag.pk])).content.decode()
+    assert 'data-testid="answer-due"' in page and due.isoformat() in page
+    assert 'data-testid="answer-overdue"' not in page
+    _overdue(flag)
+    for person in (w.judge, w.prosecutor):
+        client.force_login(person)
+        page = client.get(reverse("workspace:matter", args=[flag.pk])).content.decode()
+        assert 'data-testid="answer-overdue"' in page and 'class="due-overdue"' in page
+    transition(
+        matter=Flag.objects.get(pk=flag.pk), name="acknowledge", access=access_for(w.judge), data={}
+    )
+    page = client.get(reverse("workspace:matter", args=[flag.pk])).content.decode()
+    assert 'data-testid="answer-late"' in page and 'data-testid="answer-due"' not in page
+
+
+def test_the_list_shows_the_answer_due_and_filters_the_overdue(client) -> None:  # type: ignore[no-untyped-def]
+    w = world()
+    lapsed, waiting, past_due = flagged(w), flagged(w), flagged(w)
+    _overdue(lapsed)
+    # Past its due day, the day's job not yet run: overdue for the list all the same.
+    Clock.objects.filter(matter=past_due).update(due_on=timezone.localdate() - timedelta(days=2))
+    client.force_login(w.prosecutor)
+    url = reverse("flags:list")
+    page = client.get(url).content.decode()
+    assert page.count('data-testid="due"') == 3
+    assert page.count('class="due-overdue"') == 2
+    assert Clock.objects.get(matter=waiting).due_on.isoformat() in page
+    page = client.get(url, {"state": "overdue"}).content.decode()
+    assert lapsed.case_number in page and past_due.case_number in page
+    assert waiting.case_number not in page
+
+
+def test_the_overdue_list_asks_a_bounded_number_of_queries(
+    client, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    w = world()
+    for _ in range(4):
+        _overdue(flagged(w))
+    client.force_login(w.judge)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("flags:list"), {"state": "overdue"})
+    assert response.content.decode().count('class="due-overdue"') == 4
