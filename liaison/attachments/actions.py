@@ -78,15 +78,40 @@ def attachments_upload(
     A refused file raises before any statement is sent (the caller's transaction stays
     usable); the rows are written in the caller's transaction, or one of their own, without
     a savepoint."""
+    attachments = files_stored(files=files, uploaded_by=uploaded_by)
+    return attachment_rows_insert(attachments, uploaded_by=uploaded_by, matter=matter)
+
+
+def files_stored(*, files: Iterable[tuple[Any, str]], uploaded_by: User) -> list[Attachment]:
+    """The first half of ``attachments_upload``: each file checked, stripped, hashed and in the
+    store, its row built but not written (``attachment_rows_insert`` writes them). No statement
+    is sent: an action that stores a matter and its files does this before it takes any lock
+    (the public clue's case number), so that the image work is not done while others wait.
+    If one file fails, none of the others stays in the store."""
     attachments: list[Attachment] = []
     try:
         for file, purpose in files:
             attachments.append(
-                _stored_file(file, uploaded_by=uploaded_by, matter=matter, purpose=purpose)
+                _stored_file(file, uploaded_by=uploaded_by, matter=None, purpose=purpose)
             )
-        if not attachments:
-            return attachments
+    except BaseException:
+        for attachment in attachments:
+            attachment.file.delete(save=False)
+        raise
+    return attachments
+
+
+def attachment_rows_insert(
+    attachments: list[Attachment], *, uploaded_by: User, matter: Any = None
+) -> list[Attachment]:
+    """Write the rows of files ``files_stored`` put in the store, on ``matter``, with their
+    audit records; if the write fails, the files are removed from the store."""
+    if not attachments:
+        return attachments
+    try:
         with transaction.atomic(savepoint=False), rows_batched():
+            for attachment in attachments:
+                attachment.matter = matter
             Attachment.objects.bulk_create(attachments)
             for attachment in attachments:
                 audit_record(

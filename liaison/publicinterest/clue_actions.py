@@ -23,7 +23,12 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
-from liaison.attachments.actions import attachment_upload, attachments_upload
+from liaison.attachments.actions import (
+    attachment_rows_insert,
+    attachment_upload,
+    attachments_upload,
+    files_stored,
+)
 from liaison.attachments.validators import MP4
 from liaison.core.access import SYSTEM, access_for
 from liaison.core.batching import rows_batched
@@ -303,6 +308,12 @@ def _store(
     person: User | None,
     photos: Iterable[tuple[Any, str]],
 ) -> Clue:
+    # The photos are stripped and stored first: the case number's row lock, taken by
+    # ``apply_open``, is then held only for the statements (files stored here are removed by
+    # ``durable`` if the transaction rolls back).
+    photos = list(photos)
+    uploaded_by = person or (portal_account() if photos else None)
+    files = reporter_files_stored(photos, uploaded_by=uploaded_by) if uploaded_by else []
     with rows_batched():  # the timeline's and the audit's rows: one statement each
         clue = apply_open(
             workflow=CLUE,
@@ -314,8 +325,23 @@ def _store(
             constraints_by_database=True,  # generated codes and keys; _claimed checked them
         )
         assert isinstance(clue, Clue)
-        store_reporter_files(photos, uploaded_by=person, matter=clue)
+        if uploaded_by is not None:
+            attachment_rows_insert(files, uploaded_by=uploaded_by, matter=clue)
     return clue
+
+
+def reporter_files_stored(
+    files: Iterable[tuple[Any, str]], *, uploaded_by: User
+) -> list[Attachment]:
+    """A reporter's photos and videos in the store without their metadata, their rows not yet
+    written (``attachment_rows_insert``)."""
+    uploads = [
+        (strip_video_metadata(file), VIDEO_PURPOSE)
+        if content_type == MP4
+        else (file, PHOTO_PURPOSE)
+        for file, content_type in files
+    ]
+    return files_stored(files=uploads, uploaded_by=uploaded_by)
 
 
 def store_reporter_files(
@@ -326,17 +352,9 @@ def store_reporter_files(
 ) -> list[Attachment]:
     """A reporter's photos and videos, stored without their metadata under the reporter's
     account (or the portal's, for a report sent without one)."""
-    uploads = [
-        (strip_video_metadata(file), VIDEO_PURPOSE)
-        if content_type == MP4
-        else (file, PHOTO_PURPOSE)
-        for file, content_type in files
-    ]
-    if not uploads:
-        return []
-    return attachments_upload(
-        files=uploads, uploaded_by=uploaded_by or portal_account(), matter=matter
-    )
+    person = uploaded_by or portal_account()
+    stored = reporter_files_stored(files, uploaded_by=person)
+    return attachment_rows_insert(stored, uploaded_by=person, matter=matter)
 
 
 def store_photos(
