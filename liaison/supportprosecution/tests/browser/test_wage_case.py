@@ -106,7 +106,7 @@ def test_a_wage_case_for_three_workers_from_the_application_to_two_instalments(
         recovery.locator("input[name=recovery-amount]").fill(amount)
         recovery.get_by_role("button", name="登记本笔款项").click()
         expect(page.get_by_role("alert").filter(has_text="已登记本笔追回款项")).to_be_visible()
-    expect(page.get_by_test_id("recovered-total")).to_contain_text("28800.50")
+    expect(page.get_by_test_id("recovered-total")).to_contain_text("28,800.50")
     expect(page.get_by_test_id("recovery")).to_have_count(2)
     screenshot("4-recovered")
     page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
