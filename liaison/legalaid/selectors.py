@@ -3,6 +3,7 @@ whom, the source matter a reader may follow, an aid lawyer's referrals, and the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,7 +13,7 @@ from liaison.core.access import Access
 from liaison.lawyers.models import Lawyer
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
-from liaison.orgs.selectors import organisations_reachable_from
+from liaison.orgs.selectors import reachable_from
 from liaison.workflow.models import Clock, Matter
 from liaison.workflow.selectors import matters_visible_to, next_due, sees
 
@@ -72,20 +73,20 @@ def takes_part_in_referrals(access: Access) -> bool:
     return bool(access.organisations_with(PROCURATORATE_ROLES | CENTRE_ROLES))
 
 
-def receivers_for(senders: QuerySet[Organisation]) -> QuerySet[Organisation]:
-    """The organisations of the other side that ``senders`` work with: legal-aid centres for
-    a procuratorate, procuratorates for a centre (a query for each sender)."""
-    ids: set[int] = set()
+def receivers_for(senders: Iterable[Organisation]) -> QuerySet[Organisation]:
+    """The active organisations of the other side that ``senders`` work with: legal-aid centres
+    for a procuratorate, procuratorates for a centre. One query, whatever the number of senders
+    (each sender's ``orgs.selectors.reachable_from`` OR-ed), once the senders are read (the
+    form lists them anyway: a queryset passed in is read here and keeps its rows)."""
+    condition = Q(pk__in=())  # no sender: nobody
     for sender in senders:
-        kind = (
+        other = (
             OrganisationKind.LEGAL_AID_CENTRE
             if sender.kind == OrganisationKind.PROCURATORATE
             else OrganisationKind.PROCURATORATE
         )
-        ids |= set(
-            organisations_reachable_from(sender).filter(kind=kind).values_list("pk", flat=True)
-        )
-    return Organisation.objects.filter(pk__in=ids).order_by("name", "pk")
+        condition |= reachable_from(sender) & Q(kind=other)
+    return Organisation.objects.filter(condition, is_active=True).order_by("name", "pk")
 
 
 def source_by_number(access: Access, sender: Organisation, number: str) -> Matter | None:

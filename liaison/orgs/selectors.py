@@ -72,13 +72,20 @@ def organisations_reachable_from(org: Organisation) -> QuerySet[Organisation]:
     active cooperation with (either way round) and, when its administrator lets its area count
     (``works_with_own_area``), every organisation whose place lies in its area at its level
     (``area_prefix``: its province, city or county, and below). Never itself. One query."""
+    return Organisation.objects.filter(reachable_from(org), is_active=True)
+
+
+def reachable_from(org: Organisation) -> Q:
+    """``organisations_reachable_from``'s rule as a condition on organisations (not their
+    being active), so that several organisations' rules OR-ed together are still one query
+    (``legalaid.selectors.receivers_for``)."""
     cooperations = Cooperation.objects.active()
     condition = Q(pk__in=cooperations.filter(first=org).values("second")) | Q(
         pk__in=cooperations.filter(second=org).values("first")
     )
     if org.works_with_own_area:
         condition |= Q(division__code__startswith=org.area_prefix)
-    return Organisation.objects.filter(condition, is_active=True).exclude(pk=org.pk)
+    return condition & ~Q(pk=org.pk)
 
 
 def members_with_role(org: Organisation, roles: str | Iterable[str]) -> QuerySet:

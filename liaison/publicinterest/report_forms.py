@@ -4,14 +4,12 @@ the checks of a reporter's files (an addition to a clue uses them too)."""
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -27,9 +25,8 @@ from liaison.attachments.validators import (
 )
 from liaison.core.forms import IdentifierField, VisibleCharField
 from liaison.core.validators import normalise_mobile, validate_mobile
-from liaison.places.models import Division
+from liaison.places.forms import PLACE_FIELDS, PlaceFields
 from liaison.places.selectors import (
-    children_choices,
     division_by_code,
     point_verdict,
     resolve_address,
@@ -97,15 +94,6 @@ class ActiveFieldChoiceField(FieldChoiceField):
         return found
 
 
-def _division_choices(
-    parent: str | None, empty: Any, *, level: int | None = None
-) -> list[tuple[str, Any]]:
-    """The divisions under ``parent`` (or of ``level``), for a list to choose from."""
-    if level is None and not parent:
-        return [("", empty)]
-    return [("", empty), *children_choices(parent, level)]
-
-
 def _field_choices() -> list[tuple[str, Any]]:
     """The active fields offered, from the cache (the list the choice is checked against),
     named in the reader's language when the list is shown."""
@@ -117,9 +105,18 @@ def _field_choices() -> list[tuple[str, Any]]:
     ]
 
 
-class ReportForm(forms.Form):
+class ReportForm(PlaceFields):
     """A clue from the public. The place is a typed address resolved to its division, or one
-    chosen in the province → city → district lists; the choice wins when both are given."""
+    chosen in the province → city → district lists; the choice wins when both are given
+    (``places.forms.PlaceFields``, which the online support application shares)."""
+
+    field_order = (
+        "submission_key",
+        "field",
+        "description",
+        *PLACE_FIELDS,
+        "latitude",
+    )
 
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
     field = ActiveFieldChoiceField(
@@ -142,17 +139,6 @@ class ReportForm(forms.Form):
             ),
         },
     )
-    address = VisibleCharField(
-        label=_("Where"),
-        max_length=200,
-        required=False,
-        help_text=_(
-            "The address, e.g. 内蒙古鄂尔多斯市康巴什区青春山街道…; or choose the place below."
-        ),
-    )
-    province = forms.ChoiceField(label=_("Province"), required=False)
-    prefecture = forms.ChoiceField(label=_("City"), required=False)
-    county = forms.ChoiceField(label=_("District or county"), required=False)
     latitude = forms.DecimalField(
         label=_("Latitude"),
         required=False,
@@ -221,39 +207,12 @@ class ReportForm(forms.Form):
         photos.help_text = str(photos.help_text) % {
             "limit": filesizeformat(settings.LIAISON_MAX_UPLOAD_BYTES)
         }
-        places = reverse("publicinterest:places")
-        for name, target in (("province", "#id_prefecture"), ("prefecture", "#id_county")):
-            # With JavaScript the next list fills in place (htmx); without, the form reloads it.
-            self.fields[name].widget.attrs.update(
-                {"hx-get": places, "hx-target": target, "hx-trigger": "change"}
-            )
         self.fields["seen_on"].widget.attrs["max"] = timezone.localdate().isoformat()
         self.fields["field"].choices = _field_choices  # type: ignore[attr-defined]
-        province = self._chosen("province")
-        prefecture = self._chosen("prefecture")
-        # Read when the lists are shown, or when a choice made in them is checked: a report
-        # that names its place by address reads none of them.
-        self.fields["province"].choices = partial(  # type: ignore[attr-defined]
-            _division_choices, None, _("Province"), level=Division.Level.PROVINCE
-        )
-        self.fields["prefecture"].choices = partial(_division_choices, province, _("City"))  # type: ignore[attr-defined]
-        self.fields["county"].choices = partial(  # type: ignore[attr-defined]
-            _division_choices,
-            prefecture if prefecture and prefecture[:2] == (province or "")[:2] else None,
-            _("District or county"),
-        )
-
-    def place_fields(self) -> list[forms.BoundField]:
-        """The province, city and district lists, in that order."""
-        return [self["province"], self["prefecture"], self["county"]]
 
     def point_fields(self) -> list[forms.BoundField]:
         """Latitude, longitude and the system they are in: shown and editable, map or not."""
         return [self["latitude"], self["longitude"], self["coordinate_system"]]
-
-    def _chosen(self, name: str) -> str | None:
-        value = self.data.get(name) if self.is_bound else self.initial.get(name)
-        return str(value) if value else None
 
     def clean_reporter_name(self) -> str:
         return " ".join(self.cleaned_data.get("reporter_name", "").split())
@@ -327,7 +286,7 @@ class ReportForm(forms.Form):
                 self.add_error(
                     "reporter_mobile", _("Give your mobile number, or report anonymously.")
                 )
-        data["division"] = self._place(data)
+        data["division"] = self.place(data)
         latitude, longitude = data.get("latitude"), data.get("longitude")
         if (latitude is None) != (longitude is None):
             raise ValidationError(
@@ -365,36 +324,6 @@ class ReportForm(forms.Form):
             return True
         confirmed = self.is_bound and bool(self.data.get("point_confirmed"))
         return confirmed and not self.has_error("latitude")
-
-    def _place(self, data: dict[str, Any]) -> Division | None:
-        code = data.get("county") or data.get("prefecture")
-        if code:
-            return division_by_code(code)
-        address = data.get("address", "")
-        if not address:
-            if "address" not in self.errors:
-                self.add_error(
-                    "address",
-                    ValidationError(
-                        _("Say where it is: type the address, or choose the place in the lists."),
-                        code="no_place",
-                    ),
-                )
-            return None
-        division = resolve_address(address)
-        if division is None:
-            self.add_error(
-                "address",
-                ValidationError(
-                    _(
-                        "We could not tell where “%(address)s” is. Add the province, city and "
-                        "district, or choose the place in the lists."
-                    ),
-                    code="unknown_place",
-                    params={"address": address},
-                ),
-            )
-        return division
 
 
 class NearbyForm(forms.Form):

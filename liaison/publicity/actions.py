@@ -5,7 +5,11 @@ Who may: staff of the recording organisation (recording), staff of any organisin
 organisation (correcting, ``selectors.may_edit``). Partners are organisations the recording one
 works with; participants are staff of the organisers; the agreement, if any, is one the user
 sees and the recording organisation is party to. Anything else is refused with a message and
-nothing is stored (files included: ``core.transactions.durable``)."""
+nothing is stored (files included: ``core.transactions.durable``).
+
+An event is a record of something that took place (``models.py``: there are no planned
+events, nothing to announce or await), so its date is today or before: a future date is refused
+(``FUTURE_EVENT``), whether recorded or corrected. A coming lecture is recorded once held."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.actions import attachments_upload
@@ -29,6 +34,14 @@ from .selectors import agreement_choices, may_edit, partners_of, staff_of
 if TYPE_CHECKING:
     from liaison.accounts.models import User
     from liaison.agreements.models import Agreement
+
+
+FUTURE_EVENT = _("An event is recorded once it has taken place: its date cannot be in the future.")
+
+
+def held_in_the_past(day: date) -> bool:
+    """Whether an event held on ``day`` has taken place (today counts), in the local day."""
+    return day <= timezone.localdate()
 
 
 @dataclass
@@ -51,6 +64,8 @@ class EventFields:
 def _checked(access: Access, fields: EventFields) -> None:
     if fields.kind not in EventKind.values:
         raise WorkflowError(_("Choose the kind of event."))
+    if not held_in_the_past(fields.held_on):
+        raise WorkflowError(FUTURE_EVENT)
     if fields.audience is None or fields.audience < 0:
         raise WorkflowError(_("The audience is a number of people, zero or more."))
     partners = {p.pk for p in fields.partners} - {fields.organiser.pk}

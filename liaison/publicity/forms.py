@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -15,7 +18,7 @@ from liaison.core.forms import VisibleCharField
 from liaison.orgs.models import Organisation
 
 from . import selectors
-from .actions import EventFields
+from .actions import FUTURE_EVENT, EventFields, held_in_the_past
 from .models import EventKind
 
 
@@ -116,6 +119,14 @@ class EventForm(forms.Form):
             )
         )
         _choice(self, "agreement").queryset = selectors.agreement_choices(access)
+        # The phone's date picker offers no day after today (the server refuses one anyway).
+        self.fields["held_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+    def clean_held_on(self) -> date:
+        day: date = self.cleaned_data["held_on"]
+        if not held_in_the_past(day):
+            raise ValidationError(FUTURE_EVENT, code="future")
+        return day
 
     def clean_material(self) -> list[Any]:
         return [file for file, _type in checked_files(self.cleaned_data.get("material"))]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.actions import attachment_upload
 from liaison.core.access import SYSTEM, Access
+from liaison.core.templatetags.liaison import money
 from liaison.core.transactions import durable
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import CASE_STAFF_ROLES, OrganisationKind
@@ -432,9 +433,7 @@ def recovery_record(
     total = before + amount
     reason = over_award_reason.strip()
     if case.amount_awarded is not None and total > case.amount_awarded and not reason:
-        raise OverAward(
-            OVER_AWARD % {"total": f"{total:.2f}", "awarded": f"{case.amount_awarded:.2f}"}
-        )
+        raise OverAward(OVER_AWARD % {"total": money(total), "awarded": money(case.amount_awarded)})
     user = access.user
     assert user is not None
     row = Recovery(

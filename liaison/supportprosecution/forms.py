@@ -25,6 +25,8 @@ from liaison.core.validators import (
 )
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
+from liaison.orgs.selectors import procuratorate_for_division
+from liaison.places.forms import PLACE_FIELDS, PlaceFields
 from liaison.publicinterest.report_forms import ProgressForm
 from liaison.workflow.forms import StepForm
 
@@ -272,20 +274,49 @@ class _CaseFields(forms.Form):
         return value
 
 
-class ApplicationForm(_CaseFields):
-    """The public application (no account): to which procuratorate, and the people helped
-    (the applicant's own formset of beneficiaries follows it on the page)."""
+NO_PROCURATORATE = _(
+    "No procuratorate on this platform serves %(place)s yet, so the application cannot be "
+    "sent here. Check the place, or apply at your local procuratorate or call its 12309 "
+    "service line."
+)
 
-    field_order = ("submission_key", "procuratorate", "category")
+
+class ApplicationForm(PlaceFields, _CaseFields):
+    """The public application (no account): where the applicant lives or the dispute is (an
+    address, or the place chosen in lists: ``places.forms.PlaceFields``, as the public clue
+    report), from which the platform finds the procuratorate serving it
+    (``orgs.selectors.procuratorate_for_division``, in ``cleaned_data["procuratorate"]``); and
+    the people helped (the applicant's own formset of beneficiaries follows it on the page)."""
+
+    field_order = ("submission_key", *PLACE_FIELDS, "category")
 
     submission_key = forms.UUIDField(widget=forms.HiddenInput)
-    procuratorate = forms.ModelChoiceField(
-        queryset=Organisation.objects.filter(
-            kind=OrganisationKind.PROCURATORATE, is_active=True
-        ).order_by("name"),
-        label=_("Procuratorate"),
-        empty_label=_("Choose the procuratorate of your place"),
+    address = VisibleCharField(
+        label=pgettext_lazy("place", "Address"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "The address, e.g. 安徽省芜湖市湾沚区六郎镇…; or choose the place below. The "
+            "procuratorate serving that place receives the application."
+        ),
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        division = self.place(data)
+        if division is None:
+            return data
+        found = procuratorate_for_division(division.code, division=division)
+        if found is None:
+            where = "county" if self.place_chosen_in_lists() else "address"
+            self.add_error(
+                where,
+                ValidationError(
+                    NO_PROCURATORATE, code="no_procuratorate", params={"place": division.full_name}
+                ),
+            )
+        data["procuratorate"] = found
+        return data
 
 
 class StaffOpenForm(_CaseFields):

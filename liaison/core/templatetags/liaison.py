@@ -1,11 +1,13 @@
 """Small template helpers shared by every page."""
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django import template
 from django.conf import settings
 from django.forms import BoundField
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 
 register = template.Library()
@@ -28,6 +30,17 @@ def days_until(due: date | None, today: date | None = None) -> int | None:
     """Days from today (the local day unless given) to a due day (negative when overdue): every
     list shows its due days, whether or not its view put ``today`` in the context."""
     return None if due is None else (due - (today or timezone.localdate())).days
+
+
+@register.filter
+def money(amount: Decimal | int | None) -> str:
+    """An amount of yuan as people read money, in either language: two places, grouped by
+    thousands (869,000.00; the Chinese separator is ``liaison/formats/zh_Hans``). The one way
+    every page, print and message shows an amount (messages call it too); nothing else is
+    grouped, so years, case numbers and ids stay as they are. None (not known) is empty."""
+    if amount is None:
+        return ""
+    return str(floatformat(amount, "2g"))
 
 
 @register.filter

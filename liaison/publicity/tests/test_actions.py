@@ -1,9 +1,10 @@
 """Recording and correcting events: what is stored, the audit, and every refusal changing
 nothing."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 from PIL import Image
 
 from liaison.attachments.models import Attachment
@@ -138,3 +139,21 @@ def test_kinds_are_the_seeds(w: World) -> None:
     assert recorded(w, kind=EventKind.CONSULTATION, held_on=date(2023, 3, 1)).kind == (
         "consultation"
     )
+
+
+def test_an_event_not_yet_held_is_refused_and_one_held_today_kept(w: World) -> None:
+    """An event is a record of what took place: a future date is refused, recorded or
+    corrected; today is accepted (the local day)."""
+    today = timezone.localdate()
+    with pytest.raises(WorkflowError, match=r"尚未举行|taken place"):
+        recorded(w, held_on=today + timedelta(days=1))
+    assert not PublicityEvent.objects.exists()
+    event = recorded(w, held_on=today)
+    with pytest.raises(WorkflowError):
+        event_edit(
+            access=access_for(w.prosecutor),
+            event=event,
+            fields=fields(w, held_on=today + timedelta(days=30)),
+        )
+    event.refresh_from_db()
+    assert event.held_on == today

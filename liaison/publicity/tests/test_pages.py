@@ -1,10 +1,11 @@
 """The pages: recording from the form (bad input kept, status 400, nothing stored), the list
 with its filters and its query-count guard, and the panel on the agreement's page."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from liaison.publicity.models import PublicityEvent
 
@@ -131,3 +132,28 @@ def test_the_panel_is_only_on_agreements(client, w: World) -> None:  # type: ign
     client.force_login(w.prosecutor)
     page = client.get(reverse("workspace:matter", args=[notice.pk])).content.decode()
     assert 'data-testid="agreement-publicity"' not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("zh-hans", "尚未举行的活动不能登记"), ("en", "An event is recorded once it has taken place")],
+)
+def test_a_future_date_is_refused_with_a_message(client, w: World, language, message) -> None:  # type: ignore[no-untyped-def]
+    client.force_login(w.prosecutor)
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    page = client.get(reverse("publicity:new"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert f'max="{timezone.localdate().isoformat()}"' in page  # the date picker stops at today
+    response = client.post(
+        reverse("publicity:new"), _post(w, held_on=tomorrow), HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message in page and f'value="{tomorrow}"' in page and "湾沚区司法局会议室" in page
+    assert not PublicityEvent.objects.exists()
+    event = recorded(w)
+    data = _post(w, held_on=tomorrow)
+    data.pop("organiser")
+    response = client.post(reverse("publicity:edit", args=[event.pk]), data)
+    assert response.status_code == 400
+    event.refresh_from_db()
+    assert event.held_on == date(2022, 1, 10)

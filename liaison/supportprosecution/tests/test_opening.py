@@ -20,13 +20,14 @@ from .factories import IDS, applied_online, case_fields, category, world
 
 pytestmark = pytest.mark.django_db
 ZH = {"HTTP_ACCEPT_LANGUAGE": "zh-hans"}
+PLACE = "内蒙古自治区鄂尔多斯市康巴什区青春山街道"
 
 
 def application(w: Any, key: str | None = None, **overrides: Any) -> dict[str, Any]:
     """What the public form posts: the case and three workers."""
     data = {
         "submission_key": key or str(uuid.uuid4()),
-        "procuratorate": str(w.procuratorate.pk),
+        "address": PLACE,  # the test world's procuratorate is Kangbashi's
         "category": str(category().pk),
         "applicant_name": "张建国",
         "applicant_mobile": "13912345678",

@@ -21,7 +21,7 @@ def test_the_case_page_shows_its_panels_in_chinese(client) -> None:  # type: ign
     case = judged(w)
     client.force_login(w.prosecutor)
     page = client.get(reverse("workspace:matter", args=[case.pk]), **ZH).content.decode()
-    for text in ("支持起诉", "农民工讨薪", "受助人", "追回款项", "登记本笔款项", "28800.50"):
+    for text in ("支持起诉", "农民工讨薪", "受助人", "追回款项", "登记本笔款项", "28,800.50"):
         assert text in page, text
     assert "张**" in page and "张建国" not in page  # masked until the audited look
 

@@ -114,7 +114,7 @@ def test_the_page_records_an_instalment(client) -> None:  # type: ignore[no-unty
     )
     assert response.status_code == 302
     page = client.get(reverse("workspace:matter", args=[case.pk]), **ZH).content.decode()
-    assert "5000.50" in page
+    assert "5,000.50" in page
 
 
 def test_a_beneficiary_needs_a_name_and_a_valid_resident_id(client) -> None:  # type: ignore[no-untyped-def]

@@ -36,7 +36,8 @@ def test_a_wage_case_for_three_workers_from_the_application_to_two_instalments(
     page.goto(f"{live.url}{reverse('supportprosecution:apply')}")
     expect(page.get_by_role("heading", name="申请支持起诉")).to_be_visible()
     form = page.get_by_test_id("apply-form")
-    form.locator("select[name=procuratorate]").select_option(label="芜湖市湾沚区人民检察院")
+    # The place, not the procuratorate: first one no procuratorate on the platform serves.
+    form.locator("input[name=address]").fill("西藏自治区拉萨市城关区")
     form.locator("select[name=category]").select_option(label="农民工讨薪")
     form.locator("input[name=applicant_name]").fill("张建国")
     form.locator("input[name=applicant_mobile]").fill("13912345678")
@@ -51,6 +52,16 @@ def test_a_wage_case_for_three_workers_from_the_application_to_two_instalments(
     assert phone_problems(page) == []
     screenshot("1-apply-on-a-phone")
     page.get_by_test_id("apply-submit").click()
+    expect(page.get_by_test_id("error-address")).to_contain_text("申请无法在此提交")
+    expect(form.locator("input[name=people-2-name]")).to_have_value("王小军")  # all kept
+    # The lists (filled in place by htmx) say where instead, one under another on the phone.
+    form.locator("select[name=province]").select_option(label="内蒙古自治区")
+    form.locator("select[name=prefecture]").select_option(label="鄂尔多斯市")
+    form.locator("select[name=county]").select_option(label="康巴什区")
+    assert phone_problems(page) == []
+    screenshot("1b-the-place-chosen-in-the-lists")
+    page.get_by_test_id("apply-submit").click()
+    expect(page.get_by_test_id("sent-to")).to_have_text("芜湖市湾沚区人民检察院")
     code = page.get_by_test_id("query-code").inner_text().strip()
     assert phone_problems(page) == []
     screenshot("2-receipt")
@@ -106,7 +117,7 @@ def test_a_wage_case_for_three_workers_from_the_application_to_two_instalments(
         recovery.locator("input[name=recovery-amount]").fill(amount)
         recovery.get_by_role("button", name="登记本笔款项").click()
         expect(page.get_by_role("alert").filter(has_text="已登记本笔追回款项")).to_be_visible()
-    expect(page.get_by_test_id("recovered-total")).to_contain_text("28800.50")
+    expect(page.get_by_test_id("recovered-total")).to_contain_text("28,800.50")
     expect(page.get_by_test_id("recovery")).to_have_count(2)
     screenshot("4-recovered")
     page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})

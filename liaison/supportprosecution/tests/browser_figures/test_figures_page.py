@@ -49,7 +49,7 @@ def test_recovered_instalments_show_in_the_figures(
     page.goto(f"{live.url}/support/figures/?since=2021-01-01")
     expect(page.get_by_test_id("cases-total")).to_have_text("1")
     expect(page.get_by_test_id("migrant-workers")).to_have_text("3")
-    expect(page.get_by_test_id("recovered")).to_contain_text("28800.50")
+    expect(page.get_by_test_id("recovered")).to_contain_text("28,800.50")
     expect(page.locator("#chart-categories svg")).to_have_count(1)
     expect(page.get_by_test_id("figures-xlsx")).to_be_visible()
     screenshot("figures")

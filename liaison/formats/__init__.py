@@ -1,0 +1,1 @@
+"""Liaison's own number formats per language (``FORMAT_MODULE_PATH``), read before Django's."""
