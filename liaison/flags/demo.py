@@ -2,7 +2,7 @@
 litigation): the Chengzhong procuratorate flags the recommendation it served on the Chengzhong
 court about enforcement case （2026）青0103执102号 as false litigation; the court's enforcement
 officer acknowledges it and the prosecutor records that the court reopened the case. Through the
-real actions, after the courts' demo; called from ``core/demo.py``."""
+real actions, after the courts' demo; called from ``core/demo/``."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 District procuratorate of Wuhu supported 39 civil suits, helped 31 migrant workers recover
 869,000 yuan of wages, and 8 elderly people and minors (alimony, support); with the district
 judicial bureau it held "help migrant workers get paid" campaigns, on-site consultations and a
-lecture on support prosecution. Called from ``core/demo.py`` after the support-prosecution
+lecture on support prosecution. Called from ``core/demo/`` after the support-prosecution
 demo (``demo.py``), whose case counts among the seed's.
 
 How the numbers add up. What Wanzhi already has since 2021-01-01 is read with
@@ -281,7 +281,8 @@ def _publicity(wz: Organisation, bureau: Organisation, users: dict[str, User]) -
 def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
     wz, bureau, prosecutor = orgs["wz"], orgs["wz_bureau"], users["wz_prosecutor"]
     today = timezone.localdate()
-    court, judge = orgs["wz_court"], users["wz_judge"]  # core/demo.py's, as the support demo's
+    # core/demo/wanzhi.py's, as the support demo's
+    court, judge = orgs["wz_court"], users["wz_judge"]
     have = figures_for(wz, since=SINCE, until=None)
     for n, plan in enumerate(plans(have, today)):
         case = _open(n, plan, wz, bureau, prosecutor)
