@@ -1,5 +1,5 @@
 """The five seeds' agreements, signed and in force between the right organisations, with each
-party's liaison person: called from ``core/demo.py``, through the real actions and steps.
+party's liaison person: called from ``core/demo/``, through the real actions and steps.
 
 Where a seed gives the day of signing it is used (Sixian: 15 April 2022; Chengzhong: the two
 courts' symposium of 21 September 2022, whose consensus stands as its agreement; Datong: 12

@@ -3,7 +3,7 @@ sessions and invites the Chengzhong procuratorate. One was held a week ago with 
 procurator attending, the opinion given recorded on a case both sides follow; the other is in
 ten days, the invitation awaiting the procuratorate's answer. Every step through the real
 actions (the held session's time is moved into the past once scheduled, as time passing
-would); called from ``core/demo.py`` after the courts' demo, whose matters it links."""
+would); called from ``core/demo/`` after the courts' demo, whose matters it links."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ court, and refers another (a suspected refusal to execute a judgment) to the Che
 security branch, which files it for investigation; two earlier recommendations to the court,
 one answered in time and one answered late. Seed 003: the Sixian procuratorate serves two
 recommendations on the Sixian court, one answered in time, one late. Every step through the
-real actions; called from ``core/demo.py``."""
+real actions; called from ``core/demo/``."""
 
 from __future__ import annotations
 

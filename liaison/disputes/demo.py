@@ -4,7 +4,7 @@ recommendation on the enforcement money paid out late (the court did not adopt i
 after its period; ``courts/demo.py``); the joint office puts it on the agenda of a
 joint meeting scheduled for it, which is held (the demo moves its time back: "time passes"), and
 the court's liaison person records the resolution there; both sides approve the minutes. Through
-the real actions, after the meetings' demo; called from ``core/demo.py``."""
+the real actions, after the meetings' demo; called from ``core/demo/``."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ litigation): the Chengzhong procuratorate flags the recommendation it served on 
 court about enforcement case （2026）青0103执102号 as false litigation; the court's enforcement
 officer acknowledges it within the answer period (its clock stops in time) and the prosecutor
 records that the court reopened the case. The demo has this one flag, so none is overdue.
-Through the real actions, after the courts' demo; called from ``core/demo.py``."""
+Through the real actions, after the courts' demo; called from ``core/demo/``."""
 
 from __future__ import annotations
 

@@ -31,13 +31,13 @@ from liaison.workflow.definitions import (
     ClockSpec,
     Effect,
     Notify,
-    Reading,
     Transition,
     Who,
     Workflow,
 )
 from liaison.workflow.forms import ReasonForm
 from liaison.workflow.models import Matter, Relation
+from liaison.workflow.parts import Reading
 from liaison.workflow.shapes import Outcome, application_workflow, deferred_effect
 
 from . import forms

@@ -1,7 +1,7 @@
 """The legal-aid referrals' demo (seed 002, Wanzhi District of Wuhu): the procuratorate refers a
 migrant worker to the district's legal-aid centre, which accepts and assigns an aid lawyer; the
 centre refers an elderly man's alimony case to the procuratorate, awaiting its decision. Every
-step through the real actions; called from ``core/demo.py``."""
+step through the real actions; called from ``core/demo/``."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ supervision), through the real actions: one held some forty days ago, its minute
 both sides, whose action item for the court was missed and is carried to the next meeting; one
 held three days ago with an agenda linking a notice, its minutes approved, and an open action
 item; and the next one scheduled. Meetings are scheduled ahead, as the action requires, and the
-demo then moves their time back ("time passes"). Called from ``core/demo.py``."""
+demo then moves their time back ("time passes"). Called from ``core/demo/``."""
 
 from __future__ import annotations
 

@@ -27,6 +27,7 @@ from liaison.workflow.models import Matter, Relation
 from liaison.workflow.opening import add_parties, apply_open
 from liaison.workflow.selectors import people_who_are
 
+from .case_parts import SUPERVISOR
 from .clue_actions import (
     store_reporter_files,
     stored_once,
@@ -49,7 +50,6 @@ from .workflows import (
     CLUE_OFFICER,
     MERGED_IN_EVENT,
     REPORTER,
-    SUPERVISOR,
 )
 
 if TYPE_CHECKING:

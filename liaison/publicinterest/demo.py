@@ -1,7 +1,8 @@
 """Public-interest litigation's part of the Datong demo that reaches the court: a civil case
 announced, the announcement run out, sued before the Datong Intermediate People's Court once the
 chief procurator approved, registered by the court under its own case number, heard and judged.
-Every step through the real actions; called from ``core/demo.py`` with the clue it reported."""
+Every step through the real actions; called from ``core/demo/datong.py`` with the clue it
+reported."""
 
 from __future__ import annotations
 

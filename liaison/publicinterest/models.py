@@ -41,7 +41,7 @@ class EvidenceKind(models.TextChoices):
     EXPERT = "evidence_expert", _("expert opinion, test or monitoring report")
     OTHER = "evidence_other", _("other evidence")
     #: The suit brought before the court, and the evidence submitted with it: the files of the
-    #: case the court sees (``workflows.COURT_FILES``).
+    #: case the court sees (``case_parts.COURT_FILES``).
     SUIT = "suit_document", _("suit document (the statement of claim)")
     SUIT_EVIDENCE = "suit_evidence", _("evidence submitted to the court with the suit")
 

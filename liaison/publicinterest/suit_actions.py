@@ -21,7 +21,7 @@ from .models import CourtHearing, PILCase
 
 def suit_filed(matter: Matter, data: Mapping[str, Any], access: Access) -> None:
     """Keep the suit on the case and make the court named a partner of it (it sees the case
-    from then on, ``workflows.COURT_SIGHT``)."""
+    from then on, ``case_parts.COURT_SIGHT``)."""
     court = data["court"]
     PILCase.objects.filter(pk=matter.pk).update(
         court=court, suit_filed_on=data["suit_filed_on"], claims=data["claims"]

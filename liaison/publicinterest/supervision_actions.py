@@ -27,16 +27,7 @@ from liaison.workflow.opening import add_parties, remove_parties
 from liaison.workflow.selectors import people_who_are
 
 from .actions import case_params
-from .clue_actions import (
-    store_photos,
-)
-from .models import (
-    OBSERVATION_PHOTO_PURPOSE,
-    Observation,
-    PILCase,
-    Review,
-)
-from .workflows import (
+from .case_parts import (
     ASSIGN_SUPERVISOR,
     HANDLER,
     OBSERVATION_EVENT,
@@ -46,6 +37,15 @@ from .workflows import (
     REVIEW_REPORT,
     SUPERVISOR_ASSIGNED_EVENT,
     SUPERVISOR_WITHDRAWN_EVENT,
+)
+from .clue_actions import (
+    store_photos,
+)
+from .models import (
+    OBSERVATION_PHOTO_PURPOSE,
+    Observation,
+    PILCase,
+    Review,
 )
 
 if TYPE_CHECKING:
@@ -68,10 +68,10 @@ def observation_file(
     """Record what ``author`` saw on site while the rectification is followed, with photos
     (checked (file, content type) pairs; stored without their metadata, like a reporter's).
 
-    Who may, and when: the case type's act ``OBSERVE`` (``workflows.OBSERVERS``, the case's
+    Who may, and when: the case type's act ``OBSERVE`` (``case_parts.OBSERVERS``, the case's
     handler and those above them, whose observations count at once because they review the
     reports, and its volunteer rectification supervisors, whose reports wait for review
-    (``observation_review``; the handler is told); in ``workflows.OBSERVABLE_STATES``). The
+    (``observation_review``; the handler is told); in ``case_parts.OBSERVABLE_STATES``). The
     observation goes on the case's timeline; closing as rectified needs the latest accepted one
     to have found the problem rectified.
     """

@@ -40,6 +40,7 @@ from liaison.workflow.selectors import get_matter_for
 from liaison.workflow.views import matter_page
 
 from .actions import ClueClosed, clue_add_to
+from .case_parts import OBSERVE
 from .clue_actions import NoJurisdiction, PointDisagrees, clue_submit
 from .clue_forms import TriageFilterForm
 from .duplicates import public_clue
@@ -82,7 +83,7 @@ from .supervision_actions import (
     supervisor_assign,
     supervisor_withdraw,
 )
-from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE, OBSERVE
+from .workflows import ADMIN_CASE, CIVIL_CASE, CLUE
 
 RECEIPT_COOKIE = "publicinterest_receipt"
 #: The empty report page as strangers get it (``core.pagecache``): the busiest page.

@@ -2,7 +2,7 @@
 Chengzhong court with two items of new evidence, approved by the department head and the chief
 procurator and served; the court registers it, accepts one item as new evidence and not the
 other, rules to retry and records the judgment. Every step through the real actions; called
-from ``core/demo.py``."""
+from ``core/demo/``."""
 
 from __future__ import annotations
 

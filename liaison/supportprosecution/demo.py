@@ -2,7 +2,7 @@
 three migrant workers apply online, the prosecutor finds them eligible and accepts the case,
 sends the support-prosecution opinion to the Wanzhi court, which acknowledges it; the judgment
 awards the wages, and two instalments come back. Every step through the real actions; called
-from ``core/demo.py``. (The seed's 39 cases are the figures' demo, built on this one.)"""
+from ``core/demo/``. (The seed's 39 cases are the figures' demo, built on this one.)"""
 
 from __future__ import annotations
 

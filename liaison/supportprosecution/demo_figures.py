@@ -2,7 +2,7 @@
 District procuratorate of Wuhu supported 39 civil suits, helped 31 migrant workers recover
 869,000 yuan of wages, and 8 elderly people and minors (alimony, support); with the district
 judicial bureau it held "help migrant workers get paid" campaigns, on-site consultations and a
-lecture on support prosecution. Called from ``core/demo.py`` after the support-prosecution
+lecture on support prosecution. Called from ``core/demo/`` after the support-prosecution
 demo (``demo.py``), whose case counts among the seed's.
 
 How the numbers add up. What Wanzhi already has since 2021-01-01 is read with
@@ -31,13 +31,17 @@ suit's judgment or mediation, recovered, closed; the last cases are left recover
 "time passes": the day the opinion was sent is moved back to its historical day (the one write
 that is not an action, as the meetings demo moves its meetings back).
 
-Speed, measured on the shared two-core machine (2026-12-07): these 38 cases through every step
-take about 32 s of the demo's 40 s; 25 s of it is WeasyPrint rendering the 38 opinions' PDFs in
-``send_opinion`` (0.64 s each, most of it subsetting the Noto CJK font), the rest about 0.2 s a
-case. Making the opinion's PDF cheaper (or rendering it on first download) is the lever."""
+Speed. WeasyPrint renders an opinion's PDF in ``send_opinion`` in about 0.3 s of CPU (most of
+it copying and subsetting the Noto CJK fonts), which made the 38 opinions most of this module's
+time. So the closed historical cases keep their opinion as its Word file only (``word_only``);
+the open ones keep both, as the support demo's case does, and every case's page still gives the
+PDF, rendered on request. Measured on the shared two-core machine (2026-12-07, loaded):
+``load_demo`` took 22.6 s of CPU before, 16.2 s after (3 opinion PDFs rendered instead of 39)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -53,6 +57,7 @@ from liaison.publicity.actions import EventFields, event_record
 from liaison.publicity.models import EventKind
 from liaison.workflow.actions import transition
 
+from . import actions
 from .actions import case_open, case_open_referred, recovery_record
 from .figures import figures_for
 from .models import SupportCase, SupportCategory
@@ -175,6 +180,20 @@ def _open(
     return case
 
 
+@contextmanager
+def word_only() -> Iterator[None]:
+    """Within it, a sent opinion is kept on its case as its Word file only
+    (``actions.OPINION_FORMATS``): for the closed historical cases, which are there for the
+    figures and which nobody opens to read the opinion. Their page still gives the opinion as PDF
+    or Word, rendered on request (``views.opinion``), as it does for every case."""
+    kept = actions.OPINION_FORMATS
+    actions.OPINION_FORMATS = ("docx",)
+    try:
+        yield
+    finally:
+        actions.OPINION_FORMATS = kept
+
+
 def _support(
     n: int,
     case: SupportCase,
@@ -191,6 +210,7 @@ def _support(
         transition(matter=case, name=name, access=who, data=data)
 
     wage = plan.code == "migrant_wages"
+    closed = plan.received_on < today - timedelta(days=150)
     take("find_eligible", reasons="申请人系特殊群体，维权能力较弱，符合支持起诉条件。")
     take("accept")
     take(
@@ -199,7 +219,8 @@ def _support(
         opinion_facts=case.facts,
         opinion_text="申请人属于需要特殊保护的群体，本院依法支持其向你院提起民事诉讼。",
     )
-    take("send_opinion")
+    with word_only() if closed else nullcontext():
+        take("send_opinion")
     sent_on = min(plan.received_on + timedelta(days=15), today)
     SupportCase.objects.filter(pk=case.pk).update(opinion_sent_on=sent_on)  # time passes
     year = plan.received_on.year
@@ -225,7 +246,7 @@ def _support(
                     received_on=min(outcome_on + timedelta(days=20 + 30 * k), today),
                     amount=amount,
                 )
-    if plan.received_on < today - timedelta(days=150):
+    if closed:
         take("close", reasons="执行完毕，结案。")
 
 
@@ -281,7 +302,8 @@ def _publicity(wz: Organisation, bureau: Organisation, users: dict[str, User]) -
 def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
     wz, bureau, prosecutor = orgs["wz"], orgs["wz_bureau"], users["wz_prosecutor"]
     today = timezone.localdate()
-    court, judge = orgs["wz_court"], users["wz_judge"]  # core/demo.py's, as the support demo's
+    # core/demo/wanzhi.py's, as the support demo's
+    court, judge = orgs["wz_court"], users["wz_judge"]
     have = figures_for(wz, since=SINCE, until=None)
     for n, plan in enumerate(plans(have, today)):
         case = _open(n, plan, wz, bureau, prosecutor)

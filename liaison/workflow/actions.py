@@ -27,7 +27,7 @@ from liaison.deadlines.calculator import clock_due, remind_day
 from liaison.deadlines.calendar import current_calendar
 from liaison.deadlines.periods import get_period
 
-from .definitions import ENGINE_EVENTS, Notify, Transition
+from .definitions import ENGINE_EVENTS
 from .errors import TransitionConflict, TransitionForbidden, TransitionInvalid, WorkflowError
 from .forms import StepForm
 from .models import (
@@ -36,6 +36,7 @@ from .models import (
     Matter,
     TimelineEvent,
 )
+from .parts import Notify, Transition
 from .registry import reactions_to, shared_events
 from .selectors import may_comment, may_take, people_who_are
 

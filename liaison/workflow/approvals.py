@@ -41,9 +41,9 @@ from liaison.core.transactions import durable
 from liaison.orgs.roles import Role
 
 from .actions import _params, apply_transition, record_event
-from .definitions import Transition
 from .errors import TransitionConflict, TransitionForbidden, TransitionInvalid, WorkflowError
 from .models import ApprovalLevel, ApprovalRequest, Matter
+from .parts import Transition
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User

@@ -27,10 +27,10 @@ from django.utils.translation import gettext_lazy as _
 from liaison.core.access import Access
 
 from .actions import add_subject, record_event
-from .definitions import InvitationSpec
 from .errors import TransitionForbidden, WorkflowError
 from .models import Invitation, Matter, MatterParty
 from .opening import remove_parties
+from .parts import InvitationSpec
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User

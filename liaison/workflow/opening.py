@@ -21,7 +21,7 @@ from liaison.core.transactions import durable
 
 from . import actions as engine
 from .actions import apply_transition
-from .definitions import Transition, Workflow
+from .definitions import Workflow
 from .errors import TransitionForbidden
 from .models import (
     OUTSIDE_RELATIONS,
@@ -32,6 +32,7 @@ from .models import (
     Relation,
     TimelineEvent,
 )
+from .parts import Transition
 from .registry import get_workflow
 
 if TYPE_CHECKING:

@@ -33,8 +33,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from liaison.core.access import Access
 
-from .definitions import DEFAULT_SIGHTS, Act, Sight, Transition, Who
 from .models import OUTSIDE_RELATIONS, Matter, MatterParty, Relation
+from .parts import DEFAULT_SIGHTS, Act, Sight, Transition, Who
 from .registry import all_workflows, get_workflow, shared_events
 
 if TYPE_CHECKING:

@@ -16,7 +16,8 @@ from django.core import checks
 
 from liaison.deadlines.declarations import declare_periods, use_periods
 
-from .definitions import Effect, Label, Panel, Workflow
+from .definitions import Workflow
+from .parts import Effect, Label, Panel
 
 _WORKFLOWS: dict[str, Workflow] = {}
 _REACTIONS: dict[tuple[str, str], list[Effect]] = {}

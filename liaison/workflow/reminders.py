@@ -23,9 +23,9 @@ from django.utils.translation import gettext_noop
 
 from liaison.core.transactions import durable
 
-from .definitions import ClockSpec
 from .errors import WorkflowError
 from .models import Clock
+from .parts import ClockSpec
 from .registry import all_workflows
 from .selectors import people_who_are
 

@@ -20,8 +20,9 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import Access
 
-from .definitions import ENGINE_EVENTS, Transition, Who, Workflow
+from .definitions import ENGINE_EVENTS, Workflow
 from .models import OUTSIDE_RELATIONS, Clock, Matter, MatterParty, TimelineEvent
+from .parts import Transition, Who
 from .policy import EMPTY, Reading, matters_held, visible
 from .registry import all_workflows, get_workflow, shared_events
 

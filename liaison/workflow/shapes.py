@@ -15,8 +15,9 @@ from django.utils.translation import pgettext_lazy
 
 from liaison.orgs.roles import CASE_ROLES, SENIOR_ROLES
 
-from .definitions import Effect, Label, Notify, Sight, Transition, Who, Workflow
+from .definitions import Workflow
 from .models import Relation
+from .parts import Effect, Label, Notify, Sight, Transition, Who
 
 if TYPE_CHECKING:
     from liaison.core.access import Access

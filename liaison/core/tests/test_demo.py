@@ -6,7 +6,8 @@ import pytest
 
 from liaison.accounts.models import User
 from liaison.core.access import access_for
-from liaison.core.demo import DATONG_VOLUNTEERS, load_demo
+from liaison.core.demo import load_demo
+from liaison.core.demo.datong import DATONG_VOLUNTEERS
 from liaison.hearings.models import Hearing
 from liaison.notifications.models import Notification
 from liaison.publicinterest.models import Clue, ClueSource, Observation, PILCase, Review

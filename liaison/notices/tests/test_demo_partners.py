@@ -5,7 +5,8 @@ import pytest
 
 from liaison.accounts.models import User
 from liaison.core.access import access_for
-from liaison.core.demo import NOTICES, load_demo
+from liaison.core.demo import load_demo
+from liaison.core.demo.notices import NOTICES
 from liaison.notices.selectors import notices_visible_to
 from liaison.orgs.models import Organisation
 from liaison.orgs.selectors import organisations_reachable_from

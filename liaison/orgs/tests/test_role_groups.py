@@ -15,7 +15,7 @@ from liaison.orgs.roles import (
     Role,
 )
 from liaison.petitions import workflows as petition_workflows
-from liaison.publicinterest import workflows as pil
+from liaison.publicinterest import case_parts as pil
 
 
 def test_every_group_is_a_procuratorates_roles() -> None:

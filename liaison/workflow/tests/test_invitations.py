@@ -17,7 +17,6 @@ from liaison.workflow.actions import record_event
 from liaison.workflow.definitions import (
     InvitationSpec,
     Notify,
-    Reading,
     Transition,
     Who,
     Workflow,
@@ -31,6 +30,7 @@ from liaison.workflow.invitations import (
 )
 from liaison.workflow.models import Invitation, MatterParty, Relation
 from liaison.workflow.opening import add_parties
+from liaison.workflow.parts import Reading
 from liaison.workflow.timeline import as_read, entries_read_by
 
 from .factories import sent_notice

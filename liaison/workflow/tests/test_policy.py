@@ -11,12 +11,13 @@ from liaison.core.tests.factories import OrganisationFactory, UserFactory, membe
 from liaison.notifications.models import Notification
 from liaison.orgs.models import Membership
 from liaison.orgs.roles import OrganisationKind, Role
-from liaison.publicinterest.workflows import CIVIL_CASE, CLUE, HANDLING
+from liaison.publicinterest.workflows import CIVIL_CASE, CLUE
 from liaison.workflow.definitions import Act, Sight, Transition, Who, Workflow
 from liaison.workflow.models import Clock, Matter, Relation
 from liaison.workflow.policy import policy_for
 from liaison.workflow.reminders import send_deadline_reminders
 from liaison.workflow.selectors import people_who_are
+from liaison.workflow.shapes import HANDLING
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,9 @@ import pytest
 from liaison.core.access import NOBODY, SYSTEM, access_for
 from liaison.core.tests.factories import OrganisationFactory, UserFactory, member
 from liaison.orgs.roles import STAFF_ROLES, OrganisationKind, Role
-from liaison.workflow.definitions import DEFAULT_SIGHTS, Sight, Transition, Who, Workflow
+from liaison.workflow.definitions import Sight, Transition, Who, Workflow
 from liaison.workflow.models import OUTSIDE_RELATIONS, PERSONAL_RELATIONS, Matter, Relation
+from liaison.workflow.parts import DEFAULT_SIGHTS
 from liaison.workflow.registry import all_workflows
 from liaison.workflow.selectors import matters_visible_to, may_attach, may_comment, sees
 

@@ -12,7 +12,8 @@ import pytest
 
 from liaison.accounts.models import User
 from liaison.core.access import access_for
-from liaison.core.demo import DATONG_VOLUNTEERS, DEMO_PASSWORD, load_demo
+from liaison.core.demo import DEMO_PASSWORD, load_demo
+from liaison.core.demo.datong import DATONG_VOLUNTEERS
 from liaison.core.tests.browser.conftest import ARTEFACTS
 from liaison.core.tests.browser.pages import log_in
 from liaison.core.tests.browser.phone import DESK, PHONE, phone_problems
