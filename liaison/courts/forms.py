@@ -182,6 +182,12 @@ class PoliceExplanationForm(forms.Form):
         return checked_files(self.cleaned_data.get("documents"))
 
 
+class AcceptNotFilingForm(forms.Form):
+    """The procuratorate accepts the organ's decision not to file, and says why it stands."""
+
+    reasons = text_field(_("Why the decision not to file stands"), rows=3, max_length=4000)
+
+
 class NotifyFilingForm(forms.Form):
     """The procuratorate finds the organ's reasons untenable and notifies it to file (通知立案)."""
 

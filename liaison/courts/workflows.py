@@ -80,6 +80,7 @@ from liaison.workflow.models import Relation
 from liaison.workflow.shapes import HANDLING, deferred_effect
 
 from .forms import (
+    AcceptNotFilingForm,
     AskReasonsForm,
     NotifyFilingForm,
     PoliceExplanationForm,
@@ -359,7 +360,7 @@ def filing_supervision() -> list[Transition]:
             "not_filing_accepted",
             label=_("Accept the reasons for not filing"),
             who=HANDLING,
-            form=ReasonsForm,
+            form=AcceptNotFilingForm,
             effect=deferred_effect(ACTIONS, "filing_reviewed_effect"),
             style="outline-secondary",
             notifies=(
