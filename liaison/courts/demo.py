@@ -206,7 +206,7 @@ def _referral(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
     )
     officer = access_for(users["cz_police"])
     # The branch did not file at first; the procuratorate asked its reasons, found them
-    # untenable and notified it to file (立案监督), and it filed.
+    # untenable and, the chief procurator approving, notified it to file (立案监督); it filed.
     steps: list[tuple[str, Any, dict[str, str]]] = [
         ("police_decline", officer, {"reasons": "被执行人已履行部分款项，尚不构成情节严重。"}),
         (
@@ -240,3 +240,7 @@ def _referral(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
     for name, access, data in steps:
         current = Matter.objects.get(pk=supervision.pk)
         transition(matter=current, name=name, access=access, data=data)
+        if current.workflow.transition(name).approval is not None:
+            approval_approve(
+                matter=Matter.objects.get(pk=supervision.pk), access=access_for(users["cz_chief"])
+            )

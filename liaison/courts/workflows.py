@@ -49,7 +49,8 @@ Not filing does not end the matter: the procuratorate supervises the filing (立
 decision (``accept_not_filing``: final) or ask it to explain in writing why it did not file
 (``ask_reasons``, 要求说明不立案理由); the organ answers within seven days (``reasons``) with its
 reasons and their documents (``police_explain``). Finding the reasons untenable, the
-procuratorate notifies it to file (``notify_filing``, 通知立案), which the organ does within
+procuratorate notifies it to file (``notify_filing``, 通知立案, once the chief procurator
+approves: ``DECIDED_BY_CHIEF``), which the organ does within
 fifteen days (``notified_filing``), recording the filing as it would have at first
 (``police_file``). A period the organ lets pass moves the matter to an overdue state and tells the
 handler (the engine's expiry steps); the organ may still answer late, and an organ that never
@@ -68,6 +69,7 @@ from liaison.deadlines.periods import PeriodDefault
 from liaison.orgs.roles import CASE_ROLES, STAFF_ROLES, Role
 from liaison.workflow.definitions import (
     Act,
+    Approval,
     ClockSpec,
     Label,
     Notify,
@@ -288,6 +290,10 @@ READ_FILING_SUPERVISION = "read_filing_supervision"
 FILING_SUPERVISION_READERS = Act(
     (Who(Relation.OWNER_ORG, STAFF_ROLES), POLICE), states=frozenset(REFERRAL_STATES)
 )
+#: Notifying the organ to file is the chief procurator's decision (经检察长决定,
+#: 《人民检察院刑事诉讼规则》第五百六十一条, needs confirmation); an organisation may set its own
+#: levels (``ApprovalRule``).
+DECIDED_BY_CHIEF = Approval(default_approvers=(Role.CHIEF_PROCURATOR,))
 #: Awaiting the organ's written reasons (in its period, or past it).
 AWAITING_REASONS = ("reasons_requested", "reasons_overdue")
 #: Awaiting the organ's filing after the notice (in its period, or past it).
@@ -378,6 +384,7 @@ def filing_supervision() -> list[Transition]:
             label=_("Notify the public security organ to file"),
             who=HANDLING,
             form=NotifyFilingForm,
+            approval=DECIDED_BY_CHIEF,
             effect=deferred_effect(ACTIONS, "filing_reviewed_effect"),
             stops=(REASONS,),
             starts=(NOTIFIED_FILING,),

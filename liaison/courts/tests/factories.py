@@ -15,6 +15,7 @@ from liaison.orgs.roles import OrganisationKind, Role
 from liaison.recommendations.models import Recommendation
 from liaison.recommendations.tests.factories import TEXT, served
 from liaison.workflow.actions import transition
+from liaison.workflow.approvals import approval_approve
 from liaison.workflow.tests.factories import court as court_factory
 
 from .. import actions
@@ -152,7 +153,8 @@ def explained(w: World, **fields: Any) -> SupervisionCase:
 
 
 def notified_to_file(w: World, **fields: Any) -> SupervisionCase:
-    """The procuratorate found the reasons untenable and notified the organ to file."""
+    """The procuratorate found the reasons untenable and notified the organ to file, the chief
+    procurator approving."""
     case = explained(w, **fields)
     transition(
         matter=case,
@@ -160,6 +162,7 @@ def notified_to_file(w: World, **fields: Any) -> SupervisionCase:
         access=access_for(w.prosecutor),
         data={"reasons": "被执行人仅履行一成，其余财产已转移，不立案理由不能成立。"},
     )
+    approval_approve(matter=SupervisionCase.objects.get(pk=case.pk), access=access_for(w.chief))
     return SupervisionCase.objects.get(pk=case.pk)
 
 

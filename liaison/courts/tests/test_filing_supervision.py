@@ -18,6 +18,7 @@ from liaison.core.tests.factories import OrganisationFactory, UserFactory, divis
 from liaison.notifications.models import Notification
 from liaison.orgs.roles import OrganisationKind, Role
 from liaison.workflow.actions import transition
+from liaison.workflow.approvals import approval_approve
 from liaison.workflow.errors import TransitionConflict, TransitionForbidden, TransitionInvalid
 from liaison.workflow.models import Clock
 from liaison.workflow.policy import policy_for
@@ -197,6 +198,7 @@ def test_the_handler_may_notify_filing_when_the_organ_never_explains() -> None:
     with pytest.raises(TransitionConflict):
         transition(matter=case, name="accept_not_filing", access=access_for(w.prosecutor), data=ASK)
     transition(matter=case, name="notify_filing", access=access_for(w.prosecutor), data=NOTIFY)
+    approval_approve(matter=SupervisionCase.objects.get(pk=case.pk), access=access_for(w.chief))
     assert _state(case) == "filing_notified"
     assert _clock(case, REASONS).state == Clock.State.STOPPED
 
@@ -237,6 +239,21 @@ def test_only_the_procuratorate_accepts_or_notifies() -> None:
             with pytest.raises(TransitionForbidden):
                 transition(matter=case, name=step, access=access_for(user), data=data)
         assert _state(case) == "reasons_given", who
+
+
+def test_the_notice_to_file_takes_effect_once_the_chief_procurator_approves() -> None:
+    w = world()
+    case = explained(w)
+    transition(matter=case, name="notify_filing", access=access_for(w.prosecutor), data=NOTIFY)
+    case = SupervisionCase.objects.get(pk=case.pk)
+    assert case.state == "reasons_given" and case.awaiting_approval
+    assert not Clock.objects.filter(matter=case, name=NOTIFIED_FILING).exists()
+    assert not _told(case, "notify_filing")
+    with pytest.raises(TransitionForbidden):
+        approval_approve(matter=case, access=access_for(w.prosecutor))
+    approval_approve(matter=case, access=access_for(w.chief))
+    assert _state(case) == "filing_notified"
+    assert _told(case, "notify_filing") == {w.officer}
 
 
 def test_notifying_to_file_runs_fifteen_days_on_the_organ() -> None:
@@ -333,13 +350,7 @@ def test_the_follow_up_waits_for_the_organs_decision() -> None:
 
 def test_the_court_reads_how_it_ended_not_the_exchange() -> None:
     w = world()
-    case = explained(w)
-    transition(
-        matter=case,
-        name="notify_filing",
-        access=access_for(w.prosecutor),
-        data=NOTIFY,
-    )
+    case = notified_to_file(w)
     rules = policy_for(case)
     assert rules.may(access_for(w.prosecutor), case, READ_FILING_SUPERVISION)
     assert rules.may(access_for(w.officer), case, READ_FILING_SUPERVISION)

@@ -108,10 +108,11 @@ def test_the_procuratorate_supervises_the_filing_until_the_police_file(
     live: Any, page: Any, screenshot: Any
 ) -> None:
     """The branch does not file; the prosecutor asks its reasons, finds them untenable and
-    notifies it to file; it files. In Chinese, at phone width; the court never reads the
-    exchange."""
+    notifies it to file, which the chief procurator approves; it files. In Chinese, at phone
+    width; the court never reads the exchange."""
     _chengzhong()
     procuratorate = Organisation.objects.get(name="西宁市城中区人民检察院")
+    member(procuratorate, Role.CHIEF_PROCURATOR, username="han", name="韩永青")
     police = Organisation.objects.get(name="西宁市公安局城中分局")
     prosecutor = User.objects.get(username="liu")
     case = actions.supervision_open(
@@ -170,6 +171,11 @@ def test_the_procuratorate_supervises_the_filing_until_the_police_file(
     notify.locator("textarea[name=reasons]").fill("车辆过户登记证明其在判决生效后转移财产。")
     screenshot("4-notify-filing")
     notify.get_by_role("button", name="通知公安机关立案").click()
+    expect(page.get_by_test_id("approval")).to_contain_text("通知公安机关立案")
+
+    log_in(page, live.url, "han")
+    page.get_by_test_id("my-work").get_by_role("link", name=case.case_number).click()
+    page.get_by_test_id("approval-form").get_by_role("button", name="同意").click()
     expect(page.get_by_test_id("state")).to_have_text("已通知公安机关立案")
     expect(page.get_by_test_id("clocks")).to_contain_text("公安机关收到通知立案书后立案")
 
