@@ -4,10 +4,13 @@ why (seven days), then accepts the reasons or notifies it to file (fifteen days)
 files. Each period lapses into an overdue state that tells the handler, and the organ may still
 answer. Only the procuratorate asks and notifies; only the organ referred to answers."""
 
+import importlib
 from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +23,7 @@ from liaison.orgs.roles import OrganisationKind, Role
 from liaison.workflow.actions import transition
 from liaison.workflow.approvals import approval_approve
 from liaison.workflow.errors import TransitionConflict, TransitionForbidden, TransitionInvalid
-from liaison.workflow.models import Clock
+from liaison.workflow.models import Clock, Matter
 from liaison.workflow.policy import policy_for
 from liaison.workflow.reminders import send_deadline_reminders, take_expiry_steps
 from liaison.workflow.selectors import my_work
@@ -379,3 +382,15 @@ def test_the_court_does_not_see_the_organs_explanation_file() -> None:
     assert stored not in rules.attachments_for(access_for(w.judge), case)
     assert stored in rules.attachments_for(access_for(w.prosecutor), case)
     assert stored in rules.attachments_for(access_for(w.officer), case)
+
+
+def test_referrals_not_filed_before_are_open_again() -> None:
+    w = world()
+    case = declined(w)
+    Matter.objects.filter(pk=case.pk).update(closed_at=timezone.now())
+    migration = importlib.import_module("liaison.courts.migrations.0005_filing_supervision")
+    editor = type("Editor", (), {"connection": connection})()
+    migration.reopen(apps, editor)
+    assert Matter.objects.get(pk=case.pk).closed_at is None
+    migration.close_again(apps, editor)
+    assert Matter.objects.get(pk=case.pk).closed_at is not None
