@@ -26,6 +26,8 @@ from liaison.workflow.opening import add_parties, apply_open
 
 from . import recommending, registers, selectors
 from .models import (
+    APPLICATION_PURPOSE,
+    EXPLANATION_PURPOSE,
     CourtRecommendation,
     EnforcementCase,
     EnforcementShare,
@@ -33,8 +35,6 @@ from .models import (
     RegisterImport,
     SupervisionCase,
 )
-
-APPLICATION_PURPOSE = "supervision_application"
 
 NOT_PARTNER = _("Your procuratorate does not work with this court on the platform.")
 NOT_SHARED = _("The court has not shared this enforcement case with your procuratorate.")
@@ -194,6 +194,25 @@ def police_filed_effect(*, matter: Matter, data: Mapping[str, Any], access: Acce
 
 def police_declined_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
     SupervisionCase.objects.filter(pk=matter.pk).update(police_answer=data["reasons"])
+
+
+def reasons_asked_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    SupervisionCase.objects.filter(pk=matter.pk).update(reasons_request=data["reasons"])
+
+
+def police_explained_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The organ's written reasons for not filing, and their documents kept as the matter's
+    files (the procuratorate and the organ see them; the court does not)."""
+    SupervisionCase.objects.filter(pk=matter.pk).update(police_explanation=data["reasons"])
+    files = [(file, EXPLANATION_PURPOSE) for file, _type in data.get("documents") or ()]
+    if files and access.user is not None:
+        attachments_upload(files=files, uploaded_by=access.user, matter=matter)
+
+
+def filing_reviewed_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
+    """The procuratorate's conclusion on the organ's reasons: accepted, or untenable (and the
+    organ notified to file)."""
+    SupervisionCase.objects.filter(pk=matter.pk).update(filing_review=data["reasons"])
 
 
 def close_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:

@@ -1,7 +1,8 @@
 """The courts' demo (seed 001): the Chengzhong court imports its enforcement register and
 shares it with the Chengzhong procuratorate, which supervises one case and recommends to the
 court, and refers another (a suspected refusal to execute a judgment) to the Chengzhong public
-security branch, which files it for investigation; two earlier recommendations to the court,
+security branch, which does not file it at first, explains why when the procuratorate asks,
+and files it once notified to file; two earlier recommendations to the court,
 one answered in time and one answered late. Seed 003: the Sixian procuratorate serves two
 recommendations on the Sixian court, one answered in time, one late. Every step through the
 real actions; called from ``core/demo/``."""
@@ -9,6 +10,7 @@ real actions; called from ``core/demo/``."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -124,7 +126,7 @@ def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
     _sixian(orgs, users)
 
     # Another, on the applicant's complaint that the respondent hides its assets: referred to
-    # the public security branch, which filed it for investigation.
+    # the public security branch, which filed it for investigation once notified to file.
     _referral(orgs, users)
 
 
@@ -202,13 +204,43 @@ def _referral(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
             "涉嫌拒不执行判决、裁定罪。",
         },
     )
-    transition(
-        matter=Matter.objects.get(pk=supervision.pk),
-        name="police_file",
-        access=access_for(users["cz_police"]),
-        data={
-            "filed_on": timezone.localdate().isoformat(),
-            "police_case_number": "城公刑立字〔2026〕18号",
-            "note": "已对被执行人青海某运输有限公司法定代表人立案侦查。",
-        },
-    )
+    officer = access_for(users["cz_police"])
+    # The branch did not file at first; the procuratorate asked its reasons, found them
+    # untenable and, the chief procurator approving, notified it to file (立案监督); it filed.
+    steps: list[tuple[str, Any, dict[str, str]]] = [
+        ("police_decline", officer, {"reasons": "被执行人已履行部分款项，尚不构成情节严重。"}),
+        (
+            "ask_reasons",
+            access_for(prosecutor),
+            {"reasons": "被执行人在执行期间转移公司车辆、设备，拒不履行金额逾三十万元，应当立案。"},
+        ),
+        (
+            "police_explain",
+            officer,
+            {"reasons": "经审查，被执行人已履行二万元，转移财产的证据尚不充分，故未立案。"},
+        ),
+        (
+            "notify_filing",
+            access_for(prosecutor),
+            {
+                "reasons": "法院调取的车辆过户登记证明被执行人在判决生效后转移财产，"
+                "已履行部分不足一成，不立案理由不能成立。"
+            },
+        ),
+        (
+            "police_file",
+            officer,
+            {
+                "filed_on": timezone.localdate().isoformat(),
+                "police_case_number": "城公刑立字〔2026〕18号",
+                "note": "已对被执行人青海某运输有限公司法定代表人立案侦查。",
+            },
+        ),
+    ]
+    for name, access, data in steps:
+        current = Matter.objects.get(pk=supervision.pk)
+        transition(matter=current, name=name, access=access, data=data)
+        if current.workflow.transition(name).approval is not None:
+            approval_approve(
+                matter=Matter.objects.get(pk=supervision.pk), access=access_for(users["cz_chief"])
+            )

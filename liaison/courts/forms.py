@@ -160,6 +160,40 @@ class PoliceNotFiledForm(forms.Form):
     reasons = text_field(_("Reasons for not filing"), rows=4, max_length=4000)
 
 
+class AskReasonsForm(forms.Form):
+    """The procuratorate asks the organ to explain why it did not file (要求说明不立案理由):
+    why it considers the case should be filed."""
+
+    reasons = text_field(_("Why the case should be filed"), rows=4, max_length=4000)
+
+
+class PoliceExplanationForm(forms.Form):
+    """The organ's written reasons for not filing, with their documents (the explanation as
+    sent on paper, the evidence it relies on)."""
+
+    reasons = text_field(_("Reasons for not filing"), rows=4, max_length=4000)
+    documents = MultipleFileField(
+        label=_("Written explanation and its evidence"),
+        required=False,
+        help_text=_("Up to 9 files: photos, PDF or Word documents, spreadsheets."),
+    )
+
+    def clean_documents(self) -> list[tuple[Any, str]]:
+        return checked_files(self.cleaned_data.get("documents"))
+
+
+class AcceptNotFilingForm(forms.Form):
+    """The procuratorate accepts the organ's decision not to file, and says why it stands."""
+
+    reasons = text_field(_("Why the decision not to file stands"), rows=3, max_length=4000)
+
+
+class NotifyFilingForm(forms.Form):
+    """The procuratorate finds the organ's reasons untenable and notifies it to file (通知立案)."""
+
+    reasons = text_field(_("Why the reasons are untenable"), rows=4, max_length=4000)
+
+
 class SupervisionOpenForm(ActingForForm):
     kind = forms.ChoiceField(
         label=_("Kind"),

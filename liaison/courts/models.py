@@ -138,6 +138,12 @@ class RegisterImport(models.Model):
         return not self.rejected
 
 
+#: What a supervision's files are for (``Attachment.purpose``): a party's application with its
+#: evidence, and the public security organ's written reasons for not filing with their documents.
+APPLICATION_PURPOSE = "supervision_application"
+EXPLANATION_PURPOSE = "police_explanation"
+
+
 class Origin(models.TextChoices):
     APPLICATION = "application", _("a party's application")
     OWN_INITIATIVE = "own_initiative", _("the procuratorate's own initiative")
@@ -174,6 +180,14 @@ class SupervisionCase(Matter):
         _("public security organ's case number"), max_length=60, blank=True
     )
     police_answer = models.TextField(_("public security organ's answer"), blank=True)
+    #: The filing supervision (立案监督): why the procuratorate asked the organ to explain, the
+    #: organ's written reasons, and the procuratorate's conclusion on them (accepted, or the
+    #: reasons it found them untenable for when notifying the organ to file).
+    reasons_request = models.TextField(_("why the reasons for not filing are asked"), blank=True)
+    police_explanation = models.TextField(
+        _("public security organ's reasons for not filing"), blank=True
+    )
+    filing_review = models.TextField(_("the procuratorate's conclusion on the reasons"), blank=True)
 
     class Meta:
         verbose_name = _("enforcement supervision case")

@@ -15,6 +15,7 @@ from liaison.orgs.roles import OrganisationKind, Role
 from liaison.recommendations.models import Recommendation
 from liaison.recommendations.tests.factories import TEXT, served
 from liaison.workflow.actions import transition
+from liaison.workflow.approvals import approval_approve
 from liaison.workflow.tests.factories import court as court_factory
 
 from .. import actions
@@ -112,6 +113,56 @@ def referred(w: World, **fields: Any) -> SupervisionCase:
         access=access_for(w.prosecutor),
         data={"police": str(w.police.pk), "reasons": "被执行人有能力履行而拒不履行。"},
     )
+    return SupervisionCase.objects.get(pk=case.pk)
+
+
+def declined(w: World, **fields: Any) -> SupervisionCase:
+    """A referral the world's public security organ did not file."""
+    case = referred(w, **fields)
+    transition(
+        matter=case,
+        name="police_decline",
+        access=access_for(w.officer),
+        data={"reasons": "被执行人已部分履行，情节尚不严重。"},
+    )
+    return SupervisionCase.objects.get(pk=case.pk)
+
+
+def reasons_asked(w: World, **fields: Any) -> SupervisionCase:
+    """The procuratorate asked the organ to explain why it did not file."""
+    case = declined(w, **fields)
+    transition(
+        matter=case,
+        name="ask_reasons",
+        access=access_for(w.prosecutor),
+        data={"reasons": "被执行人转移财产逾百万元，情节严重，应当立案。"},
+    )
+    return SupervisionCase.objects.get(pk=case.pk)
+
+
+def explained(w: World, **fields: Any) -> SupervisionCase:
+    """The organ explained why it did not file."""
+    case = reasons_asked(w, **fields)
+    transition(
+        matter=case,
+        name="police_explain",
+        access=access_for(w.officer),
+        data={"reasons": "经审查，被执行人已履行大部分义务，不认为是犯罪。"},
+    )
+    return SupervisionCase.objects.get(pk=case.pk)
+
+
+def notified_to_file(w: World, **fields: Any) -> SupervisionCase:
+    """The procuratorate found the reasons untenable and notified the organ to file, the chief
+    procurator approving."""
+    case = explained(w, **fields)
+    transition(
+        matter=case,
+        name="notify_filing",
+        access=access_for(w.prosecutor),
+        data={"reasons": "被执行人仅履行一成，其余财产已转移，不立案理由不能成立。"},
+    )
+    approval_approve(matter=SupervisionCase.objects.get(pk=case.pk), access=access_for(w.chief))
     return SupervisionCase.objects.get(pk=case.pk)
 
 

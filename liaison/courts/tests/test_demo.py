@@ -1,5 +1,6 @@
 """The Chengzhong demo (seed 001): a register imported and shared, a case under supervision,
-another referred to the public security branch and filed there, a recommendation answered in
+another referred to the public security branch, not filed, followed up (its reasons asked,
+notified to file) and filed there, a recommendation answered in
 time and one answered late, figures on both sides."""
 
 import pytest
@@ -7,6 +8,7 @@ import pytest
 from liaison.core.demo import load_demo
 from liaison.orgs.models import Organisation
 from liaison.recommendations.figures import received_figures
+from liaison.workflow.models import TimelineEvent
 
 from ..models import EnforcementCase, SupervisionCase
 
@@ -23,5 +25,8 @@ def test_the_chengzhong_demo() -> None:
     assert referral.state == "filed" and referral.police is not None
     assert referral.police.name == "西宁市公安局城中分局"
     assert referral.police_case_number == "城公刑立字〔2026〕18号"
+    assert referral.police_explanation and referral.filing_review
+    steps = TimelineEvent.objects.filter(matter=referral).values_list("transition", flat=True)
+    assert {"police_decline", "ask_reasons", "police_explain", "notify_filing"} <= set(steps)
     figures = received_figures(court)
     assert (figures.in_time, figures.late, figures.adopted, figures.partly) == (1, 1, 1, 1)

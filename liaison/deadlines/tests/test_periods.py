@@ -39,6 +39,8 @@ USED_CODES = {
     "courts.supervision_review",
     "courts.nonlitigation_review",
     "courts.police_filing",
+    "courts.police_reasons",
+    "courts.police_filing_notified",
     "committees.notice",
     "retrials.protest_ruling",
     "retrials.recommendation_review",
