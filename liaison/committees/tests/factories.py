@@ -67,13 +67,17 @@ def session_day(session: CommitteeSession) -> CommitteeSession:
 
 
 def url_world() -> dict[str, Any]:
-    """For ``core/tests/test_url_access.py``: one session, its agenda form and calendar."""
+    """For ``core/tests/test_url_access.py``: one session, its agenda form, an item's page and
+    its withdrawal, and its calendar."""
     w = world()
     session = scheduled(w)
+    item = session.committee_items.get()
     return {
         "session": session,
         "guarded": {
             "committees:agenda": ("post", [session.pk]),
+            "committees:agenda-item": ("get", [session.pk, item.pk]),
+            "committees:agenda-withdraw": ("post", [session.pk, item.pk]),
             "committees:ical": ("get", [session.pk]),
         },
     }
