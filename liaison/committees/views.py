@@ -142,7 +142,8 @@ def _item_page(
     """The item's page, or back to the session when the user may not (or no longer) change it
     (the session began, the item was withdrawn: the refusal is the message)."""
     if not selectors.may_change_item(_access(request), session, item):
-        messages.error(request, _("This agenda item can no longer be changed."))
+        refusals = [*form.non_field_errors(), *withdraw.non_field_errors()]
+        messages.error(request, refusals[0] if refusals else _("You cannot change this item."))
         return redirect("workspace:matter", pk=session.pk)
     return render(
         request,
