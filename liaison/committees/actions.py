@@ -271,7 +271,7 @@ def agenda_item_withdraw(
         matter=session,
         access=access,
         action=AGENDA_WITHDRAW_EVENT,
-        note=reason,
+        note=f"{current.court_case_number}\n{reason}",  # the timeline names the case
         data={"case": current.court_case_number, "item": current.pk},
     )
     current.refresh_from_db()

@@ -148,7 +148,7 @@ def test_a_withdrawn_item_stays_marked_and_leaves_the_record(w) -> None:
     assert AgendaItem.objects.filter(session=session).count() == 2  # kept, not deleted
     event = session.timeline.get(action=AGENDA_WITHDRAW_EVENT)
     assert event.data["case"] == second.court_case_number
-    assert event.note == withdrawn.withdrawal_reason
+    assert event.note == f"{second.court_case_number}\n{withdrawn.withdrawal_reason}"
     assert AuditRecord.objects.filter(action=AGENDA_WITHDRAW_EVENT).count() == 1
     assert {w.c.chief.pk, w.c.head.pk} <= _told(session, AGENDA_WITHDRAW_EVENT)
     # The committee records only what it still discusses.
