@@ -25,7 +25,7 @@ from ..workflows import AGENDA_EDIT_EVENT, AGENDA_WITHDRAW_EVENT
 from .factories import World, added, confirmed, scheduled, session_day, world
 from .test_permissions import _others
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 NEW_SUMMARY = "再审检察建议所涉借款合同纠纷一案是否改判，并审查利息计算。"
 

@@ -22,7 +22,7 @@ from ..models import CommitteeSession
 from ..rules import earliest_session_day, reschedule_error
 from .factories import World, added, confirmed, scheduled, session_day, soon, told_long_ago, world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 EVENT = "committees.session.postpone"
 
