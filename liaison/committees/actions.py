@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +19,7 @@ from liaison.core.transactions import durable
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
 from liaison.workflow.actions import record_event
-from liaison.workflow.errors import TransitionForbidden, WorkflowError
+from liaison.workflow.errors import TransitionConflict, TransitionForbidden, WorkflowError
 from liaison.workflow.invitations import LIVE, attendance_record, invitation_answer, invitation_send
 from liaison.workflow.models import Invitation, Matter
 from liaison.workflow.opening import apply_open
@@ -27,7 +28,13 @@ from liaison.workflow.policy import policy_for
 from . import selectors
 from .models import AgendaItem, CommitteeSession
 from .rules import notify_by_for, too_late_error
-from .workflows import AGENDA_EVENT, OPINION_EVENT, SESSION
+from .workflows import (
+    AGENDA_EDIT_EVENT,
+    AGENDA_EVENT,
+    AGENDA_WITHDRAW_EVENT,
+    OPINION_EVENT,
+    SESSION,
+)
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
@@ -110,6 +117,56 @@ def session_schedule(
     return session
 
 
+def _agenda_locked(access: Access, session: CommitteeSession, act: str) -> CommitteeSession:
+    """The session, its row locked until the change commits, so two people changing its
+    agenda at once take turns (the second reads what the first wrote), refused when it may no
+    longer change or the user may not change it (the policy's ``act``)."""
+    session = CommitteeSession.objects.select_for_update(of=("matter_ptr",)).get(pk=session.pk)
+    if not selectors.is_open(session):
+        raise WorkflowError(
+            _("The session is “%(state)s”: its agenda no longer changes.")
+            % {"state": SESSION.state_label(session.state)}
+        )
+    if not policy_for(SESSION.name).may(access, session, act):
+        raise TransitionForbidden(_("Only the court's president and judges change the agenda."))
+    if session.has_started:
+        raise WorkflowError(
+            _("The session began at %(time)s: its agenda no longer changes.")
+            % {"time": _when(session.scheduled_at)}
+        )
+    CommitteeSession.objects.filter(pk=session.pk).update(agenda_changes=F("agenda_changes") + 1)
+    return session
+
+
+def _too_late_to_add(session: CommitteeSession) -> str | None:
+    if timezone.localdate() > session.notify_by:
+        return _(
+            "Too late to add a case: the procuratorate had to be told of the agenda by "
+            "%(latest)s. Postpone the session to add it."
+        ) % {"latest": session.notify_by.isoformat()}
+    return None
+
+
+def _item_of(session: CommitteeSession, item: AgendaItem, version: int) -> AgendaItem:
+    """The item as it stands (read under the session's lock), refused when it was withdrawn or
+    changed since the page that asks showed it (``version``)."""
+    current = AgendaItem.objects.get(pk=item.pk, session=session)
+    if current.withdrawn_at is not None:
+        raise WorkflowError(
+            _("Case %(case)s was withdrawn from the agenda: it no longer changes.")
+            % {"case": current.court_case_number}
+        )
+    if current.version != version:
+        raise TransitionConflict(
+            _(
+                "Someone changed case %(case)s on the agenda a moment ago, so your change was not "
+                "saved. Check the agenda as it is now and make your change again if still needed."
+            )
+            % {"case": current.court_case_number}
+        )
+    return current
+
+
 @durable
 def agenda_item_add(
     *,
@@ -122,23 +179,103 @@ def agenda_item_add(
 ) -> AgendaItem:
     """Add a case to the agenda of a session still to be held, while the procuratorate can
     still be told in time (else the session is postponed first); its seniors are told."""
-    session = CommitteeSession.objects.select_for_update(of=("matter_ptr",)).get(pk=session.pk)
-    if not policy_for(SESSION.name).may(access, session, "add_agenda_item"):
-        raise TransitionForbidden(_("Only the court's president and judges add to the agenda."))
-    if timezone.localdate() > session.notify_by:
-        raise WorkflowError(
-            _(
-                "Too late to add a case: the procuratorate had to be told of the agenda by "
-                "%(latest)s. Postpone the session to add it."
-            )
-            % {"latest": session.notify_by.isoformat()}
-        )
+    session = _agenda_locked(access, session, "add_agenda_item")
+    problem = _too_late_to_add(session)
+    if problem is not None:
+        raise WorkflowError(problem)
     _check_linked(access, selectors.procuratorate_of(session), matter)
     item = AgendaItem.objects.create(
         session=session, court_case_number=court_case_number, summary=summary, matter=matter
     )
-    record_event(matter=session, access=access, action=AGENDA_EVENT, note=court_case_number)
+    record_event(
+        matter=session,
+        access=access,
+        action=AGENDA_EVENT,
+        note=court_case_number,
+        data={"case": court_case_number, "item": item.pk},
+    )
     return item
+
+
+@durable
+def agenda_item_edit(
+    *,
+    access: Access,
+    session: CommitteeSession,
+    item: AgendaItem,
+    version: int,
+    court_case_number: str,
+    summary: str,
+    matter: Matter | None = None,
+    **_ignored: Any,
+) -> AgendaItem:
+    """Correct an item's details until the session begins; the procuratorate is told.
+
+    Its summary and linked matter may change until then. Its case number may change only while
+    a case could still be added (``notify_by``): after that a new number is a case the
+    procuratorate was not told of in time, so the court withdraws the item instead (a mistyped
+    number found late is corrected by withdrawing the item, with that reason, and postponing
+    to add the right one)."""
+    session = _agenda_locked(access, session, "change_agenda_item")
+    current = _item_of(session, item, version)
+    changes = {
+        field: value
+        for field, value in (
+            ("court_case_number", court_case_number),
+            ("summary", summary),
+            ("matter_id", matter.pk if matter is not None else None),
+        )
+        if getattr(current, field) != value
+    }
+    if not changes:
+        raise ValidationError(_("The item is as it was: there is nothing to save."), code="same")
+    if "court_case_number" in changes and (problem := _too_late_to_add(session)) is not None:
+        raise ValidationError({"court_case_number": problem}, code="too_late")
+    if "matter_id" in changes:
+        _check_linked(access, selectors.procuratorate_of(session), matter)
+    AgendaItem.objects.filter(pk=current.pk).update(**changes, version=F("version") + 1)
+    before = current.court_case_number
+    record_event(
+        matter=session,
+        access=access,
+        action=AGENDA_EDIT_EVENT,
+        note=f"{before} → {court_case_number}" if before != court_case_number else before,
+        data={"case": court_case_number, "item": current.pk, "changed": ", ".join(changes)},
+    )
+    current.refresh_from_db()
+    return current
+
+
+@durable
+def agenda_item_withdraw(
+    *, access: Access, session: CommitteeSession, item: AgendaItem, version: int, reason: str
+) -> AgendaItem:
+    """Take a case off the agenda until the session begins, with the reason, told to the
+    procuratorate. The item stays on the agenda, marked withdrawn (the procuratorate was told
+    of it and may have prepared it), and is left out of the calendar and the record. The last
+    case is not withdrawn: a session with nothing to discuss is cancelled (its own step)."""
+    session = _agenda_locked(access, session, "change_agenda_item")
+    current = _item_of(session, item, version)
+    if not selectors.live_agenda_of(session).exclude(pk=current.pk).exists():
+        raise WorkflowError(
+            _(
+                "Case %(case)s is the only one left on the agenda: cancel the session instead of "
+                "withdrawing it."
+            )
+            % {"case": current.court_case_number}
+        )
+    AgendaItem.objects.filter(pk=current.pk).update(
+        withdrawn_at=timezone.now(), withdrawal_reason=reason, version=F("version") + 1
+    )
+    record_event(
+        matter=session,
+        access=access,
+        action=AGENDA_WITHDRAW_EVENT,
+        note=f"{current.court_case_number}\n{reason}",  # the timeline names the case
+        data={"case": current.court_case_number, "item": current.pk},
+    )
+    current.refresh_from_db()
+    return current
 
 
 def confirm_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
@@ -165,7 +302,9 @@ def confirm_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -
 
 
 def postpone_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> None:
-    """The ``postpone`` step: the new time, and the new last day to tell the procuratorate."""
+    """The ``postpone`` step: the new time (``rules.reschedule_error`` decided it may be), and
+    the new last day to tell the procuratorate. The version grows with the step, so the
+    calendar event keeps its UID with a higher SEQUENCE and calendars move it."""
     when = data["scheduled_at"]
     CommitteeSession.objects.filter(pk=matter.pk).update(
         scheduled_at=when, notify_by=notify_by_for(timezone.localtime(when).date())
@@ -180,7 +319,7 @@ def hold_effect(*, matter: Matter, data: Mapping[str, Any], access: Access) -> N
     came = data.get("attendance") == "attended"
     accepted = list(standing.filter(state=Invitation.State.ACCEPTED).values_list("pk", flat=True))
     attendance_record(matter=matter, present=accepted if came else [])
-    for item in selectors.agenda_of(matter):
+    for item in selectors.live_agenda_of(matter):
         opinion = data.get(f"opinion_{item.pk}", "") or ""
         decision = data.get(f"decision_{item.pk}", "") or ""
         AgendaItem.objects.filter(pk=item.pk).update(opinion=opinion, decision=decision)

@@ -1,7 +1,8 @@
 """The adjudication committee in the demo (seed 001): the Chengzhong court's judge schedules two
 sessions and invites the Chengzhong procuratorate. One was held a week ago with the chief
 procurator attending, the opinion given recorded on a case both sides follow; the other is in
-ten days, the invitation awaiting the procuratorate's answer. Every step through the real
+ten days, the invitation awaiting the procuratorate's answer, a second case on its agenda
+withdrawn with the reason. Every step through the real
 actions (the held session's time is moved into the past once scheduled, as time passing
 would); called from ``core/demo/`` after the courts' demo, whose matters it links."""
 
@@ -18,7 +19,7 @@ from liaison.orgs.models import Organisation
 from liaison.workflow.actions import transition
 from liaison.workflow.models import Matter
 
-from .actions import session_schedule
+from .actions import agenda_item_add, agenda_item_withdraw, session_schedule
 from .models import AgendaItem, CommitteeSession
 from .selectors import linkable_matters
 
@@ -71,7 +72,7 @@ def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
     )
     transition(matter=held, name="close", access=access_for(judge))
 
-    session_schedule(
+    upcoming = session_schedule(
         access=access_for(judge),
         title="2026年第25次审判委员会会议",
         scheduled_at=_at_half_past_two(10),
@@ -80,5 +81,20 @@ def load(orgs: dict[str, Organisation], users: dict[str, User]) -> None:
         court_case_number="（2026）青0103民再7号",
         summary="检察机关提出再审检察建议的买卖合同纠纷一案，讨论是否再审。",
         matter=None,
+    )
+    # A second case added, then withdrawn when the parties settled: it stays on the agenda,
+    # marked, with the reason the procuratorate was told.
+    settled = agenda_item_add(
+        access=access_for(judge),
+        session=upcoming,
+        court_case_number="（2026）青0103民再9号",
+        summary="民间借贷纠纷再审一案，讨论是否改判。",
+    )
+    agenda_item_withdraw(
+        access=access_for(judge),
+        session=upcoming,
+        item=settled,
+        version=settled.version,
+        reason="双方当事人已达成和解，申请人撤回再审申请，本案无需提交审判委员会讨论。",
     )
     assert court.pk == held.owner_id

@@ -16,7 +16,8 @@ from liaison.orgs.models import Organisation
 from liaison.workflow.forms import StepForm
 from liaison.workflow.models import Invitation, Matter
 
-from .rules import too_late_error
+from .models import CommitteeSession
+from .rules import reschedule_error
 
 _WHEN = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -115,17 +116,41 @@ class ConfirmForm(StepForm):
 
 
 class PostponeForm(StepForm):
-    """A new time, told to the procuratorate in time under the same rule as the first."""
+    """A new time, earlier or later, under the notice rule as ``rules.reschedule_error`` applies
+    it to a session whose agenda the procuratorate already has."""
 
     scheduled_at = forms.DateTimeField(label=_("New time"), widget=_WHEN)
     note = VisibleCharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean_scheduled_at(self) -> Any:
+        from .selectors import told_on
+
         when = self.cleaned_data["scheduled_at"]
-        problem = too_late_error(when)
+        matter = self.matter
+        if matter is None:  # pragma: no cover - the engine always builds it with its matter
+            return when
+        session = matter.concrete()
+        assert isinstance(session, CommitteeSession)
+        problem = reschedule_error(when, current=session.scheduled_at, told_on=told_on(session))
         if problem is not None:
             raise forms.ValidationError(problem, code="too_late")
         return when
+
+
+class AgendaItemEditForm(AgendaItemForm):
+    """An item's details corrected; ``version`` is the item as the page showed it, so an edit
+    made over someone else's meanwhile is refused, not silently undone."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class AgendaItemWithdrawForm(forms.Form):
+    """Why the court takes a case off the agenda (told to the procuratorate)."""
+
+    reason = VisibleCharField(
+        label=_("Reason for withdrawing"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 ATTENDANCE = (("attended", _("attended")), ("absent", _("absent")))
@@ -141,7 +166,7 @@ class HoldForm(StepForm):
         self.attendee: Invitation | None = None
         if matter is None:
             return
-        from .selectors import agenda_of, attendee_invitation
+        from .selectors import attendee_invitation, live_agenda_of
 
         self.attendee = attendee_invitation(matter)
         if self.attendee is not None:
@@ -151,7 +176,7 @@ class HoldForm(StepForm):
                 choices=ATTENDANCE,
                 widget=forms.RadioSelect,
             )
-        self.items = list(agenda_of(matter))
+        self.items = list(live_agenda_of(matter))
         for item in self.items:
             self.fields[f"opinion_{item.pk}"] = VisibleCharField(
                 label=_("%(case)s: the procuratorate's opinion") % {"case": item.court_case_number},

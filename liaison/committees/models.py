@@ -30,6 +30,10 @@ class CommitteeSession(Matter):
         editable=False,
         help_text=_("The last day on which the procuratorate can still be told of the session."),
     )
+    #: Grows with every change of the agenda (an item added, edited or withdrawn), so the
+    #: calendar event's SEQUENCE (the version plus this) grows without the agenda's changes
+    #: making a step's page stale, as a version change would.
+    agenda_changes = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("adjudication committee session")
@@ -40,6 +44,11 @@ class CommitteeSession(Matter):
     def day(self) -> date:
         """The session's day where the court sits (China's time), from which notice is counted."""
         return timezone.localtime(self.scheduled_at).date()
+
+    @property
+    def has_started(self) -> bool:
+        """Once the session's time comes, its agenda is what the committee discusses: fixed."""
+        return timezone.now() >= self.scheduled_at
 
 
 class AgendaItem(models.Model):
@@ -64,6 +73,13 @@ class AgendaItem(models.Model):
     opinion = models.TextField(_("procuratorate's opinion"), blank=True)
     decision = models.TextField(_("committee's decision"), blank=True)
     added_at = models.DateTimeField(default=timezone.now)
+    #: A withdrawn item stays on the agenda, shown as withdrawn with the court's reason: the
+    #: procuratorate was told of it and may have prepared it.
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawing"), blank=True)
+    #: Grows with each edit, so an edit made from a page showing an older item is refused
+    #: rather than silently undoing the other one (``actions.agenda_item_edit``).
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("agenda item")

@@ -70,3 +70,27 @@ def too_late_error(when: datetime) -> Any:
         "unit": period.get_unit_display(),
         "earliest": earliest_session_day(timezone.localdate()).isoformat(),
     }
+
+
+def reschedule_error(when: datetime, *, current: datetime, told_on: list[date]) -> Any:
+    """Why a session now at ``current`` cannot move to ``when``, or None. ``told_on``: the days
+    the procuratorate was told of each case still on the agenda (withdrawn ones do not count).
+
+    The rule is the notice rule applied to what the procuratorate has not yet had the full
+    period to prepare. A new time that the procuratorate can be told of in full time is always
+    accepted. Otherwise only a later time is, and only if every case still on the agenda was
+    told at least the period before the new day: the notice exists so that the chief
+    procurator can read the files and prepare an opinion, and a postponement takes none of
+    that time away (it adds to it), while refusing it would force the court to push a session
+    it must move by a day a whole period out. The procuratorate is told of the new time at once
+    and answers again who attends (the ``postpone`` step returns to awaiting its answer), so an
+    attendee who cannot come at the new time is replaced or the procuratorate declines. An
+    earlier time is never excused: it shortens the preparation the rule guarantees."""
+    problem = too_late_error(when)
+    if problem is None or when <= timezone.now():
+        return problem
+    if when > current:
+        last = notify_by_for(timezone.localtime(when).date())
+        if all(day <= last for day in told_on):
+            return None
+    return problem

@@ -4,9 +4,11 @@ court a user schedules for, whom a procuratorate may send and what the agenda ma
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
 
 from liaison.accounts.models import User
 from liaison.core.access import Access
@@ -14,6 +16,7 @@ from liaison.orgs.models import Organisation
 from liaison.orgs.roles import CASE_ROLES, COMMITTEE_ROLES, SENIOR_ROLES, OrganisationKind
 from liaison.orgs.selectors import members_with_role, organisations_reachable_from
 from liaison.workflow.models import Invitation, Matter, MatterParty, Relation
+from liaison.workflow.policy import policy_for
 from liaison.workflow.selectors import matters_visible_to, next_due
 
 from .models import AgendaItem, CommitteeSession
@@ -123,11 +126,51 @@ def invitations_of(session: Matter) -> QuerySet[Invitation]:
 
 
 def agenda_of(session: Matter) -> QuerySet[AgendaItem]:
+    """The whole agenda as the page shows it, withdrawn items included (marked)."""
     return AgendaItem.objects.filter(session_id=session.pk).select_related("matter")
+
+
+def live_agenda_of(session: Matter) -> QuerySet[AgendaItem]:
+    """What the committee discusses: the items not withdrawn (the calendar, the record)."""
+    return agenda_of(session).filter(withdrawn_at__isnull=True)
+
+
+def told_on(session: Matter) -> list[date]:
+    """The day the procuratorate was told of each case still on the agenda (its adding)."""
+    return [
+        timezone.localtime(added).date()
+        for added in live_agenda_of(session).values_list("added_at", flat=True)
+    ]
 
 
 def is_open(session: CommitteeSession) -> bool:
     return session.state in OPEN_STATES
+
+
+def agenda_changeable(session: CommitteeSession) -> bool:
+    """Whether the agenda may still change at all: the session is still to be held and has not
+    begun. Who may change it is the policy's (``add_agenda_item``, ``change_agenda_item``)."""
+    return is_open(session) and not session.has_started
+
+
+def may_add_item(access: Access, session: CommitteeSession) -> bool:
+    """Whether this user may add a case now: the policy's act, while the agenda may change and
+    the procuratorate can still be told in time (``notify_by``)."""
+    return (
+        agenda_changeable(session)
+        and timezone.localdate() <= session.notify_by
+        and policy_for(SESSION.name).may(access, session, "add_agenda_item")
+    )
+
+
+def may_change_item(access: Access, session: CommitteeSession, item: AgendaItem) -> bool:
+    """Whether this user may correct or withdraw ``item`` now: the policy's act, while the
+    agenda may change and the item stands (the action asks the same, under the lock)."""
+    return (
+        item.withdrawn_at is None
+        and agenda_changeable(session)
+        and policy_for(SESSION.name).may(access, session, "change_agenda_item")
+    )
 
 
 def opinion_note(session: Any, item: AgendaItem, opinion: str, decision: str) -> str:

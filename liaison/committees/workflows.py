@@ -2,7 +2,8 @@
 
     new ─schedule▶ scheduled ─confirm▶ confirmed ─hold▶ held ─close▶ closed
                       │   └─decline▶ declined ─hold──┘
-                      └──── postpone (back to scheduled: the procuratorate answers again)
+                      └──── postpone (a new time, earlier or later; back to scheduled: the
+                            procuratorate answers again)
     scheduled, confirmed, declined ─cancel▶ cancelled
 
 The court's president or judges schedule a session with its agenda and invite a procuratorate
@@ -10,10 +11,14 @@ they work with (its partner organisation). The procuratorate's seniors answer: w
 (its chief procurator, or a deputy the chief procurator entrusts; the engine's invitation to
 that person, accepted on the procuratorate's word), or that nobody attends, with the reason.
 The court must tell the procuratorate at least three days before (``rules.py``): scheduling,
-postponing and adding to the agenda later are refused. After the session the court records
-whether the attendee came and, per case, the opinion given and the committee's decision; the
-opinion goes on the linked matter's timeline too (``OPINION_EVENT``, an event every matter may
-carry: ``workflow.registry.add_shared_event``).
+moving the session earlier and adding to the agenda later are refused. Until the session
+starts the court's side may also correct an item or withdraw it with the reason (the
+``change_agenda_item`` act; ``actions.py``); the withdrawn item stays on the agenda, marked.
+Every change of the agenda is an event the procuratorate's seniors and the attendee are told
+of. After the session the court records whether the attendee came and, per case still on the
+agenda, the opinion given and the committee's decision; the opinion goes on the linked
+matter's timeline too (``OPINION_EVENT``, an event every matter may carry:
+``workflow.registry.add_shared_event``).
 """
 
 from __future__ import annotations
@@ -41,11 +46,25 @@ SENIORS = Who(Relation.PARTNER_ORG, frozenset(SENIOR_ROLES))
 ATTENDEE = Who(Relation.PARTICIPANT)
 
 AGENDA_EVENT = "committees.agenda.add"
+AGENDA_EDIT_EVENT = "committees.agenda.edit"
+AGENDA_WITHDRAW_EVENT = "committees.agenda.withdraw"
 #: Recorded on the linked matter, whatever its type (``apps.py`` declares it shared).
 OPINION_EVENT = "committees.opinion"
 OPINION_LABEL = _("Opinion at the adjudication committee")
 #: Sessions still to be held, in which the agenda may grow and the time move.
 OPEN_STATES = ("scheduled", "confirmed", "declined")
+
+
+def before_the_session(matter: Matter, access: Access) -> Any:
+    """A session that has begun is not moved: it is recorded (``hold``) or cancelled."""
+    from .models import CommitteeSession
+
+    assert isinstance(matter, CommitteeSession)
+    if matter.has_started:
+        return _("The session began at %(time)s: it can no longer be moved.") % {
+            "time": timezone.localtime(matter.scheduled_at).strftime("%Y-%m-%d %H:%M")
+        }
+    return None
 
 
 def not_before_the_session(matter: Matter, access: Access) -> Any:
@@ -78,17 +97,44 @@ SESSION = Workflow(
     },
     initial="new",
     final=frozenset({"closed", "cancelled"}),
-    events={AGENDA_EVENT: _("Agenda item added")},
+    events={
+        AGENDA_EVENT: _("Agenda item added"),
+        AGENDA_EDIT_EVENT: _("Agenda item changed"),
+        AGENDA_WITHDRAW_EVENT: _("Agenda item withdrawn"),
+    },
     # The person the procuratorate names holds the participant relation while invited; a new
     # answer after a postponement may name someone else (``may_change_answer``). The steps
     # that change the invitation are its timeline entries, so no invitation event is declared.
     invitations=InvitationSpec(relation=Relation.PARTICIPANT, may_change_answer=True),
-    acts={"add_agenda_item": Act(who=(COURT,), states=frozenset(OPEN_STATES))},
+    # The actions also refuse once the session has begun (``CommitteeSession.has_started``):
+    # a state cannot say that, the clock does.
+    acts={
+        "add_agenda_item": Act(who=(COURT,), states=frozenset(OPEN_STATES)),
+        "change_agenda_item": Act(who=(COURT,), states=frozenset(OPEN_STATES)),
+    },
     notifies={
         AGENDA_EVENT: (
             Notify(
                 (SENIORS, ATTENDEE),
                 _("%(actor)s added a case to the adjudication committee session “%(title)s”."),
+            ),
+        ),
+        AGENDA_EDIT_EVENT: (
+            Notify(
+                (SENIORS, ATTENDEE),
+                _(
+                    "%(actor)s changed case %(case)s on the agenda of the adjudication committee "
+                    "session “%(title)s”; the agenda is on its page."
+                ),
+            ),
+        ),
+        AGENDA_WITHDRAW_EVENT: (
+            Notify(
+                (SENIORS, ATTENDEE),
+                _(
+                    "%(actor)s withdrew case %(case)s from the agenda of the adjudication "
+                    "committee session “%(title)s”; the reason is on its page."
+                ),
             ),
         ),
     },
@@ -152,9 +198,10 @@ SESSION = Workflow(
             "postpone",
             OPEN_STATES,
             "scheduled",
-            label=_("Postpone"),
+            label=_("Reschedule"),
             who=(COURT,),
             form=PostponeForm,
+            guard=before_the_session,
             effect=deferred_effect(ACTIONS, "postpone_effect"),
             style="outline-secondary",
             in_my_work=False,
@@ -162,8 +209,8 @@ SESSION = Workflow(
                 Notify(
                     (SENIORS, ATTENDEE),
                     _(
-                        "%(actor)s postponed the adjudication committee session “%(title)s”; the "
-                        "new time is on its page. Say again who attends."
+                        "%(actor)s moved the adjudication committee session “%(title)s” to "
+                        "%(scheduled_at)s. Say again who attends."
                     ),
                 ),
             ),

@@ -1,6 +1,7 @@
 """What a session's page shows the user looking at it: the agenda (a linked matter as a link
-only to those who see it), who attends for the procuratorate, and the agenda form to the
-court's side while it may add to it. Each answer is a selector's or the policy's."""
+only to those who see it, a withdrawn item marked), who attends for the procuratorate, and
+to the court's side the agenda form while it may add to it and each item's link to correct or
+withdraw it until the session begins. Each answer is a selector's or the policy's."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def committee_panel(
     agenda = list(selectors.agenda_of(session))
     linked = [item.matter_id for item in agenda if item.matter_id]
     seen = set(matters_visible_to(access).filter(pk__in=linked).values_list("pk", flat=True))
-    may_add = policy_for(SESSION.name).may(access, session, "add_agenda_item")
+    may_add = selectors.may_add_item(access, session)
     form = None
     if may_add:
         form = (forms or {}).get("agenda") or AgendaItemForm(
@@ -38,5 +39,8 @@ def committee_panel(
         "invitations": list(selectors.invitations_of(session)),
         "procuratorate": selectors.procuratorate_of(session),
         "may_add": may_add,
+        # Per item the template also asks that it was not withdrawn (``may_change_item``).
+        "may_change": selectors.agenda_changeable(session)
+        and policy_for(SESSION.name).may(access, session, "change_agenda_item"),
         "form": form,
     }

@@ -17,8 +17,9 @@ from liaison.workflow.actions import transition
 from liaison.workflow.models import Matter
 from liaison.workflow.tests.factories import sent_notice
 
-from ..actions import session_schedule
-from ..models import CommitteeSession
+from ..actions import agenda_item_add, session_schedule
+from ..models import AgendaItem, CommitteeSession
+from ..rules import notify_by_for
 
 
 @dataclass
@@ -67,13 +68,43 @@ def session_day(session: CommitteeSession) -> CommitteeSession:
 
 
 def url_world() -> dict[str, Any]:
-    """For ``core/tests/test_url_access.py``: one session, its agenda form and calendar."""
+    """For ``core/tests/test_url_access.py``: one session, its agenda form, an item's page and
+    its withdrawal, and its calendar."""
     w = world()
     session = scheduled(w)
+    item = session.committee_items.get()
     return {
         "session": session,
         "guarded": {
             "committees:agenda": ("post", [session.pk]),
+            "committees:agenda-item": ("get", [session.pk, item.pk]),
+            "committees:agenda-withdraw": ("post", [session.pk, item.pk]),
             "committees:ical": ("get", [session.pk]),
         },
     }
+
+
+def added(w: World, session: CommitteeSession, number: str = "（2026）青0103民再6号") -> AgendaItem:
+    """A second case on the agenda, added by the court's judge."""
+    return agenda_item_add(
+        access=access_for(w.c.judge),
+        session=session,
+        court_case_number=number,
+        summary="另一再审案件是否改判。",
+    )
+
+
+def told_long_ago(session: CommitteeSession, days: int = 10) -> None:
+    """The procuratorate was told of every case on the agenda ``days`` ago."""
+    AgendaItem.objects.filter(session=session).update(
+        added_at=timezone.now() - timedelta(days=days)
+    )
+
+
+def soon(session: CommitteeSession, *, hours: int = 30) -> CommitteeSession:
+    """Time passes: the session is ``hours`` away, too soon to tell the procuratorate of it."""
+    when = timezone.now() + timedelta(hours=hours)
+    CommitteeSession.objects.filter(pk=session.pk).update(
+        scheduled_at=when, notify_by=notify_by_for(timezone.localtime(when).date())
+    )
+    return CommitteeSession.objects.get(pk=session.pk)

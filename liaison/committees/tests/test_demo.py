@@ -1,5 +1,6 @@
 """The Chengzhong demo (seed 001): a session held with the chief procurator attending, the
-opinion on a case both sides follow, and one upcoming, the invitation awaiting an answer."""
+opinion on a case both sides follow, and one upcoming, the invitation awaiting an answer, one of
+its two cases withdrawn."""
 
 import pytest
 
@@ -27,3 +28,6 @@ def test_the_chengzhong_sessions() -> None:
     case = item.matter
     assert case is not None and case.timeline.filter(action=OPINION_EVENT).exists()
     assert sees(access_for(judge), case.concrete()) and sees(access_for(chief), case.concrete())
+    standing, withdrawn = upcoming.committee_items.order_by("pk")
+    assert standing.withdrawn_at is None
+    assert withdrawn.withdrawn_at is not None and withdrawn.withdrawal_reason
