@@ -3,6 +3,7 @@ whom, the source matter a reader may follow, an aid lawyer's referrals, and the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,7 +73,7 @@ def takes_part_in_referrals(access: Access) -> bool:
     return bool(access.organisations_with(PROCURATORATE_ROLES | CENTRE_ROLES))
 
 
-def receivers_for(senders: QuerySet[Organisation]) -> QuerySet[Organisation]:
+def receivers_for(senders: Iterable[Organisation]) -> QuerySet[Organisation]:
     """The organisations of the other side that ``senders`` work with: legal-aid centres for
     a procuratorate, procuratorates for a centre (a query for each sender)."""
     ids: set[int] = set()
