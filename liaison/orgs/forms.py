@@ -41,7 +41,7 @@ class ActingForForm(forms.Form):
                 queryset=Organisation.objects.filter(pk__in=[o.pk for o in self.acting]).order_by(
                     "path", "name"
                 ),
-                empty_label=NO_SEAT_CHOSEN,
+                empty_label=_("Choose the organisation"),
                 help_text=_("You hold seats in several organisations: which one does this?"),
                 error_messages={"required": NO_SEAT_CHOSEN, "invalid_choice": NOT_YOUR_SEAT},
             )

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from liaison.core.access import access_for
 from liaison.core.tests.factories import MembershipFactory, OrganisationFactory, division
+from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
 from liaison.orgs.tests.seats import refused_seat, shows_chooser
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
@@ -40,7 +41,7 @@ def _two_sides(w: World) -> tuple[Matter, Any]:
     """The notice to the court, shared also with a second procuratorate where the prosecutor
     is case staff too."""
     subject = shared(w)
-    second = OrganisationFactory(name="西宁市城北区人民检察院", division=division())
+    second: Organisation = OrganisationFactory(name="西宁市城北区人民检察院", division=division())
     MembershipFactory(person=w.prosecutor, organisation=second, role=Role.PROSECUTOR)
     add_parties(matter=subject, partners=[second])
     return Matter.objects.get(pk=subject.pk), second
