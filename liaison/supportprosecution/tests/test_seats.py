@@ -26,24 +26,24 @@ PAGES = {
 }
 
 
-def _data(w: World, page: str) -> dict[str, Any]:
-    extra = dict(PAGES[page])
-    if page == "supportprosecution:referral-new":
+def _data(w: World, url_name: str) -> dict[str, Any]:
+    extra = dict(PAGES[url_name])
+    if url_name == "supportprosecution:referral-new":
         extra["referred_by"] = str(w.bureau.pk)
     return application(w, received_on=date.today().isoformat(), **extra)
 
 
-@pytest.mark.parametrize("page", list(PAGES))
-def test_one_seat_asks_nothing_and_opens_for_it(client: Any, page: str) -> None:
+@pytest.mark.parametrize("url_name", list(PAGES))
+def test_one_seat_asks_nothing_and_opens_for_it(client: Any, url_name: str) -> None:
     w = world()
     client.force_login(w.clerk)
-    assert not shows_chooser(client.get(reverse(page)))
-    assert client.post(reverse(page), _data(w, page)).status_code == 302
+    assert not shows_chooser(client.get(reverse(url_name)))
+    assert client.post(reverse(url_name), _data(w, url_name)).status_code == 302
     assert SupportCase.objects.get().owner == w.procuratorate
 
 
-@pytest.mark.parametrize("page", list(PAGES))
-def test_two_seats_choose_which_procuratorate_opens(client: Any, page: str) -> None:
+@pytest.mark.parametrize("url_name", list(PAGES))
+def test_two_seats_choose_which_procuratorate_opens(client: Any, url_name: str) -> None:
     w = world()
     second = OrganisationFactory(
         name="芜湖市镜湖区人民检察院", abbreviation="镜检", division=division()
@@ -51,10 +51,10 @@ def test_two_seats_choose_which_procuratorate_opens(client: Any, page: str) -> N
     MembershipFactory(person=w.clerk, organisation=second, role=Role.CASE_MANAGEMENT)
     stranger = OrganisationFactory(name="芜湖市弋江区人民检察院", division=division())
     client.force_login(w.clerk)
-    assert shows_chooser(client.get(reverse(page)))
-    refused = client.post(reverse(page), {**_data(w, page), "acting_for": stranger.pk})
+    assert shows_chooser(client.get(reverse(url_name)))
+    refused = client.post(reverse(url_name), {**_data(w, url_name), "acting_for": stranger.pk})
     assert refused_seat(refused) and "芜湖某建筑劳务有限公司" in refused.content.decode()
-    assert client.post(reverse(page), _data(w, page)).status_code == 400  # no choice made
+    assert client.post(reverse(url_name), _data(w, url_name)).status_code == 400  # no choice made
     assert not SupportCase.objects.exists() and not Beneficiary.objects.exists()
-    done = client.post(reverse(page), {**_data(w, page), "acting_for": second.pk})
+    done = client.post(reverse(url_name), {**_data(w, url_name), "acting_for": second.pk})
     assert done.status_code == 302 and SupportCase.objects.get().owner == second
