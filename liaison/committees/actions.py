@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.core.access import SYSTEM, Access
 from liaison.core.transactions import durable
+from liaison.orgs.forms import NO_SEAT_CHOSEN
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import Role
 from liaison.workflow.actions import record_event
@@ -38,6 +39,9 @@ from .workflows import (
 
 if TYPE_CHECKING:
     from liaison.accounts.models import User
+
+
+NOT_SCHEDULER = _("Adjudication committee sessions are scheduled by a court's president or judges.")
 
 
 def _when(moment: datetime) -> str:
@@ -75,18 +79,22 @@ def session_schedule(
     court_case_number: str,
     summary: str,
     matter: Matter | None = None,
+    court: Organisation | None = None,
     **_ignored: Any,
 ) -> CommitteeSession:
-    """Open a session of the court where the user schedules sessions, with its first agenda
-    item, and invite ``procuratorate`` (a partner from now on; its seniors are told). Refused:
-    a user who schedules for no court, a procuratorate the court does not work with, a time in
-    the past or too soon for the procuratorate to be told (``rules.py``), and a linked matter
-    the user does not see or the procuratorate is no party to."""
-    court = selectors.court_of(access)
-    if court is None:
-        raise TransitionForbidden(
-            _("Adjudication committee sessions are scheduled by a court's president or judges.")
-        )
+    """Open a session of ``court`` (one where the user schedules sessions; unnamed, the only
+    one), with its first agenda item, and invite ``procuratorate`` (a partner from now on; its
+    seniors are told). Refused: a user who schedules for no court or not for ``court``, one of
+    several courts left unnamed, a procuratorate the court does not work with, a time in the
+    past or too soon for the procuratorate to be told (``rules.py``), and a linked matter the
+    user does not see or the procuratorate is no party to."""
+    courts = list(selectors.courts_scheduling(access))
+    if court is None and len(courts) == 1:
+        court = courts[0]
+    if court is None and courts:
+        raise ValidationError({"acting_for": NO_SEAT_CHOSEN}, code="no_court")
+    if court is None or court.pk not in {c.pk for c in courts}:
+        raise TransitionForbidden(NOT_SCHEDULER)
     if not selectors.invitable_procuratorates(court).filter(pk=procuratorate.pk).exists():
         raise ValidationError(
             {"procuratorate": _("Choose a procuratorate your court works with.")},

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from liaison.accounts.models import User
 from liaison.core.forms import VisibleCharField
 from liaison.courts.models import CASE_NUMBER, normalise_case_number
+from liaison.orgs.forms import ActingForForm
 from liaison.orgs.models import Organisation
 from liaison.workflow.forms import StepForm
 from liaison.workflow.models import Invitation, Matter
@@ -69,9 +70,10 @@ class AgendaItemForm(forms.Form):
         return number
 
 
-class ScheduleForm(AgendaItemForm):
+class ScheduleForm(ActingForForm, AgendaItemForm):
     """The session, the procuratorate invited and the first case on its agenda (more may be
-    added on the session's page until the procuratorate must be told)."""
+    added on the session's page until the procuratorate must be told); a judge of several
+    courts says which court's session it is (``ActingForForm``)."""
 
     title = VisibleCharField(label=_("Title"), max_length=200)
     scheduled_at = forms.DateTimeField(label=_("Time"), widget=_WHEN)

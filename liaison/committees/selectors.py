@@ -53,19 +53,34 @@ def takes_part(access: Access) -> bool:
     return bool(access.organisations_with(COMMITTEE_ROLES | CASE_ROLES))
 
 
-def court_of(access: Access) -> Organisation | None:
-    """The court whose sessions this user schedules (the first, if they sit in several)."""
+def courts_scheduling(access: Access) -> QuerySet[Organisation]:
+    """The courts whose sessions this user schedules (their president or judges); with
+    several, the page asks which one schedules (``orgs.forms.ActingForForm``)."""
     ids = access.organisations_with(COMMITTEE_ROLES)
-    return (
-        Organisation.objects.filter(pk__in=ids, kind=OrganisationKind.COURT, is_active=True)
-        .order_by("pk")
-        .first()
+    return Organisation.objects.filter(
+        pk__in=ids, kind=OrganisationKind.COURT, is_active=True
+    ).order_by("pk")
+
+
+def schedules_sessions(access: Access) -> bool:
+    """Whether the user schedules sessions for some court: from the request's seats, no query."""
+    return any(
+        seat.kind == OrganisationKind.COURT and seat.role in COMMITTEE_ROLES
+        for seat in access.seats
     )
 
 
 def invitable_procuratorates(court: Organisation) -> QuerySet[Organisation]:
     """The procuratorates the court works with (``orgs.Cooperation`` or its own area)."""
     return organisations_reachable_from(court).filter(kind=OrganisationKind.PROCURATORATE)
+
+
+def invitable_by_any(courts: list[Organisation]) -> QuerySet[Organisation]:
+    """The procuratorates any of a judge's courts works with (the form's choices; the action
+    checks the pair chosen with ``invitable_procuratorates``)."""
+    from liaison.courts.selectors import partners_of_any
+
+    return partners_of_any(courts, OrganisationKind.PROCURATORATE)
 
 
 def linkable_matters(access: Access) -> QuerySet[Matter]:

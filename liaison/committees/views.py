@@ -57,30 +57,31 @@ def session_list(request: HttpRequest) -> HttpResponse:
         {
             "awaiting": list(selectors.awaiting_answer_from(access)[:50]),
             "sessions": list(selectors.sessions_visible_to(access)[:100]),
-            "can_schedule": selectors.court_of(access) is not None,
+            "can_schedule": selectors.schedules_sessions(access),
         },
     )
 
 
 @login_required
 def session_new(request: HttpRequest) -> HttpResponse:
-    """Schedule a session of the user's court with its first case, and invite a procuratorate."""
+    """Schedule a session of the user's court (with seats in several, the one chosen) with its
+    first case, and invite a procuratorate."""
     access = _access(request)
-    court = selectors.court_of(access)
-    if court is None:
-        messages.error(
-            request,
-            _("Adjudication committee sessions are scheduled by a court's president or judges."),
-        )
+    courts = list(selectors.courts_scheduling(access))
+    if not courts:
+        messages.error(request, actions.NOT_SCHEDULER)
         return redirect("committees:list")
     form = ScheduleForm(
         request.POST or None,
         matters=selectors.linkable_matters(access),
-        procuratorates=selectors.invitable_procuratorates(court),
+        procuratorates=selectors.invitable_by_any(courts),
+        acting=courts,
     )
     if request.method == "POST" and form.is_valid():
         try:
-            session = actions.session_schedule(access=access, **form.cleaned_data)
+            session = actions.session_schedule(
+                access=access, court=form.acting_organisation(), **form.action_data()
+            )
         except (ValidationError, WorkflowError) as error:
             _refused(form, error)
         else:
@@ -93,7 +94,7 @@ def session_new(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "committees/new.html",
-        {"form": form, "court": court},
+        {"form": form, "court": courts[0] if len(courts) == 1 else None},
         status=400 if form.errors else 200,
     )
 

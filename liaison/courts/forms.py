@@ -3,7 +3,6 @@ supervision's own steps, opening supervision, sharing a case and importing a reg
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -11,10 +10,10 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from liaison.attachments.forms import MultipleFileField, checked_files
 from liaison.core.forms import IdentifierField, VisibleCharField
+from liaison.orgs.forms import ActingForForm
 from liaison.orgs.models import Organisation
 from liaison.recommendations.forms import DraftForm, text_field
 from liaison.workflow.forms import StepForm
@@ -28,37 +27,6 @@ class CaseNumberField(IdentifierField):
         if number:
             validate_case_number(number)
         return number
-
-
-class ActingForForm(forms.Form):
-    """A form on a page where the user acts for one of their organisations (a court whose
-    register they keep, a procuratorate where they prosecute). With one such seat there is
-    nothing to choose; with several, "acting for" offers exactly those (``acting``) and the
-    action checks the chosen seat again."""
-
-    def __init__(self, *args: Any, acting: Sequence[Organisation] = (), **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.acting = list(acting)
-        if len(self.acting) > 1:
-            self.fields["acting_for"] = forms.ModelChoiceField(
-                label=pgettext_lazy("seat", "Acting for"),
-                queryset=Organisation.objects.filter(pk__in=[o.pk for o in self.acting]).order_by(
-                    "path", "name"
-                ),
-                help_text=_("You hold seats in several organisations: which one does this?"),
-            )
-            self.order_fields(["acting_for"])
-
-    def acting_organisation(self) -> Organisation:
-        """The organisation chosen (or the only one); call once the form is valid."""
-        if len(self.acting) == 1:
-            return self.acting[0]
-        chosen: Organisation = self.cleaned_data["acting_for"]
-        return chosen
-
-    def action_data(self) -> dict[str, Any]:
-        """The cleaned data the action takes: all but the seat, which it takes by name."""
-        return {k: v for k, v in self.cleaned_data.items() if k != "acting_for"}
 
 
 class RecommendStepForm(DraftForm):

@@ -14,6 +14,8 @@ from liaison.core.access import SYSTEM, Access
 from liaison.core.transactions import durable
 from liaison.meetings.models import AgendaItem, JointMeeting
 from liaison.meetings.workflows import AGENDA_EVENT, RESOLUTION_EVENT
+from liaison.orgs.forms import NO_SEAT_CHOSEN
+from liaison.orgs.models import Organisation
 from liaison.workflow.actions import apply_transition, record_event
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
 from liaison.workflow.models import Matter
@@ -21,21 +23,30 @@ from liaison.workflow.opening import add_parties, apply_open
 
 from .forms import NO_GROUNDS
 from .models import Dispute
-from .selectors import NO_AGREEMENT, OPEN_STATES, Raising, office_of, raising_for
+from .selectors import NO_AGREEMENT, NOT_A_SIDE, OPEN_STATES, office_of, raisings_for
 from .workflows import DISPUTE
 
 
 @durable
-def dispute_raise(*, access: Access, subject: Matter, grounds: str) -> Dispute:
-    """Raise a dispute about ``subject`` for the user's side against the other side; it goes to
-    the joint office of the agreement in force binding both (its liaison persons take part).
-    Refused about a matter the user does not see, without grounds, and when no agreement in
-    force binds both sides."""
+def dispute_raise(
+    *, access: Access, subject: Matter, grounds: str, side: Organisation | None = None
+) -> Dispute:
+    """Raise a dispute about ``subject`` for the user's side (``side``; unnamed, the only one an
+    agreement binds) against the other side; it goes to the joint office of the agreement in
+    force binding both (its liaison persons take part). Refused about a matter the user does
+    not see, for a side not theirs or unnamed among several, without grounds, and when no
+    agreement in force binds both sides."""
     subject = Matter.objects.select_for_update().get(pk=subject.pk)
-    found = raising_for(access, subject)
-    if not isinstance(found, Raising):
-        raise TransitionForbidden(found)
-    if found.agreement is None:
+    raisings = raisings_for(access, subject)
+    if not isinstance(raisings, list):
+        raise TransitionForbidden(raisings)
+    bound = [r for r in raisings if r.agreement is not None]
+    if side is None and len(bound) > 1:
+        raise WorkflowError(NO_SEAT_CHOSEN)
+    if side is not None and side.pk not in {r.side.pk for r in raisings}:
+        raise TransitionForbidden(NOT_A_SIDE)
+    found = next((r for r in bound if side is None or r.side.pk == side.pk), None)
+    if found is None or found.agreement is None:
         raise WorkflowError(NO_AGREEMENT)
     if not grounds.strip():
         raise WorkflowError(NO_GROUNDS)

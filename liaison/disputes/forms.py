@@ -4,11 +4,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from liaison.core.forms import VisibleCharField
+from liaison.orgs.forms import ActingForForm
 
 NO_GROUNDS = _("Write the grounds of the dispute: what the two sides disagree about, and why.")
 
 
-class RaiseForm(forms.Form):
+class RaiseForm(ActingForForm):
+    """The grounds; a user who is staff of two sides an agreement binds says which one raises
+    it (``ActingForForm``)."""
+
     grounds = VisibleCharField(
         label=_("Grounds"),
         max_length=4000,

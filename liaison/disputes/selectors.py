@@ -93,9 +93,12 @@ class Raising:
     agreement: Agreement | None
 
 
-def raising_for(access: Access, matter: Matter) -> Raising | Label:
-    """The side this user raises a dispute for about ``matter``, the other side and the
-    agreement binding both, or the reason they may not (a message)."""
+def raisings_for(access: Access, matter: Matter) -> list[Raising] | Label:
+    """For each side this user may raise a dispute for about ``matter`` (the matter's owner or
+    partner organisations where they are staff), the other side and the agreement binding both
+    (a side bound to none: its first other side, without an agreement); or the reason they
+    may not (a message). With several sides bound by an agreement, the page asks which one
+    raises it (``orgs.forms.ActingForForm``)."""
     if matter.matter_type in NOT_DISPUTED or not sees(access, matter):
         return NOT_SEEN
     partner_ids = [
@@ -109,18 +112,32 @@ def raising_for(access: Access, matter: Matter) -> Raising | Label:
     mine = [pk for pk in parties if pk in access.organisations_with(DISPUTE.opened_by)]
     if not mine:
         return NOT_A_SIDE
-    found: Raising | None = None
+    orgs = Organisation.objects.in_bulk(parties)
+    found: list[Raising] = []
     for side_id in mine:
+        unbound: Raising | None = None
         for other_id in parties:
             if other_id == side_id:
                 continue
-            side = Organisation.objects.get(pk=side_id)
-            other = Organisation.objects.get(pk=other_id)
+            side, other = orgs[side_id], orgs[other_id]
             agreement = joint_office(side, other, matter.matter_type)
             if agreement is not None:
-                return Raising(side, other, agreement)
-            found = found or Raising(side, other, None)
-    return found if found is not None else NO_AGREEMENT
+                found.append(Raising(side, other, agreement))
+                break
+            unbound = unbound or Raising(side, other, None)
+        else:
+            if unbound is not None:
+                found.append(unbound)
+    return found or NO_AGREEMENT
+
+
+def raising_for(access: Access, matter: Matter) -> Raising | Label:
+    """The first of ``raisings_for`` bound by an agreement, else the first (which the page
+    shows as the missing agreement), or why they may not raise one."""
+    found = raisings_for(access, matter)
+    if not isinstance(found, list):
+        return found
+    return next((r for r in found if r.agreement is not None), found[0])
 
 
 def may_raise(access: Access, matter: Matter) -> bool:

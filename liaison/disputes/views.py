@@ -23,6 +23,7 @@ from .selectors import (
     Raising,
     disputes_visible_to,
     raising_for,
+    raisings_for,
     takes_part_in_disputes,
     with_meetings,
 )
@@ -58,11 +59,16 @@ def dispute_new(request: HttpRequest, matter: int) -> HttpResponse:
     access = _access(request)
     subject = get_matter_for(access, matter)
     found = raising_for(access, subject)
-    form = RaiseForm(request.POST or None)
+    raisings = raisings_for(access, subject)
+    bound = [r for r in raisings if r.agreement is not None] if isinstance(raisings, list) else []
+    form = RaiseForm(request.POST or None, acting=[r.side for r in bound])
     if request.method == "POST" and form.is_valid():
         try:
             dispute = dispute_raise(
-                access=access, subject=subject, grounds=form.cleaned_data["grounds"]
+                access=access,
+                subject=subject,
+                grounds=form.cleaned_data["grounds"],
+                side=form.chosen_organisation(),
             )
         except WorkflowError as refusal:
             messages.error(request, refusal.message)
@@ -75,6 +81,7 @@ def dispute_new(request: HttpRequest, matter: int) -> HttpResponse:
         "form": form,
         "subject": subject,
         "raising": found if isinstance(found, Raising) else None,
+        "bound": bound,
         "refusal": None if isinstance(found, Raising) else found,
     }
     status = 400 if request.method == "POST" else 200

@@ -11,6 +11,7 @@ from django.utils import timezone
 from liaison.attachments.actions import attachments_upload
 from liaison.core.access import Access
 from liaison.core.transactions import durable
+from liaison.orgs.forms import NO_SEAT_CHOSEN
 from liaison.orgs.models import Organisation
 from liaison.workflow.actions import apply_transition
 from liaison.workflow.errors import TransitionForbidden, WorkflowError
@@ -19,7 +20,7 @@ from liaison.workflow.opening import apply_open
 
 from .forms import NO_GROUNDS, NO_KIND
 from .models import Flag
-from .selectors import NOT_THE_OTHER_SIDE, Raising, raising_for
+from .selectors import NOT_A_SIDE, NOT_THE_OTHER_SIDE, Raising, raising_for
 from .workflows import FLAG
 
 #: The purpose of the evidence sent with a flag.
@@ -35,18 +36,27 @@ def flag_raise(
     grounds: str,
     against: Organisation | None = None,
     evidence: list[tuple[Any, str]] | None = None,
+    side: Organisation | None = None,
 ) -> Flag:
-    """Flag ``subject`` as suspected false litigation or pension fraud, for the user's side, to
-    the other side (``against``: one of the matter's other organisations, the only one when
-    not given), with the grounds and any evidence. Refused about a matter the user does not see
-    or that no two organisations share, without grounds, or of an unknown kind."""
+    """Flag ``subject`` as suspected false litigation or pension fraud, for the user's side
+    (``side``: one of the matter's organisations where they are case staff, the only one when
+    not given), to the other side (``against``: one of the matter's other organisations, the
+    only one when not given), with the grounds and any evidence. Refused about a matter the
+    user does not see or that no two organisations share, for a side that is not theirs or left
+    unnamed among several, without grounds, or of an unknown kind."""
     subject = Matter.objects.select_for_update().get(pk=subject.pk)
     found = raising_for(access, subject)
     if not isinstance(found, Raising):
         raise TransitionForbidden(found)
-    if against is None and len(found.others) == 1:
-        against = found.others[0]
-    if against is None or against.pk not in {o.pk for o in found.others}:
+    side = side or found.side
+    if side is None:
+        raise WorkflowError(NO_SEAT_CHOSEN)
+    if side.pk not in {s.pk for s in found.sides}:
+        raise TransitionForbidden(NOT_A_SIDE)
+    others = found.others(side)
+    if against is None and len(others) == 1:
+        against = others[0]
+    if against is None or against.pk not in {o.pk for o in others}:
         raise WorkflowError(NOT_THE_OTHER_SIDE)
     if kind not in Flag.Kind.values:
         raise WorkflowError(NO_KIND)
@@ -54,7 +64,7 @@ def flag_raise(
         raise WorkflowError(NO_GROUNDS)
     flag = apply_open(
         workflow=FLAG,
-        owner=found.side,
+        owner=side,
         access=access,
         fields={
             "title": f"{subject.case_number or ''} {subject.title}".strip()[:200],

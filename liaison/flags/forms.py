@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from liaison.attachments.forms import MultipleFileField, checked_files
 from liaison.core.forms import VisibleCharField
+from liaison.orgs.forms import ActingForForm
 from liaison.orgs.models import Organisation
 
 from .models import Flag
@@ -18,7 +19,11 @@ NOT_OTHER = _("Choose an organisation that shares this matter with yours.")
 NO_KIND = _("Choose the kind of flag: false litigation or pension insurance fraud.")
 
 
-class RaiseForm(forms.Form):
+class RaiseForm(ActingForForm):
+    """The flag: its kind, whom it tells (``others``: the matter's organisations) and why; a
+    user who is case staff of two of them says which raises it (``ActingForForm``), and may
+    not tell the one they act for."""
+
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=Flag.Kind.choices,
@@ -47,6 +52,13 @@ class RaiseForm(forms.Form):
 
     def clean_evidence(self) -> list[tuple[Any, str]]:
         return checked_files(self.cleaned_data.get("evidence"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        side = self.chosen_organisation()
+        if side is not None and data.get("against") == side.pk:
+            self.add_error("against", NOT_OTHER)
+        return data
 
 
 class AcknowledgeForm(forms.Form):

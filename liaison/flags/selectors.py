@@ -85,15 +85,33 @@ def flags_on(access: Access, matter: Matter) -> list[Flag]:
 
 @dataclass(frozen=True)
 class Raising:
-    """For whom a user raises a flag about a matter, and whom it may tell."""
+    """For whom a user may raise a flag about a matter, and whom it may tell: ``sides`` are
+    the matter's organisations where the user is case staff (with several, the page asks which
+    one raises it: ``orgs.forms.ActingForForm``), ``parties`` all its organisations, owner
+    first; a flag tells one of the parties other than the side raising it."""
 
-    side: Organisation
-    others: list[Organisation]
+    sides: list[Organisation]
+    parties: list[Organisation]
+
+    @property
+    def side(self) -> Organisation | None:
+        """The only side the user may raise it for (None when they choose among several)."""
+        return self.sides[0] if len(self.sides) == 1 else None
+
+    def others(self, side: Organisation) -> list[Organisation]:
+        """Whom a flag raised for ``side`` may tell."""
+        return [org for org in self.parties if org.pk != side.pk]
+
+    @property
+    def told(self) -> list[Organisation]:
+        """Whom a flag may tell from one side or another (the form's choices; the side chosen
+        is refused as its own addressee)."""
+        return [org for org in self.parties if any(org.pk != s.pk for s in self.sides)]
 
 
 def raising_for(access: Access, matter: Matter) -> Raising | Label:
-    """The side this user raises a flag for about ``matter`` and the organisations it may tell
-    (the matter's other owner or partner organisations), or why they may not (a message)."""
+    """The sides this user may raise a flag for about ``matter`` and the organisations it
+    stands between (its owner and partner organisations), or why they may not (a message)."""
     if matter.matter_type == FLAG.name or not sees(access, matter):
         return NOT_SEEN
     partner_ids = {
@@ -109,9 +127,8 @@ def raising_for(access: Access, matter: Matter) -> Raising | Label:
     mine = [pk for pk in parties if pk in access.organisations_with(FLAG_ROLES)]
     if not mine:
         return NOT_A_SIDE
-    side_id = mine[0]
     orgs = Organisation.objects.in_bulk(parties)
-    return Raising(orgs[side_id], [orgs[pk] for pk in parties if pk != side_id])
+    return Raising([orgs[pk] for pk in mine], [orgs[pk] for pk in parties])
 
 
 def may_raise(access: Access, matter: Matter) -> bool:

@@ -76,14 +76,20 @@ def flag_new(request: HttpRequest, matter: int) -> HttpResponse:
     access = _access(request)
     subject = get_matter_for(access, matter)
     found = raising_for(access, subject)
-    others = found.others if isinstance(found, Raising) else []
-    form = RaiseForm(request.POST or None, request.FILES or None, others=others)
-    if request.method == "POST" and isinstance(found, Raising) and form.is_valid():
-        against = next(o for o in others if o.pk == form.cleaned_data["against"])
+    raising = found if isinstance(found, Raising) else None
+    form = RaiseForm(
+        request.POST or None,
+        request.FILES or None,
+        others=raising.told if raising else [],
+        acting=raising.sides if raising else [],
+    )
+    if request.method == "POST" and raising is not None and form.is_valid():
+        against = next(o for o in raising.parties if o.pk == form.cleaned_data["against"])
         try:
             flag = flag_raise(
                 access=access,
                 subject=subject,
+                side=form.acting_organisation(),
                 kind=form.cleaned_data["kind"],
                 grounds=form.cleaned_data["grounds"],
                 against=against,
@@ -97,8 +103,8 @@ def flag_new(request: HttpRequest, matter: int) -> HttpResponse:
     context = {
         "form": form,
         "subject": subject,
-        "raising": found if isinstance(found, Raising) else None,
-        "refusal": None if isinstance(found, Raising) else found,
+        "raising": raising,
+        "refusal": None if raising else found,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "flags/new.html", context, status=status)

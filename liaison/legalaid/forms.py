@@ -14,6 +14,7 @@ from liaison.core.validators import (
     validate_mobile,
     validate_resident_id,
 )
+from liaison.orgs.forms import ActingForForm
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
 from liaison.workflow.forms import StepForm
@@ -49,12 +50,12 @@ class ReceiverChoiceField(forms.ModelChoiceField):
             ) from None
 
 
-class ReferralForm(forms.Form):
-    """Refer a person. ``sender`` offers the organisations where the user may refer from, the
-    receiver those of the other side that the sender works with; the action refuses any other
-    whatever id is posted."""
+class ReferralForm(ActingForForm):
+    """Refer a person. With several organisations where the user may refer from (``acting``),
+    "acting for" asks which one sends it (``ActingForForm``); the receiver offers those of the
+    other side that the senders work with; the action refuses any other whatever id is
+    posted."""
 
-    sender = forms.ModelChoiceField(queryset=Organisation.objects.none(), label=_("From"))
     receiver = ReceiverChoiceField(
         queryset=Organisation.objects.filter(is_active=True),
         label=_("Refer to"),
@@ -88,16 +89,8 @@ class ReferralForm(forms.Form):
         help_text=_("Optional: a case or petition of your organisation, e.g. 湾检信〔2026〕3号."),
     )
 
-    def __init__(
-        self, *args: Any, senders: Any = None, receivers: Any = None, **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, receivers: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if senders is not None:
-            field = self.fields["sender"]
-            assert isinstance(field, forms.ModelChoiceField)
-            field.queryset = senders
-            if len(senders) == 1:
-                field.initial = senders[0]
         if receivers is not None:
             field = self.fields["receiver"]
             assert isinstance(field, forms.ModelChoiceField)
@@ -107,7 +100,7 @@ class ReferralForm(forms.Form):
         from .actions import refusal_of
 
         data = super().clean() or {}
-        sender, receiver = data.get("sender"), data.get("receiver")
+        sender, receiver = self.chosen_organisation(), data.get("receiver")
         if sender is not None and receiver is not None:
             refusal = refusal_of(sender, receiver)
             if refusal is not None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -43,23 +43,27 @@ def referral_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @page_rule(selectors.may_refer)
 def referral_new(request: HttpRequest) -> HttpResponse:
-    """Refer a person from one of the user's organisations to the other side."""
+    """Refer a person from one of the user's organisations (with several, the one they choose)
+    to the other side."""
     access = _access(request)
-    senders = selectors.senders_for(access)
+    senders = list(selectors.senders_for(access))
+    if not senders:
+        raise Http404("No organisation refers from here.")
     form = ReferralForm(
-        request.POST or None, senders=senders, receivers=selectors.receivers_for(senders)
+        request.POST or None, receivers=selectors.receivers_for(senders), acting=senders
     )
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+        data = form.action_data()
+        sender = form.acting_organisation()
         number = data.pop("source_number", "")
-        source = selectors.source_by_number(access, data["sender"], number)
+        source = selectors.source_by_number(access, sender, number)
         if number and source is None:
             form.add_error(
                 "source_number", _("Your organisation has no matter you see with this number.")
             )
         else:
             try:
-                referral = referral_send(access=access, source=source, **data)
+                referral = referral_send(access=access, sender=sender, source=source, **data)
             except WorkflowError as refusal:
                 form.add_error(None, refusal.message)
             else:

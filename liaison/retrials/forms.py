@@ -18,6 +18,7 @@ from liaison.attachments.forms import MultipleFileField, checked_files
 from liaison.attachments.validators import PDF
 from liaison.core.forms import IdentifierField, VisibleCharField
 from liaison.courts.models import normalise_case_number
+from liaison.orgs.forms import ActingForForm
 from liaison.orgs.models import Organisation
 from liaison.workflow.forms import StepForm
 
@@ -62,9 +63,11 @@ def _not_future(day: date) -> date:
     return day
 
 
-class OpenForm(forms.Form):
+class OpenForm(ActingForForm):
     """A protest or a retrial recommendation, addressed to a court the procuratorate works
-    with (the choices are the view's: ``selectors.courts_for``)."""
+    with (the choices are the view's: ``selectors.courts_for_any``); a prosecutor of several
+    procuratorates says which drafts it (``ActingForForm``), and the action refuses a court
+    that one does not work with."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
     court = forms.ModelChoiceField(label=_("Court"), queryset=Organisation.objects.none())

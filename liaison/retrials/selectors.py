@@ -46,6 +46,14 @@ def courts_for(procuratorate: Organisation) -> QuerySet[Organisation]:
     )
 
 
+def courts_for_any(procuratorates: list[Organisation]) -> QuerySet[Organisation]:
+    """The courts any of a prosecutor's procuratorates works with (the form's choices; the
+    action checks the pair chosen with ``courts_for``)."""
+    from liaison.courts.selectors import partners_of_any
+
+    return partners_of_any(procuratorates, OrganisationKind.COURT)
+
+
 def retrials_visible_to(access: Access) -> QuerySet[RetrialCase]:
     """Every retrial case the user sees (the workflow's sights: the procuratorate its own, the
     court those served on it), newest first, each with its count of evidence items, of

@@ -50,15 +50,18 @@ def retrial_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @page_rule(selectors.prosecutes)
 def retrial_new(request: HttpRequest) -> HttpResponse:
-    """Draft a protest or a retrial recommendation to a court the procuratorate works with."""
+    """Draft a protest or a retrial recommendation to a court the procuratorate works with
+    (with seats in several, the one the prosecutor chooses)."""
     access = _access(request)
-    owner = selectors.procuratorates_prosecuting(access).first()
-    if owner is None:
+    owners = list(selectors.procuratorates_prosecuting(access))
+    if not owners:
         raise Http404("No procuratorate.")
-    form = OpenForm(request.POST or None, courts=selectors.courts_for(owner))
+    form = OpenForm(request.POST or None, courts=selectors.courts_for_any(owners), acting=owners)
     if request.method == "POST" and form.is_valid():
         try:
-            case = actions.retrial_open(access=access, owner=owner, **form.cleaned_data)
+            case = actions.retrial_open(
+                access=access, owner=form.acting_organisation(), **form.action_data()
+            )
         except WorkflowError as refusal:
             form.add_error(None, str(refusal.message))
         else:

@@ -23,6 +23,7 @@ from liaison.core.validators import (
     validate_mobile,
     validate_resident_id,
 )
+from liaison.orgs.forms import ActingForForm
 from liaison.orgs.models import Organisation
 from liaison.orgs.roles import OrganisationKind
 from liaison.orgs.selectors import procuratorate_for_division
@@ -319,8 +320,9 @@ class ApplicationForm(PlaceFields, _CaseFields):
         return data
 
 
-class StaffOpenForm(_CaseFields):
-    """A case staff enter: received at the counter or by phone."""
+class StaffOpenForm(ActingForForm, _CaseFields):
+    """A case staff enter: received at the counter or by phone; for which procuratorate, when
+    they work in several (``ActingForForm``)."""
 
     channel = forms.ChoiceField(
         label=pgettext_lazy("support", "Received"),
@@ -331,9 +333,9 @@ class StaffOpenForm(_CaseFields):
     )
 
 
-class ReferralOpenForm(_CaseFields):
+class ReferralOpenForm(ActingForForm, _CaseFields):
     """A paper referral from the judicial bureau, the legal-aid centre or the labour
-    inspectorate, recorded by staff."""
+    inspectorate, recorded by staff; for which procuratorate, when they work in several."""
 
     referred_by = forms.ModelChoiceField(
         queryset=Organisation.objects.filter(kind__in=REFERRING_KINDS, is_active=True).order_by(

@@ -182,19 +182,25 @@ def case_list(request: HttpRequest) -> HttpResponse:
 def _open_page(
     request: HttpRequest, form_class: type, template: str, open_case: Any
 ) -> HttpResponse:
+    """Open a case for the procuratorate the user enters it for: their only one, or the one
+    they choose (``orgs.forms.ActingForForm``)."""
     access = _access(request)
-    owners = selectors.procuratorates_opening(access)
+    owners = list(selectors.procuratorates_opening(access))
+    if not owners:
+        raise Http404("No procuratorate.")
     if request.method != "POST":
-        form = form_class(initial={"received_on": timezone.localdate()})
+        form = form_class(initial={"received_on": timezone.localdate()}, acting=owners)
         people = BeneficiaryFormSet(prefix="people")
         return render(request, template, {"form": form, "people": people})
-    form = form_class(request.POST)
+    form = form_class(request.POST, acting=owners)
     people = BeneficiaryFormSet(request.POST, prefix="people")
     if form.is_valid() and people.is_valid():
-        owner = owners.first()
         try:
             case = open_case(
-                access=access, owner=owner, beneficiaries=_people(people), **form.cleaned_data
+                access=access,
+                owner=form.acting_organisation(),
+                beneficiaries=_people(people),
+                **form.action_data(),
             )
         except WorkflowError as refusal:
             form.add_error(None, str(refusal.message))

@@ -20,7 +20,6 @@ def w() -> f.World:
 
 def _form(w: f.World, **changes: object) -> dict[str, object]:
     data: dict[str, object] = {
-        "sender": w.procuratorate.pk,
         "receiver": w.centre.pk,
         "category": "migrant_wages",
         "title": "农民工追索劳动报酬",
