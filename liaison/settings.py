@@ -126,6 +126,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Server-side binding: psycopg sends the parameters apart from the statement, so that it
+    # can prepare a statement the connection has run five times (its ``prepare_threshold``) and
+    # PostgreSQL stops parsing and planning it again: a third of the database's CPU on the
+    # public clue submission (docs/benchmarks.md). Off (LIAISON_DB_PREPARED=0) behind a pooler
+    # that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = os.environ.get(
+        "LIAISON_DB_PREPARED", "1"
+    ) not in ("0", "false", "off")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
