@@ -129,3 +129,13 @@ def test_the_case_page_opens_supervision_on_an_application(client) -> None:  # t
     assert page.status_code == 200 and opened.case_number in page.content.decode()
     client.force_login(world(name="大通县人民法院").prosecutor)
     assert client.get(url).status_code == 404
+
+
+def test_the_register_shows_amounts_as_money(client) -> None:  # type: ignore[no-untyped-def]
+    """125000.50 yuan reads 125,000.50 on the list and the case's page, in Chinese too."""
+    w = world()
+    case = shared_case(w)
+    client.force_login(w.prosecutor)
+    for url in (reverse("courts:cases"), reverse("courts:case", args=[case.pk])):
+        html = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
+        assert "125,000.50" in html and "125000.50" not in html
