@@ -95,10 +95,15 @@ def files_stored(*, files: Iterable[tuple[Any, str]], uploaded_by: User) -> list
                 _stored_file(file, uploaded_by=uploaded_by, matter=None, purpose=purpose)
             )
     except BaseException:
-        for attachment in attachments:
-            attachment.file.delete(save=False)
+        _remove_stored(attachments)
         raise
     return attachments
+
+
+def _remove_stored(attachments: list[Attachment]) -> None:
+    """Take the files of rows never written out of the store again."""
+    for attachment in attachments:
+        attachment.file.delete(save=False)
 
 
 def attachment_rows_insert(
@@ -128,8 +133,7 @@ def attachment_rows_insert(
                     },
                 )
     except BaseException:
-        for attachment in attachments:
-            attachment.file.delete(save=False)
+        _remove_stored(attachments)
         raise
     return attachments
 

@@ -241,6 +241,26 @@ class Command(BaseCommand):
         }
 
 
+def _percentile(values: list[float], share: float) -> float | None:
+    """The load generator's own percentile (``bench/loadgen.py``, a script run apart)."""
+    if not values:
+        return None
+    return round(_loadgen().percentile(values, share), 1)
+
+
+def _loadgen() -> Any:
+    import importlib.util
+
+    name = "liaison_bench_loadgen"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, LOADGEN)
+    assert spec is not None and spec.loader is not None
+    module = sys.modules[name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 class Side:
     """One form measured by ``bench/loadgen.py`` in one or more slices: what each slice
     measured, added up."""
@@ -303,12 +323,6 @@ class Side:
             f"{f['concurrency']} users, {f['slices']} slices); POST latency p50 {f['p50_ms']} "
             f"ms, p90 {f['p90_ms']} ms, p99 {f['p99_ms']} ms"
         )
-
-
-def _percentile(ordered: list[float], share: float) -> float | None:
-    if not ordered:
-        return None
-    return round(ordered[max(0, min(len(ordered) - 1, int(share * len(ordered) + 0.5) - 1))], 1)
 
 
 def _clue_officer(owner: Organisation) -> None:
